@@ -1,0 +1,1 @@
+//! Mentions of registry entities.

@@ -1,0 +1,12 @@
+//! gloss: a language server and lint for annotated news corpora.
+//!
+//! The core (everything but `cli` and `lsp`) is synchronous and knows nothing
+//! of LSP: it loads a corpus, runs the detectors and produces diagnostics with
+//! their fixes as data. The command line and the language server are thin
+//! front ends over it.
+
+pub mod ann;
+pub mod detect;
+pub mod diagnostics;
+pub mod registry;
+pub mod text;
