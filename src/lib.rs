@@ -8,5 +8,6 @@
 pub mod ann;
 pub mod detect;
 pub mod diagnostics;
+pub mod eval;
 pub mod registry;
 pub mod text;

@@ -1,0 +1,5 @@
+//! Evaluation of the detectors on real annotated corpora, with the standard
+//! scoring conventions of each task.
+
+pub mod attribution;
+pub mod timeml;
