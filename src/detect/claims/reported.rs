@@ -279,8 +279,13 @@ fn build(
     last_source: &Option<Range<usize>>,
     prev_quote: Option<Range<usize>>,
 ) -> Option<Built> {
-    let cue_bytes = ctx.toks[c0].start..ctx.toks[c1].end;
-    let after = c1 + 1;
+    let mut cue_bytes = ctx.toks[c0].start..ctx.toks[c1].end;
+    let mut after = c1 + 1;
+    // A colon right after the cue belongs to it ("said:").
+    if ctx.punct(after) == ":" {
+        cue_bytes.end = ctx.toks[after].end;
+        after += 1;
+    }
 
     // according to SOURCE
     if cue.particle == Some("to") && ctx.eq(c0, "according") {
@@ -314,6 +319,8 @@ fn build(
             break;
         }
     }
+    // Auxiliaries and adverbs belong to the cue ("has also said").
+    cue_bytes.start = ctx.toks[p].start;
     let mut source: Option<Range<usize>> = None;
     if p > floor {
         if ctx.toks[p - 1].is_word() {
@@ -332,7 +339,10 @@ fn build(
         }
     }
     // A participle after a comma continues the previous speaker.
-    let participle = ctx.word(c0).ends_with("ing") && p > a && ctx.punct(p - 1) == ",";
+    let participle = p > a
+        && ((ctx.word(c0).ends_with("ing") && ctx.punct(p - 1) == ",")
+            || ctx.eq(p - 1, "and")
+            || ctx.eq(p - 1, "but"));
     if participle && source.is_none() {
         source = last_source.clone();
     }
@@ -346,7 +356,8 @@ fn build(
                 && (!ctx.is_lower(after) || ["the", "a", "an", "one"].contains(&ctx.word(after)))
         });
         let before_is_quote = p > a && ctx.quote_ending_at(p - 1, floor).is_some();
-        if starts_np && before_is_quote {
+        let before_is_comma = p > floor + 2 && ctx.punct(p - 1) == ",";
+        if starts_np && (before_is_quote || before_is_comma) {
             if let Some(src) = ctx.np_forward(after, b) {
                 cursor = src.end;
                 source = Some(src);
@@ -442,11 +453,19 @@ fn build(
         let mut end = b;
         let mut k = cursor + 1;
         while k + 1 < b {
-            if matches!(ctx.punct(k), "," | ";") && !ctx.in_closed_quote(k) {
-                let w = ctx.word(k + 1);
-                let next_cue = cue_at(ctx, k + 1);
-                if let Some((_, _, c)) = next_cue {
-                    if (w.ends_with("ing") && !c.weak) || ctx.eq(k + 1, "according") {
+            let joint = matches!(ctx.punct(k), "," | ";") || ctx.eq(k, "and") || ctx.eq(k, "but");
+            if joint && !ctx.in_closed_quote(k) {
+                let mut n = k + 1;
+                while n < b && ctx.is_lower(n) && BETWEEN.contains(&ctx.word(n)) {
+                    n += 1;
+                }
+                let w = ctx.word(n);
+                if let Some((_, _, c)) = cue_at(ctx, n) {
+                    let participle = w.ends_with("ing") && ctx.punct(k) == ",";
+                    let verb = !ctx.punct(k).is_empty() || !w.ends_with("ing");
+                    if (!c.weak && verb && (participle || ctx.punct(k).is_empty()))
+                        || (ctx.eq(n, "according") && ctx.punct(k) == ",")
+                    {
                         end = k;
                         break;
                     }

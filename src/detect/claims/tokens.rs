@@ -97,6 +97,16 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             i += 1;
             continue;
         }
+        if b == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+            // Two apostrophes: the quote mark of some newspapers' archives.
+            toks.push(Tok {
+                start: i,
+                end: i + 2,
+                kind: Kind::Quote(QuoteMark::Straight),
+            });
+            i += 2;
+            continue;
+        }
         if b == b'"' {
             toks.push(Tok {
                 start: i,
