@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod detect;
 pub mod diagnostics;
 pub mod eval;
+pub mod fsutil;
 pub mod manifest;
 pub mod registry;
 pub mod text;
