@@ -15,5 +15,6 @@ pub mod eval;
 pub mod fsutil;
 pub mod manifest;
 pub mod registry;
+pub mod report;
 pub mod text;
 pub mod timex_value;
