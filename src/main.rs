@@ -32,6 +32,10 @@ enum EvalCommand {
         /// List every missed, spurious or mis-valued expression.
         #[arg(long)]
         errors: bool,
+        /// Score this JSON Lines file of another system's predictions instead
+        /// of running gloss (offsets in code points of the raw text).
+        #[arg(long)]
+        predictions: Option<PathBuf>,
     },
     /// Attribution scores on a PolNeAR-layout directory (text/, attributions/).
     Attribution {
@@ -58,8 +62,16 @@ fn main() -> ExitCode {
     let mut out = stdout.lock();
     let result = match cli.command {
         Some(Command::Eval {
-            what: EvalCommand::Timeml { dir, errors },
-        }) => gloss::eval::timeml::run(&dir, errors, &mut out),
+            what:
+                EvalCommand::Timeml {
+                    dir,
+                    errors,
+                    predictions,
+                },
+        }) => match predictions {
+            Some(p) => gloss::eval::timeml::run_predictions(&dir, &p, errors, &mut out),
+            None => gloss::eval::timeml::run(&dir, errors, &mut out),
+        },
         Some(Command::Eval {
             what: EvalCommand::Attribution { dir, errors },
         }) => gloss::eval::attribution::run(&dir, errors, &mut out),
