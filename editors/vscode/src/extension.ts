@@ -188,15 +188,30 @@ function asNumber(v: unknown): number | undefined {
   return typeof v === "number" && Number.isFinite(v) ? v : undefined;
 }
 
-function describe(record: Record<string, unknown>): string {
+function fraction(v: unknown): string | undefined {
+  if (!v || typeof v !== "object") return undefined;
+  const c = v as Record<string, unknown>;
+  const annotated = asNumber(c.annotated);
+  const missing = asNumber(c.missing);
+  if (annotated === undefined || missing === undefined) return undefined;
+  return `${annotated}/${annotated + missing}`;
+}
+
+/** One line for a stats record: `dates 3/5 · claims 1/4 · 50% complete`. */
+export function describe(record: Record<string, unknown>): string {
   const parts: string[] = [];
   for (const [k, v] of Object.entries(record)) {
-    if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") {
-      if (["path", "file", "article", "name"].includes(k)) continue;
-      const n = asNumber(v);
-      const shown = n !== undefined && !Number.isInteger(n) ? n.toFixed(2) : String(v);
-      parts.push(`${k}: ${shown}`);
+    if (["path", "file", "article", "name", "completeness"].includes(k)) continue;
+    const frac = fraction(v);
+    if (frac !== undefined) {
+      parts.push(`${k} ${frac}`);
+    } else if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") {
+      parts.push(`${k} ${v}`);
     }
+  }
+  const completeness = asNumber(record.completeness);
+  if (completeness !== undefined) {
+    parts.push(`${Math.round(completeness * 100)}% complete`);
   }
   return parts.join(" · ");
 }
@@ -211,7 +226,7 @@ export function statsItems(json: unknown, root: string): StatsItem[] {
       return;
     }
     const rec = value as Record<string, unknown>;
-    const file = ["path", "file", "article"]
+    const file = ["file", "path", "article"]
       .map((k) => rec[k])
       .find((v): v is string => typeof v === "string");
     if (file) {
@@ -219,7 +234,9 @@ export function statsItems(json: unknown, root: string): StatsItem[] {
       items.push({ label: path.basename(file), description: describe(rec), file: abs });
       return;
     }
-    for (const v of Object.values(rec)) visit(v, depth + 1);
+    for (const [k, v] of Object.entries(rec)) {
+      if (k !== "corpus") visit(v, depth + 1);
+    }
   };
   visit(json, 0);
   return items;
@@ -264,10 +281,12 @@ async function showCompleteness(): Promise<void> {
     statsChannel.show(true);
     return;
   }
-  const summary =
+  const corpus =
     parsed && typeof parsed === "object" && !Array.isArray(parsed)
-      ? describe(parsed as Record<string, unknown>)
-      : "";
+      ? (parsed as Record<string, unknown>).corpus
+      : undefined;
+  const summary =
+    corpus && typeof corpus === "object" ? describe(corpus as Record<string, unknown>) : "";
   const all: StatsItem[] = [
     { label: "$(output) Show full report", description: summary },
     ...items,
