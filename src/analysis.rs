@@ -507,7 +507,11 @@ pub fn registry_fix(corpus: &Corpus, name: &str, kind: EntityKind) -> Fix {
     };
     let name_lit = toml_edit::Value::from(name).to_string();
     Fix {
-        title: format!("Add `{name}` to entities.toml as a {}", kind.as_str()),
+        title: format!(
+            "Add `{name}` to entities.toml as {} {}",
+            article_for(kind),
+            kind.as_str()
+        ),
         edits: vec![TextEdit {
             path: reg
                 .path
@@ -577,4 +581,11 @@ pub fn fix_all(article: &Article, analysis: &Analysis, code: Code) -> Option<Fix
         format!("Annotate all {count} unannotated {what} in this article"),
         lines,
     ))
+}
+
+fn article_for(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Organization => "an",
+        _ => "a",
+    }
 }

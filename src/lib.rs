@@ -16,5 +16,6 @@ pub mod fsutil;
 pub mod lsp;
 pub mod manifest;
 pub mod registry;
+pub mod report;
 pub mod text;
 pub mod timex_value;
