@@ -228,6 +228,13 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
     if let Some(f) = final_attribution(ctx, a, b) {
         return vec![f];
     }
+    // In a title-case headline ("Trump Says He Will Win") capitals say nothing.
+    let (long, capital) = (a..b)
+        .filter(|&k| ctx.word(k).len() > 3 && !ctx.in_closed_quote(k))
+        .fold((0, 0), |(l, c), k| {
+            (l + 1, c + usize::from(!ctx.is_lower(k)))
+        });
+    let title_case = long >= 3 && capital * 5 >= long * 4;
     let mut floor = a; // tokens before `floor` belong to earlier claims
     let mut last_source: Option<Range<usize>> = None;
     let mut i = a;
@@ -237,7 +244,7 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
             continue;
         }
         // A capitalised cue word inside a sentence is a name ("Hope", "Said").
-        if i > a && !ctx.is_lower(i) && ctx.toks[i - 1].kind == Kind::Word {
+        if i > a && !title_case && !ctx.is_lower(i) && ctx.toks[i - 1].kind == Kind::Word {
             i += 1;
             continue;
         }
@@ -362,6 +369,18 @@ fn build(
 ) -> Option<Built> {
     let mut cue_bytes = ctx.toks[c0].start..ctx.toks[c1].end;
     let mut after = c1 + 1;
+    // "said in a statement", "went on to say" and a preposition taking the
+    // topic ("said of", "warned of", "agreed with") belong to the cue.
+    if ctx.eq(after, "in") && ctx.eq(after + 1, "a") && ctx.eq(after + 2, "statement") {
+        cue_bytes.end = ctx.toks[after + 2].end;
+        after += 3;
+    } else if ctx.eq(c0, "went") && ctx.eq(after, "to") && ctx.eq(after + 1, "say") {
+        cue_bytes.end = ctx.toks[after + 1].end;
+        after += 2;
+    } else if cue.particle.is_none() && ["of", "about", "with"].iter().any(|w| ctx.eq(after, w)) {
+        cue_bytes.end = ctx.toks[after].end;
+        after += 1;
+    }
     // A colon right after the cue belongs to it ("said:").
     if ctx.punct(after) == ":" {
         cue_bytes.end = ctx.toks[after].end;
