@@ -127,6 +127,6 @@ fn main() -> ExitCode {
 fn serve(out: std::io::StdoutLock<'static>) -> Result<ExitCode, String> {
     drop(out);
     gloss::lsp::serve_stdio()
-        .map(|()| ExitCode::SUCCESS)
+        .map(|_| ExitCode::SUCCESS)
         .map_err(|e| format!("{e:#}"))
 }
