@@ -833,3 +833,17 @@ async fn registry_edits_in_the_editor_reach_every_article() {
         .unwrap()
         .contains("Spanish politician"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_panicking_feature_becomes_an_internal_error_and_the_server_goes_on() {
+    use tower_lsp_server::jsonrpc::ErrorCode;
+    let (service, _socket) = gloss::lsp::build_service();
+    let inner = service.inner().inner.clone();
+    let r: tower_lsp_server::jsonrpc::Result<()> =
+        gloss::lsp::server::run(&inner, "test", |_| panic!("boom")).await;
+    let e = r.unwrap_err();
+    assert_eq!(e.code, ErrorCode::InternalError);
+    assert!(e.message.contains("boom"), "{}", e.message);
+    let ok = gloss::lsp::server::run(&inner, "test", |_| Ok(1)).await;
+    assert_eq!(ok.unwrap(), 1);
+}

@@ -266,5 +266,15 @@ async fn requests_before_initialize_and_unknown_documents_fail_gracefully() {
         )
         .await;
     assert!(r.get("error").is_some() || r["result"].is_null());
-    c.shutdown_and_exit().await;
+    let r = c.request_raw("shutdown", Value::Null).await;
+    assert!(r.get("error").is_none());
+    let r = c
+        .request_raw(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": 0 } }),
+        )
+        .await;
+    assert_eq!(r["error"]["code"], -32600, "{r}");
+    let status = c.exit().await.unwrap();
+    assert!(status.success());
 }
