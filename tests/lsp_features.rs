@@ -847,3 +847,37 @@ async fn a_panicking_feature_becomes_an_internal_error_and_the_server_goes_on() 
     let ok = gloss::lsp::server::run(&inner, "test", |_| Ok(1)).await;
     assert_eq!(ok.unwrap(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn documents_outside_the_workspace_get_their_corpus_and_stray_files_are_left_alone() {
+    let corpus = Corpus::new(BASE);
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(
+        elsewhere.path().join("notes.txt"),
+        "George Robertson wrote this.\n",
+    )
+    .unwrap();
+    let mut c = Client::in_process();
+    c.initialize(elsewhere.path(), &["utf-16"], json!({})).await;
+    let stray = c.open(&elsewhere.path().join("notes.txt")).await;
+    let r = c
+        .request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": stray }, "position": { "line": 0, "character": 2 } }),
+        )
+        .await;
+    assert!(r.is_null());
+    let (uri, text) = (c.open(&corpus.path("a.txt")).await, corpus.read("a.txt"));
+    wait_indexed(&c).await;
+    c.diagnostics(&uri, |d| d.iter().any(|d| d["code"] == "ambiguous-mention"))
+        .await;
+    let h = req_at(&c, "textDocument/hover", &uri, &text, 2).await;
+    assert!(h["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("NATO Secretary General"));
+    assert!(c
+        .notifications("textDocument/publishDiagnostics")
+        .iter()
+        .all(|n| n["params"]["uri"] != stray));
+}

@@ -271,12 +271,20 @@ impl State {
     }
 
     /// The root for a document, creating one (not yet indexed) when the
-    /// document lies outside every known root.
-    pub fn ensure_root(&mut self, path: &Path) -> (usize, bool) {
-        match self.root_of(path) {
-            Some(i) => (i, false),
-            None => self.add_root(Corpus::find_root(path)),
+    /// document lies outside every known root but inside what looks like a
+    /// corpus (`gloss.toml` or `entities.toml` above it, or an `.ann` beside
+    /// it). A stray text file elsewhere gets no root: gloss leaves it alone.
+    pub fn ensure_root(&mut self, path: &Path) -> Option<(usize, bool)> {
+        if let Some(i) = self.root_of(path) {
+            return Some((i, false));
         }
+        FileKind::of(path.parent()?, path)?;
+        let root = Corpus::find_root(path);
+        let looks_like_corpus = root.join(MANIFEST).is_file()
+            || root.join(REGISTRY).is_file()
+            || path.with_extension("ann").is_file()
+            || path.with_extension("txt").is_file() && path.extension().is_some_and(|e| e == "ann");
+        looks_like_corpus.then(|| self.add_root(root))
     }
 
     pub fn doc_text(&self, path: &Path) -> Option<String> {
@@ -338,16 +346,16 @@ impl State {
         }
     }
 
-    /// A document was opened. Returns the root index (and whether the root
-    /// is new and must be indexed) and the files to republish.
+    /// A document was opened. Returns the index of a root that is new and
+    /// must be indexed, and the files to republish.
     pub fn open(
         &mut self,
         path: PathBuf,
         uri: Uri,
         text: String,
         version: i32,
-    ) -> (usize, bool, Affected) {
-        let (ri, new) = self.ensure_root(&path);
+    ) -> (Option<usize>, Affected) {
+        let root = self.ensure_root(&path);
         self.docs.insert(
             path.clone(),
             Doc {
@@ -356,9 +364,12 @@ impl State {
                 version,
             },
         );
+        let Some((ri, new)) = root else {
+            return (None, Vec::new());
+        };
         let mut affected = self.set_file(ri, &path, Some(text));
         affected.push(path);
-        (ri, new, affected)
+        (new.then_some(ri), affected)
     }
 
     /// Apply incremental (or full) changes to an open document, in order.
