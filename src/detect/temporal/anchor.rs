@@ -71,6 +71,7 @@ const PAST: &[&str] = &[
     "earlier",
     "last",
     "yesterday",
+    "since",
 ];
 
 const PRESENT: &[&str] = &["is", "are", "says", "say", "am", "does", "has", "have"];
@@ -104,10 +105,20 @@ fn classify(text: &str, toks: &[Tok], j: usize) -> Option<Tense> {
         {
             Some(Tense::Future)
         }
-        "would" => Some(Tense::Future),
-        _ if PAST.contains(&lw) => Some(Tense::Past),
+        _ if PAST.contains(&lw) || (lw.len() > 4 && lw.ends_with("ed") && !t.cap) => {
+            // A participle after "be"/"to" takes the tense of its auxiliary.
+            let prev = j
+                .checked_sub(1)
+                .map(|p| word(text, &toks[p]).to_ascii_lowercase());
+            match prev.as_deref() {
+                Some("be" | "been" | "being" | "to") if !matches!(lw, "was" | "were" | "had") => {
+                    None
+                }
+                Some("is" | "are" | "has" | "have") => Some(Tense::Present),
+                _ => Some(Tense::Past),
+            }
+        }
         _ if PRESENT.contains(&lw) => Some(Tense::Present),
-        _ if lw.len() > 4 && lw.ends_with("ed") && !t.cap => Some(Tense::Past),
         _ => None,
     }
 }
@@ -157,7 +168,7 @@ pub fn tense_at(text: &str, toks: &[Tok], s: usize, e: usize) -> Tense {
             break;
         }
         dist += 1;
-        consider(j, dist + 1, &mut best);
+        consider(j, 2 * dist + 1, &mut best);
         j += 1;
     }
     best.or(weak).map_or(Tense::Unknown, |(_, t)| t)

@@ -160,17 +160,7 @@ fn infer_year(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> i32 {
                 y
             }
         }
-        _ => {
-            // Nearest occurrence, within six months either way.
-            let diff = i64::from(m) - i64::from(dct.month());
-            if diff > 6 {
-                y - 1
-            } else if diff < -6 {
-                y + 1
-            } else {
-                y
-            }
-        }
+        _ => y,
     }
 }
 
@@ -198,16 +188,7 @@ fn resolve_weekday(dct: NaiveDate, wd: u32, rel: Rel, tense: Tense) -> Option<Na
         }
         Rel::None => match tense {
             Tense::Future => shift(dct, (wd - cur).rem_euclid(7)),
-            Tense::Past | Tense::Present => shift(dct, -(cur - wd).rem_euclid(7)),
-            Tense::Unknown => {
-                let back = (cur - wd).rem_euclid(7);
-                let fwd = (wd - cur).rem_euclid(7);
-                if back <= fwd + 1 {
-                    shift(dct, -back)
-                } else {
-                    shift(dct, fwd)
-                }
-            }
+            Tense::Past | Tense::Present | Tense::Unknown => shift(dct, -(cur - wd).rem_euclid(7)),
         },
     }
 }
@@ -343,6 +324,32 @@ fn fmt_num(n: f64) -> String {
 
 /// TIMEX3 duration value for `n` units (`X` when unknown).
 pub fn duration_value(unit: Unit, n: Option<f64>) -> String {
+    // Fractions go to the next smaller unit: "5 1/2 hours" = PT5H30M.
+    if let Some(v) = n {
+        let (whole, frac) = (v.trunc() as i64, v.fract());
+        if frac != 0.0 && v < 1e6 {
+            let (big, t, small, k) = match unit {
+                Unit::Year => ("Y", "", "M", 12.0),
+                Unit::Month => ("M", "", "D", 30.0),
+                Unit::Week => ("W", "", "D", 7.0),
+                Unit::Day => ("D", "T", "H", 24.0),
+                Unit::Hour => ("H", "", "M", 60.0),
+                Unit::Minute => ("M", "", "S", 60.0),
+                _ => ("", "", "", 0.0),
+            };
+            if k > 0.0 {
+                let clock = matches!(unit, Unit::Hour | Unit::Minute);
+                let head = if clock { "PT" } else { "P" };
+                let small_v = fmt_num(frac * k);
+                return if whole == 0 {
+                    let t = if t.is_empty() { "" } else { "T" };
+                    format!("{head}{t}{small_v}{small}")
+                } else {
+                    format!("{head}{whole}{big}{t}{small_v}{small}")
+                };
+            }
+        }
+    }
     let num = n.map_or_else(|| "X".to_string(), fmt_num);
     let scaled = |k: f64, code: &str| match n {
         Some(n) => format!("P{}{code}", fmt_num(n * k)),

@@ -95,6 +95,28 @@ const MEASURE: &[&str] = &[
     "litres",
 ];
 
+/// Capitalised words that make a weekday part of a name ("Bloody Sunday").
+const EPITHETS: &[&str] = &[
+    "Bloody",
+    "Black",
+    "Super",
+    "Blue",
+    "Cyber",
+    "Manic",
+    "Freaky",
+    "Casual",
+    "Giving",
+    "Ash",
+    "Palm",
+    "Holy",
+    "Maundy",
+    "Low",
+    "Whit",
+    "Shrove",
+    "Mothering",
+    "Egg",
+];
+
 /// Words before a number that make it an identifier or an amount.
 const NUMBER_PREFIX: &[&str] = &[
     "no",
@@ -391,7 +413,7 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let mut j = i + 1;
-        let dot = self.punct(j, b'.') && self.glued(j);
+        let dot = abbr && self.punct(j, b'.') && self.glued(j);
         if dot {
             j += 1;
         }
@@ -586,16 +608,10 @@ impl<'a> Grammar<'a> {
                 return None;
             }
         }
-        if i > 0 && !self.sentence_start(i - 1) {
-            let p = &self.toks[i - 1];
-            if p.kind == Kind::Word && p.cap && p.lex == Lex::None && !self.toks[i].newline {
-                let pw = self.s(i - 1);
-                if !matches!(
-                    pw,
-                    "On" | "By" | "Since" | "Until" | "Before" | "After" | "From" | "Through"
-                ) {
-                    return None;
-                }
+        if i > 0 && !self.toks[i].newline {
+            let pw = self.s(i - 1);
+            if EPITHETS.iter().any(|e| *e == pw) {
+                return None;
             }
         }
         let mut e = i + 1;
@@ -760,7 +776,10 @@ impl<'a> Grammar<'a> {
             n = n.map(|v| v + 0.5);
             e += 3;
         }
-        // "-long", "-old" adjectives stay durations.
+        // Ages: "6-year-old", "six years old".
+        if (self.punct(e, b'-') && self.eq(e + 1, "old")) || self.eq(e, "old") {
+            return None;
+        }
         Some(Parsed {
             start: i,
             end: e,
@@ -1038,8 +1057,7 @@ impl<'a> Grammar<'a> {
                     one(Sem::Ref("PRESENT_REF"))
                 }
                 W::Currently => one(Sem::Ref("PRESENT_REF")),
-                W::Recently | W::Previously => one(Sem::Ref("PAST_REF")),
-                W::Soon => one(Sem::Ref("FUTURE_REF")),
+                W::Recently => one(Sem::Ref("PAST_REF")),
                 W::Recent => {
                     if let Some((_, true)) = self.unit(i + 1) {
                         return Some(Parsed {
@@ -1050,7 +1068,7 @@ impl<'a> Grammar<'a> {
                     }
                     None
                 }
-                W::Daily | W::Weekly | W::Monthly | W::Annually | W::Quarterly | W::Hourly => {
+                W::Daily | W::Weekly | W::Monthly | W::Annually | W::Hourly => {
                     // "Daily Telegraph", "Weekly Standard".
                     if t.cap && self.cap(i + 1) && self.lex(i + 1) == Lex::None {
                         return None;
@@ -1089,12 +1107,13 @@ impl<'a> Grammar<'a> {
                 }
                 W::First => self.quarter_words(i),
                 W::Noon | W::Midnight => self.clock(i),
-                W::Nearly => {
-                    let d = self.duration_or_ago(i + 1)?;
+                W::Nearly | W::More | W::Less | W::Over | W::Up | W::At => self.approx(i),
+                W::Approx => {
+                    let c = self.clock(i + 1)?;
                     Some(Parsed {
                         start: i,
-                        end: d.end,
-                        sem: d.sem,
+                        end: c.end,
+                        sem: c.sem,
                     })
                 }
                 W::Earlier | W::Later => {
@@ -1170,6 +1189,30 @@ impl<'a> Grammar<'a> {
             }
             _ => None,
         }
+    }
+
+    /// Approximated durations: "nearly two years", "more than a decade ago",
+    /// "at least 72 hours", "up to 180 days", "over a week".
+    fn approx(&self, i: usize) -> Option<Parsed> {
+        let j = match self.w(i)? {
+            W::Nearly => i + 1,
+            W::More | W::Less if self.is_w(i + 1, W::Than) => i + 2,
+            W::At if self.is_w(i + 1, W::Least) => i + 2,
+            W::Up if self.is_w(i + 1, W::To) => i + 2,
+            W::Over => i + 1,
+            _ => return None,
+        };
+        let d = self.duration_or_ago(j)?;
+        let ok = match d.sem {
+            Sem::Duration { .. } => true,
+            Sem::Ago { .. } => !self.is_w(i, W::Over),
+            _ => false,
+        };
+        ok.then_some(Parsed {
+            start: i,
+            end: d.end,
+            sem: d.sem,
+        })
     }
 
     fn holiday(&self, i: usize, id: u8) -> Option<Parsed> {
