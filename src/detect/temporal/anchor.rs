@@ -97,10 +97,11 @@ fn classify(text: &str, toks: &[Tok], j: usize) -> Option<Tense> {
     let next = toks.get(j + 1).map(|n| word(text, n));
     let next_to = next.is_some_and(|n| n.eq_ignore_ascii_case("to"));
     match lw {
-        "will" | "shall" | "ll" | "tomorrow" | "next" | "upcoming" => Some(Tense::Future),
+        "will" | "shall" | "ll" | "tomorrow" | "next" | "upcoming" | "would" | "scheduled"
+        | "soon" => Some(Tense::Future),
         "is" | "are" | "was" | "were" if next_to => Some(Tense::Future),
-        "expected" | "scheduled" | "due" | "planned" | "plans" | "plan" | "intends" | "intend"
-        | "going" | "set" | "slated"
+        "expected" | "due" | "planned" | "plans" | "plan" | "intends" | "intend" | "going"
+        | "set" | "slated" | "planning" | "expects" | "expect" | "hopes" | "hope" | "aims"
             if next_to =>
         {
             Some(Tense::Future)
@@ -136,7 +137,8 @@ pub fn tense_at(text: &str, toks: &[Tok], s: usize, e: usize) -> Tense {
     let mut consider = |j: usize, dist: usize, best: &mut Option<(usize, Tense)>| {
         if let Some(t) = classify(text, toks, j) {
             let w = word(text, &toks[j]);
-            let is_weak = w.eq_ignore_ascii_case("said") || w.eq_ignore_ascii_case("says");
+            let is_weak =
+                dist > 1 && (w.eq_ignore_ascii_case("said") || w.eq_ignore_ascii_case("says"));
             let slot = if is_weak { &mut weak } else { best };
             if slot.is_none_or(|(d, _)| dist < d) {
                 *slot = Some((dist, t));

@@ -55,6 +55,12 @@ pub enum Sem {
         part: Part,
         rel: Rel,
     },
+    /// A part of the year `off` years from the DCT's ("last year's
+    /// third quarter").
+    PartOff {
+        part: Part,
+        off: i64,
+    },
     /// Current quarter in focus ("the quarter", "the latest quarter").
     FocusQuarter,
     /// The year-earlier counterpart of the quarter in focus, or last year.
@@ -140,26 +146,17 @@ fn weekday_num(w: Weekday) -> u32 {
 
 /// Year for a month (and day) given without one: the tense decides whether
 /// it lies before or after the DCT; with no tense, the nearest occurrence.
-fn infer_year(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> i32 {
+fn infer_year(dct: NaiveDate, m: u32, _d: u32, tense: Tense) -> i32 {
     let y = dct.year();
-    let key = |mm: u32, dd: u32| mm * 40 + dd;
-    let here = key(dct.month(), dct.day());
-    let there = key(m, d.max(1));
+    let diff = i64::from(m) - i64::from(dct.month());
     match tense {
-        Tense::Past => {
-            if there > here + 40 {
-                y - 1
-            } else {
-                y
-            }
-        }
-        Tense::Future => {
-            if there + 40 < here {
-                y + 1
-            } else {
-                y
-            }
-        }
+        // A past event in a month well after the DCT happened last year.
+        Tense::Past if diff > 3 => y - 1,
+        Tense::Future if diff < -3 => y + 1,
+        Tense::Past | Tense::Future => y,
+        // Otherwise the nearest occurrence.
+        _ if diff > 6 => y - 1,
+        _ if diff < -6 => y + 1,
         _ => y,
     }
 }
@@ -428,6 +425,19 @@ pub fn normalize(
                 Some(y) => {
                     if let Part::Quarter(q) = part {
                         ctx.focus_quarter = Some((y, u32::from(*q)));
+                    }
+                    (Date, format!("{y:04}-{code}"))
+                }
+                None => (Date, format!("XXXX-{code}")),
+            }
+        }
+        Sem::PartOff { part, off } => {
+            let code = part_code(*part);
+            match dct {
+                Some(dct) => {
+                    let y = i64::from(dct.year()) + off;
+                    if let Part::Quarter(q) = part {
+                        ctx.focus_quarter = Some((y as i32, u32::from(*q)));
                     }
                     (Date, format!("{y:04}-{code}"))
                 }

@@ -213,6 +213,12 @@ impl<'a> Grammar<'a> {
         )
     }
 
+    /// A capitalised word inside a sentence: part of a title ("60 Minutes",
+    /// "This Week", "High Noon").
+    fn title_case(&self, i: usize) -> bool {
+        self.cap(i) && i > 0 && !self.sentence_start(i - 1) && !self.sentence_start(i)
+    }
+
     /// A four-digit number at `i` that reads as a year.
     pub fn year_at(&self, i: usize) -> Option<i32> {
         let t = self.tok(i)?;
@@ -647,6 +653,9 @@ impl<'a> Grammar<'a> {
         let t = self.tok(i)?;
         let (mut h, mut min, mut j);
         if let Some(w) = self.w(i) {
+            if self.title_case(i) || (i > 0 && self.eq(i - 1, "high")) {
+                return None;
+            }
             match w {
                 W::Noon => {
                     return Some(Parsed {
@@ -759,6 +768,15 @@ impl<'a> Grammar<'a> {
             j
         };
         let (unit, plural) = self.unit(k)?;
+        if self.title_case(k) {
+            return None;
+        }
+        // Fractions: "three-quarters", "a quarter of".
+        if unit == Unit::Quarter
+            && (k > j || self.is_w(k + 1, W::Of) || (plural && n.is_some_and(|v| v < 4.0)))
+        {
+            return None;
+        }
         if unit == Unit::Second && !plural && n.is_none() {
             return None;
         }
@@ -999,6 +1017,27 @@ impl<'a> Grammar<'a> {
             Lex::Month(..) => self.calendar(i),
             Lex::Weekday(..) => self.weekday(i),
             Lex::Holiday(id) => self.holiday(i, id),
+            Lex::Num(19) if matches!(self.lex(i + 1), Lex::Tens(_)) => {
+                let Lex::Tens(tens) = self.lex(i + 1) else {
+                    return None;
+                };
+                let mut y = 1900 + tens as i32;
+                let mut e = i + 2;
+                if self.punct(e, b'-') && self.glued(e) {
+                    if let Lex::Num(u @ 1..=9) = self.lex(e + 1) {
+                        y += u as i32;
+                        e += 2;
+                    }
+                } else if let Lex::Num(u @ 1..=9) = self.lex(e) {
+                    y += u as i32;
+                    e += 1;
+                }
+                Some(Parsed {
+                    start: i,
+                    end: e,
+                    sem: Sem::Year(y),
+                })
+            }
             Lex::Num(_) | Lex::Tens(_) => self.duration_or_ago(i),
             Lex::Ord(_) => self.quarter_words(i),
             Lex::Season(s) => {
@@ -1066,8 +1105,49 @@ impl<'a> Grammar<'a> {
                             sem: Sem::Ref("PAST_REF"),
                         });
                     }
+                    // The adjective alone: "the recent closing".
+                    if !t.cap && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word) {
+                        return one(Sem::Ref("PAST_REF"));
+                    }
                     None
                 }
+                W::Current => {
+                    if let Some((u, false)) = self.unit(i + 1) {
+                        if matches!(u, Unit::Year | Unit::Quarter | Unit::Month | Unit::Week) {
+                            return Some(Parsed {
+                                start: i,
+                                end: i + 2,
+                                sem: Sem::UnitOff { unit: u, off: 0 },
+                            });
+                        }
+                    }
+                    let next = self.s(i + 1).to_ascii_lowercase();
+                    if t.cap
+                        || !self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word)
+                        || matches!(
+                            next.as_str(),
+                            "account"
+                                | "accounts"
+                                | "assets"
+                                | "liabilities"
+                                | "dollars"
+                                | "events"
+                                | "affairs"
+                                | "flows"
+                                | "flow"
+                                | "and"
+                                | "or"
+                        )
+                    {
+                        return None;
+                    }
+                    one(Sem::Ref("PRESENT_REF"))
+                }
+                W::These if self.eq(i + 1, "days") => Some(Parsed {
+                    start: i,
+                    end: i + 2,
+                    sem: Sem::Ref("PRESENT_REF"),
+                }),
                 W::Daily | W::Weekly | W::Monthly | W::Annually | W::Hourly => {
                     // "Daily Telegraph", "Weekly Standard".
                     if t.cap && self.cap(i + 1) && self.lex(i + 1) == Lex::None {
@@ -1131,6 +1211,24 @@ impl<'a> Grammar<'a> {
                 _ => None,
             },
             Lex::Unit(Unit::Year, false) => {
+                // "year-end", "year end", "year's end"
+                let k = if self.punct(i + 1, b'-') && self.glued(i + 1) {
+                    i + 2
+                } else if self.punct(i + 1, b'\'') && self.eq(i + 2, "s") {
+                    i + 3
+                } else {
+                    i + 1
+                };
+                if self.is_w(k, W::End) && !self.is_w(k + 1, W::Of) {
+                    return Some(Parsed {
+                        start: i,
+                        end: k + 1,
+                        sem: Sem::UnitOff {
+                            unit: Unit::Year,
+                            off: 0,
+                        },
+                    });
+                }
                 // "year-earlier", "year-ago"
                 if self.punct(i + 1, b'-')
                     && (self.is_w(i + 2, W::Earlier) || self.is_w(i + 2, W::Ago))
@@ -1425,6 +1523,9 @@ impl<'a> Grammar<'a> {
                 })
             }
             Lex::Unit(u, false) => {
+                if self.cap(j) && !self.sentence_start(i) {
+                    return None;
+                }
                 let off = match rel {
                     Rel::Last => -1,
                     Rel::Next => 1,
@@ -1469,6 +1570,18 @@ impl<'a> Grammar<'a> {
                         end: e,
                         sem: Sem::UnitOff { unit: u, off: 0 },
                     });
+                }
+                // "this year's third quarter", "next year's first quarter"
+                if u == Unit::Year && self.punct(e, b'\'') && self.eq(e + 1, "s") {
+                    if let Some(q) = self.quarter_words(e + 2) {
+                        if let Sem::Part { y: None, part, .. } = q.sem {
+                            return Some(Parsed {
+                                start: i,
+                                end: q.end,
+                                sem: Sem::PartOff { part, off },
+                            });
+                        }
+                    }
                 }
                 if self.eq(e, "alone") {
                     e += 0;
@@ -1616,6 +1729,16 @@ impl<'a> Grammar<'a> {
                 }
                 self.century(i, j)
             }
+            Lex::None if self.eq(j, "full") && self.unit(j + 1) == Some((Unit::Year, false)) => {
+                Some(Parsed {
+                    start: i,
+                    end: j + 2,
+                    sem: Sem::UnitOff {
+                        unit: Unit::Year,
+                        off: 0,
+                    },
+                })
+            }
             Lex::None => {
                 // "the 1990s", "the '90s", "the 1988 third quarter"
                 let p = self.core(j)?;
@@ -1680,7 +1803,10 @@ impl<'a> Grammar<'a> {
                 }
             }
             Lex::Unit(Unit::Quarter, false) => {
-                if self.is_w(j + 1, W::Of) || self.year_at(j + 1).is_some() {
+                if self.is_w(j + 1, W::Of)
+                    || self.year_at(j + 1).is_some()
+                    || (self.punct(j + 1, b'-') && self.glued(j + 1))
+                {
                     return None;
                 }
                 Some(Parsed {
@@ -1688,6 +1814,53 @@ impl<'a> Grammar<'a> {
                     end: j + 1,
                     sem: Sem::FocusQuarter,
                 })
+            }
+            Lex::DecadeWord(d) => Some(Parsed {
+                start: i,
+                end: j + 1,
+                sem: Sem::Decade(190 + i32::from(d)),
+            }),
+            Lex::Unit(Unit::Year, false) if !self.punct(j + 1, b'-') => {
+                // "the year two thousand", "the year 1990"
+                if let Some(y) = self.year_at(j + 1) {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 2,
+                        sem: Sem::Year(y),
+                    });
+                }
+                if self.eq(j + 1, "two") && self.eq(j + 2, "thousand") {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 3,
+                        sem: Sem::Year(2000),
+                    });
+                }
+                // "the year ended Sept. 30" is a duration; "for the year"
+                // the current year.
+                let next = self.s(j + 1).to_ascii_lowercase();
+                if matches!(next.as_str(), "ended" | "ending" | "through" | "to") {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 1,
+                        sem: Sem::Duration {
+                            unit: Unit::Year,
+                            n: Some(1.0),
+                        },
+                    });
+                }
+                let prev = i.checked_sub(1).map(|p| self.s(p).to_ascii_lowercase());
+                if matches!(prev.as_deref(), Some("for" | "of" | "in" | "during")) {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 1,
+                        sem: Sem::UnitOff {
+                            unit: Unit::Year,
+                            off: 0,
+                        },
+                    });
+                }
+                None
             }
             Lex::Unit(Unit::Year, false) => {
                 // "the year-earlier quarter"
@@ -1735,6 +1908,17 @@ impl<'a> Grammar<'a> {
             Lex::W(W::End | W::Beginning | W::Start | W::Middle | W::Turn) => {
                 if !self.is_w(j + 1, W::Of) {
                     return None;
+                }
+                if self.is_w(j + 2, W::The) {
+                    if let Some((u @ (Unit::Year | Unit::Month | Unit::Week), false)) =
+                        self.unit(j + 3)
+                    {
+                        return Some(Parsed {
+                            start: i,
+                            end: j + 4,
+                            sem: Sem::UnitOff { unit: u, off: 0 },
+                        });
+                    }
                 }
                 let inner = self.core(j + 2).or_else(|| self.the(j + 2))?;
                 match inner.sem {
