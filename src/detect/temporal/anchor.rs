@@ -97,8 +97,9 @@ fn classify(text: &str, toks: &[Tok], j: usize) -> Option<Tense> {
     let next = toks.get(j + 1).map(|n| word(text, n));
     let next_to = next.is_some_and(|n| n.eq_ignore_ascii_case("to"));
     match lw {
-        "will" | "shall" | "ll" | "tomorrow" | "next" | "upcoming" | "would" | "scheduled"
-        | "soon" => Some(Tense::Future),
+        "will" | "shall" | "ll" | "tomorrow" | "next" | "upcoming" | "would" | "scheduled" => {
+            Some(Tense::Future)
+        }
         "is" | "are" | "was" | "were" if next_to => Some(Tense::Future),
         "expected" | "due" | "planned" | "plans" | "plan" | "intends" | "intend" | "going"
         | "set" | "slated" | "planning" | "expects" | "expect" | "hopes" | "hope" | "aims"
@@ -106,6 +107,10 @@ fn classify(text: &str, toks: &[Tok], j: usize) -> Option<Tense> {
         {
             Some(Tense::Future)
         }
+        "soon" | "early" if j > 0 && word(text, &toks[j - 1]).eq_ignore_ascii_case("as") => {
+            Some(Tense::Future)
+        }
+        "until" | "till" => Some(Tense::Future),
         _ if PAST.contains(&lw) || (lw.len() > 4 && lw.ends_with("ed") && !t.cap) => {
             // A participle after "be"/"to" takes the tense of its auxiliary.
             let prev = j

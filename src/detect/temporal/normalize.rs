@@ -61,6 +61,8 @@ pub enum Sem {
         part: Part,
         off: i64,
     },
+    /// "the 1988 quarter/period": the quarter in focus, of that year.
+    YearQuarter(i32),
     /// Current quarter in focus ("the quarter", "the latest quarter").
     FocusQuarter,
     /// The year-earlier counterpart of the quarter in focus, or last year.
@@ -363,8 +365,8 @@ pub fn duration_value(unit: Unit, n: Option<f64>) -> String {
         Unit::Month => format!("P{num}M"),
         Unit::Quarter => scaled(3.0, "M"),
         Unit::Year => format!("P{num}Y"),
-        Unit::Decade => format!("P{num}DE"),
-        Unit::Century => format!("P{num}CE"),
+        Unit::Decade => scaled(10.0, "Y"),
+        Unit::Century => scaled(100.0, "Y"),
     }
 }
 
@@ -444,12 +446,21 @@ pub fn normalize(
                 None => (Date, format!("XXXX-{code}")),
             }
         }
+        Sem::YearQuarter(y) => {
+            let q = ctx
+                .focus_quarter
+                .map(|(_, q)| q)
+                .or_else(|| dct.map(|d| quarter_of(add_months(d.year(), d.month(), -3).1)));
+            match q {
+                Some(q) => (Date, format!("{y:04}-Q{q}")),
+                None => (Date, format!("{y:04}-QX")),
+            }
+        }
         Sem::FocusQuarter => {
-            let fq = ctx.focus_quarter.or_else(|| {
-                let dct = dct?;
+            let fq = dct.map(|dct| {
                 // The last completed quarter.
                 let (y, m) = add_months(dct.year(), dct.month(), -3);
-                Some((y, quarter_of(m)))
+                (y, quarter_of(m))
             });
             match fq {
                 Some((y, q)) => {

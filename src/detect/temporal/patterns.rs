@@ -771,6 +771,15 @@ impl<'a> Grammar<'a> {
         if self.title_case(k) {
             return None;
         }
+        // "a year-earlier loss", "a year-end review"
+        if self.punct(k + 1, b'-')
+            && self.glued(k + 1)
+            && (self.is_w(k + 2, W::Earlier)
+                || self.is_w(k + 2, W::Ago)
+                || self.is_w(k + 2, W::End))
+        {
+            return None;
+        }
         // Fractions: "three-quarters", "a quarter of".
         if unit == Unit::Quarter
             && (k > j || self.is_w(k + 1, W::Of) || (plural && n.is_some_and(|v| v < 4.0)))
@@ -780,7 +789,7 @@ impl<'a> Grammar<'a> {
         if unit == Unit::Second && !plural && n.is_none() {
             return None;
         }
-        if self.is_w(i, W::A) && plural {
+        if self.is_w(i, W::A) && j == i + 1 && plural {
             return None;
         }
         if unit == Unit::Second && k == i + 1 && self.is_w(i, W::A) {
@@ -1098,11 +1107,16 @@ impl<'a> Grammar<'a> {
                 W::Currently => one(Sem::Ref("PRESENT_REF")),
                 W::Recently => one(Sem::Ref("PAST_REF")),
                 W::Recent => {
-                    if let Some((_, true)) = self.unit(i + 1) {
+                    if let Some((u, true)) = self.unit(i + 1) {
+                        let sem = if u == Unit::Year {
+                            Sem::Ref("PAST_REF")
+                        } else {
+                            Sem::Duration { unit: u, n: None }
+                        };
                         return Some(Parsed {
                             start: i,
                             end: i + 2,
-                            sem: Sem::Ref("PAST_REF"),
+                            sem,
                         });
                     }
                     // The adjective alone: "the recent closing".
@@ -1112,6 +1126,17 @@ impl<'a> Grammar<'a> {
                     None
                 }
                 W::Current => {
+                    if self.is_w(i + 1, W::Fiscal) && self.unit(i + 2) == Some((Unit::Year, false))
+                    {
+                        return Some(Parsed {
+                            start: i,
+                            end: i + 3,
+                            sem: Sem::UnitOff {
+                                unit: Unit::Year,
+                                off: 0,
+                            },
+                        });
+                    }
                     if let Some((u, false)) = self.unit(i + 1) {
                         if matches!(u, Unit::Year | Unit::Quarter | Unit::Month | Unit::Week) {
                             return Some(Parsed {
@@ -1702,9 +1727,9 @@ impl<'a> Grammar<'a> {
                     return Some(Parsed {
                         start: i,
                         end: j + 2,
-                        sem: Sem::UnitOff {
+                        sem: Sem::Duration {
                             unit: Unit::Year,
-                            off: 0,
+                            n: Some(1.0),
                         },
                     });
                 }
@@ -1737,6 +1762,17 @@ impl<'a> Grammar<'a> {
                         unit: Unit::Year,
                         off: 0,
                     },
+                })
+            }
+            Lex::None
+                if self.year_at(j).is_some()
+                    && (self.eq(j + 1, "quarter") || self.eq(j + 1, "period")) =>
+            {
+                let y = self.year_at(j)?;
+                Some(Parsed {
+                    start: i,
+                    end: j + 2,
+                    sem: Sem::YearQuarter(y),
                 })
             }
             Lex::None => {
