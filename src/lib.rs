@@ -15,6 +15,7 @@ pub mod eval;
 pub mod fsutil;
 pub mod manifest;
 pub mod registry;
+pub mod registry_edit;
 pub mod report;
 pub mod text;
 pub mod timex_value;
