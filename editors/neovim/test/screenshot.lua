@@ -31,6 +31,7 @@ require("gloss").setup({ cmd = { os.getenv("GLOSS_BIN") or "gloss", "serve" } })
 
 local corpus = assert(os.getenv("GLOSS_CORPUS"))
 local article = corpus .. "/" .. (os.getenv("GLOSS_SHOT_ARTICLE") or "001_40905b9287ca137d.txt")
+vim.cmd("cd " .. vim.fn.fnameescape(corpus))
 vim.cmd("edit " .. vim.fn.fnameescape(article))
 vim.o.statusline = " gloss  %f  %= %{luaeval('#vim.diagnostic.get(0)')} diagnostics "
 

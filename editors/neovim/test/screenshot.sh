@@ -71,5 +71,5 @@ sleep 2
 mkdir -p "$(dirname "$out")"
 # Crop to the xterm window and keep the PNG small.
 DISPLAY=$display import -window root -crop "$(DISPLAY=$display xwininfo -root -tree | awk '/"gloss"/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+x[0-9]+\+/) { split($i, a, "+"); print a[1] "+0+0"; exit } }')" +repage \
-  -colors 64 -define png:compression-level=9 "$out"
+  -colors 32 -define png:compression-level=9 "PNG8:$out"
 echo "screenshot: wrote $out ($(wc -c <"$out") bytes)"
