@@ -106,6 +106,17 @@ impl Annotations {
     ) -> Annotations {
         let mut a = Annotations::default();
         let mut ids: HashSet<&str> = HashSet::new();
+        // Every id defined in the file, for reference checks in one lookup.
+        let defined: HashMap<&str, usize> = doc
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| e.kind.id().map(|id| (id, i)))
+            .collect();
+        let label_of = |id: &str| match defined.get(id).map(|&i| &doc.entries[i].kind) {
+            Some(EntryKind::TextBound(t)) => t.label.clone(),
+            _ => String::new(),
+        };
         let diag = |a: &mut Annotations,
                     entry: usize,
                     code: Code,
@@ -191,7 +202,7 @@ impl Annotations {
         for (i, e) in doc.entries.iter().enumerate() {
             match &e.kind {
                 EntryKind::Normalization(n) => {
-                    if doc.entry(&n.target).is_none() {
+                    if !defined.contains_key(n.target.as_str()) {
                         diag(
                             &mut a,
                             i,
@@ -221,10 +232,7 @@ impl Annotations {
                         } else {
                             registry_links.insert(n.target.as_str(), n.key.as_str());
                             if let Some(ranges) = a.spans.get(&n.target) {
-                                let label = doc
-                                    .text_bound(&n.target)
-                                    .map(|t| t.label.clone())
-                                    .unwrap_or_default();
+                                let label = label_of(&n.target);
                                 a.mentions.push(AnnotatedMention {
                                     id: n.target.clone(),
                                     label,
@@ -240,7 +248,7 @@ impl Annotations {
                     for (role, target) in std::iter::once(("trigger", &ev.trigger))
                         .chain(ev.args.iter().map(|(r, t)| (r.as_str(), t)))
                     {
-                        if doc.entry(target).is_none() {
+                        if !defined.contains_key(target.as_str()) {
                             diag(
                                 &mut a,
                                 i,
@@ -254,7 +262,7 @@ impl Annotations {
                 }
                 EntryKind::Relation(r) => {
                     for (_, target) in &r.args {
-                        if doc.entry(target).is_none() {
+                        if !defined.contains_key(target.as_str()) {
                             diag(
                                 &mut a,
                                 i,

@@ -13,6 +13,7 @@ pub mod detect;
 pub mod diagnostics;
 pub mod eval;
 pub mod fsutil;
+pub mod lsp;
 pub mod manifest;
 pub mod registry;
 pub mod report;

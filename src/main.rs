@@ -48,6 +48,10 @@ enum EvalCommand {
         /// List every missed, spurious or mis-valued expression.
         #[arg(long)]
         errors: bool,
+        /// Score this JSON Lines file of another system's predictions instead
+        /// of running gloss (offsets in code points of the raw text).
+        #[arg(long)]
+        predictions: Option<PathBuf>,
     },
     /// Attribution scores on a PolNeAR-layout directory (text/, attributions/).
     Attribution {
@@ -88,10 +92,18 @@ fn main() -> ExitCode {
             .map(|_| ExitCode::SUCCESS)
             .map_err(|e| e.0),
         Some(Command::Eval {
-            what: EvalCommand::Timeml { dir, errors },
-        }) => gloss::eval::timeml::run(&dir, errors, &mut out)
-            .map(|_| ExitCode::SUCCESS)
-            .map_err(|e| format!("{e:#}")),
+            what:
+                EvalCommand::Timeml {
+                    dir,
+                    errors,
+                    predictions,
+                },
+        }) => match predictions {
+            Some(p) => gloss::eval::timeml::run_predictions(&dir, &p, errors, &mut out),
+            None => gloss::eval::timeml::run(&dir, errors, &mut out),
+        }
+        .map(|_| ExitCode::SUCCESS)
+        .map_err(|e| format!("{e:#}")),
         Some(Command::Eval {
             what: EvalCommand::Attribution { dir, errors },
         }) => gloss::eval::attribution::run(&dir, errors, &mut out)
@@ -114,5 +126,7 @@ fn main() -> ExitCode {
 /// The language server owns stdout: nothing else may write there.
 fn serve(out: std::io::StdoutLock<'static>) -> Result<ExitCode, String> {
     drop(out);
-    Err("the language server is not built yet".into())
+    gloss::lsp::serve_stdio()
+        .map(|_| ExitCode::SUCCESS)
+        .map_err(|e| format!("{e:#}"))
 }

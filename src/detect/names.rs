@@ -275,6 +275,7 @@ fn is_title_case(line: &str) -> bool {
     ];
     let words: Vec<&str> = line
         .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| c.is_ascii_punctuation() || "“”‘’".contains(c)))
         .filter(|w| {
             w.chars().count() >= 4
                 && w.chars()

@@ -1,12 +1,118 @@
 //! Temporal expressions: detection and TIMEX3 normalization.
+//!
+//! The text is tokenized once ([`token`]); each token carries its class in
+//! the temporal [`lexicon`], so only tokens that can start an expression are
+//! handed to the grammar ([`patterns`]), which parses locally and returns the
+//! expression's meaning. [`normalize`] turns that meaning into a TIMEX3 value
+//! against the publication date, using the tense of the clause ([`anchor`]).
 
 use chrono::NaiveDate;
 
 use super::Timex;
 
+mod anchor;
+mod lexicon;
+mod normalize;
+mod patterns;
+mod token;
+
+use lexicon::{Lex, W};
+use normalize::{normalize, DocCtx, Sem};
+use patterns::{Grammar, Parsed};
+use token::Kind;
+
 /// Find the temporal expressions in `text`, normalized against the document
 /// creation time `dct` (the article's publication date) when given.
+///
+/// Results are sorted by start and never overlap; spans are byte ranges on
+/// character boundaries. Without a DCT, relative expressions keep their
+/// unknown parts as `X` (`XXXX-09-11`, `XXXX-WXX-2`) or get a `*_REF` value.
 pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
-    let _ = (text, dct);
-    Vec::new()
+    let toks = token::tokenize(text);
+    let g = Grammar::new(text, &toks);
+    let mut ctx = DocCtx::default();
+    let mut out: Vec<Timex> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let candidate =
+            t.lex != Lex::None || matches!(t.kind, Kind::Num { .. } | Kind::Punct(b'\''));
+        if !candidate {
+            i += 1;
+            continue;
+        }
+        let Some(p) = g.core(i).and_then(|p| extend(&g, p)) else {
+            i += 1;
+            continue;
+        };
+        if p.end <= i || p.end > toks.len() {
+            i += 1;
+            continue;
+        }
+        let tense = anchor::tense_at(text, &toks, p.start, p.end);
+        let (kind, value) = normalize(&p.sem, dct, tense, &mut ctx);
+        let span = toks[p.start].start..toks[p.end - 1].end;
+        out.push(Timex { span, kind, value });
+        i = p.end;
+    }
+    out
+}
+
+/// Attach what may follow a parsed expression: a clock time after a dated
+/// dateline ("Friday, 23 November, 2001, 01:27 GMT") and the day after a
+/// clock time ("10 p.m. Wednesday").
+fn extend(g: &Grammar, p: Parsed) -> Option<Parsed> {
+    let toks = g.toks;
+    match &p.sem {
+        Sem::Ymd { .. } | Sem::Weekday { pod: None, .. } | Sem::DayOff { pod: None, .. } => {
+            let mut j = p.end;
+            if toks.get(j).is_some_and(|t| t.is_punct(b',')) {
+                j += 1;
+            }
+            if let Some(c) = g.core(j) {
+                if let Sem::Time { date: None, h, min } = c.sem {
+                    // Only when the clock time carries minutes or a.m./p.m.
+                    return Some(Parsed {
+                        start: p.start,
+                        end: c.end,
+                        sem: Sem::Time {
+                            date: Some(Box::new(p.sem)),
+                            h,
+                            min,
+                        },
+                    });
+                }
+            }
+            Some(p)
+        }
+        Sem::Time { date: None, h, min } => {
+            let j = p.end;
+            if let Some(t) = toks.get(j) {
+                if matches!(
+                    t.lex,
+                    Lex::Weekday(_, false) | Lex::W(W::Today | W::Yesterday | W::Tomorrow)
+                ) && t.cap == matches!(t.lex, Lex::Weekday(..))
+                {
+                    if let Some(d) = g.core(j) {
+                        if matches!(
+                            d.sem,
+                            Sem::Weekday { pod: None, .. } | Sem::DayOff { pod: None, .. }
+                        ) {
+                            return Some(Parsed {
+                                start: p.start,
+                                end: d.end,
+                                sem: Sem::Time {
+                                    date: Some(Box::new(d.sem)),
+                                    h: *h,
+                                    min: *min,
+                                },
+                            });
+                        }
+                    }
+                }
+            }
+            Some(p)
+        }
+        _ => Some(p),
+    }
 }

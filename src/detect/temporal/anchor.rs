@@ -1,0 +1,164 @@
+//! Tense of the clause around an expression, used to pick the direction of
+//! underspecified dates ("Tuesday", "in March", "Sept. 11").
+
+use super::token::{Kind, Tok};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+    Unknown,
+}
+
+const PAST: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "came",
+    "went",
+    "took",
+    "made",
+    "met",
+    "gave",
+    "began",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "sold",
+    "bought",
+    "held",
+    "left",
+    "saw",
+    "got",
+    "put",
+    "set",
+    "hit",
+    "cut",
+    "led",
+    "paid",
+    "spent",
+    "sent",
+    "brought",
+    "thought",
+    "found",
+    "became",
+    "kept",
+    "ran",
+    "spoke",
+    "wrote",
+    "broke",
+    "chose",
+    "drove",
+    "flew",
+    "fought",
+    "grew",
+    "heard",
+    "knew",
+    "meant",
+    "shot",
+    "stood",
+    "struck",
+    "taught",
+    "threw",
+    "understood",
+    "wore",
+    "ago",
+    "earlier",
+    "last",
+    "yesterday",
+];
+
+const PRESENT: &[&str] = &["is", "are", "says", "say", "am", "does", "has", "have"];
+
+fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
+    text.get(t.start..t.end).unwrap_or("")
+}
+
+fn classify(text: &str, toks: &[Tok], j: usize) -> Option<Tense> {
+    let t = &toks[j];
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let w = word(text, t);
+    if w.len() > 14 {
+        return None;
+    }
+    let mut buf = [0u8; 14];
+    let b = &mut buf[..w.len()];
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
+    let lw = std::str::from_utf8(b).unwrap_or("");
+    let next = toks.get(j + 1).map(|n| word(text, n));
+    let next_to = next.is_some_and(|n| n.eq_ignore_ascii_case("to"));
+    match lw {
+        "will" | "shall" | "ll" | "tomorrow" | "next" | "upcoming" => Some(Tense::Future),
+        "is" | "are" | "was" | "were" if next_to => Some(Tense::Future),
+        "expected" | "scheduled" | "due" | "planned" | "plans" | "plan" | "intends" | "intend"
+        | "going" | "set" | "slated"
+            if next_to =>
+        {
+            Some(Tense::Future)
+        }
+        "would" => Some(Tense::Future),
+        _ if PAST.contains(&lw) => Some(Tense::Past),
+        _ if PRESENT.contains(&lw) => Some(Tense::Present),
+        _ if lw.len() > 4 && lw.ends_with("ed") && !t.cap => Some(Tense::Past),
+        _ => None,
+    }
+}
+
+fn boundary(t: &Tok) -> bool {
+    t.newline || matches!(t.kind, Kind::Punct(b'.' | b'!' | b'?' | b';'))
+}
+
+/// The tense nearest to tokens `s..e` within their sentence: the closest
+/// tense marker on either side wins, ties to the left; reporting verbs
+/// ("said") only count when nothing else is found.
+pub fn tense_at(text: &str, toks: &[Tok], s: usize, e: usize) -> Tense {
+    let mut best: Option<(usize, Tense)> = None;
+    let mut weak: Option<(usize, Tense)> = None;
+    let mut consider = |j: usize, dist: usize, best: &mut Option<(usize, Tense)>| {
+        if let Some(t) = classify(text, toks, j) {
+            let w = word(text, &toks[j]);
+            let is_weak = w.eq_ignore_ascii_case("said") || w.eq_ignore_ascii_case("says");
+            let slot = if is_weak { &mut weak } else { best };
+            if slot.is_none_or(|(d, _)| dist < d) {
+                *slot = Some((dist, t));
+            }
+        }
+    };
+    // Left.
+    let mut j = s;
+    let mut dist = 0;
+    while j > 0 && dist < 12 {
+        if boundary(&toks[j]) && j != s {
+            break;
+        }
+        if toks[j].newline {
+            break;
+        }
+        j -= 1;
+        dist += 1;
+        if boundary(&toks[j]) && toks[j].kind != Kind::Word {
+            break;
+        }
+        consider(j, dist, &mut best);
+    }
+    // Right.
+    let mut j = e;
+    let mut dist = 0;
+    while j < toks.len() && dist < 12 {
+        if boundary(&toks[j]) {
+            break;
+        }
+        dist += 1;
+        consider(j, dist + 1, &mut best);
+        j += 1;
+    }
+    best.or(weak).map_or(Tense::Unknown, |(_, t)| t)
+}

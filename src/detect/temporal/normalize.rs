@@ -1,0 +1,602 @@
+//! TIMEX3 values: what a parsed expression means against the document
+//! creation time (DCT) and the tense of its clause.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use super::anchor::Tense;
+use super::lexicon::{holiday, Pod, Season, Unit};
+use crate::detect::TimexType;
+
+/// Direction words: "last", "this", "next" (or none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rel {
+    None,
+    Last,
+    This,
+    Next,
+}
+
+/// Parts of a year named by "quarter", "half" and seasons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Quarter(u8),
+    Half(u8),
+    Season(Season),
+}
+
+/// The meaning of an expression, before normalization.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sem {
+    /// A calendar date; the year is inferred when missing.
+    Ymd {
+        y: Option<i32>,
+        m: u32,
+        d: u32,
+    },
+    /// A month, of a given year or inferred.
+    Ym {
+        y: Option<i32>,
+        m: u32,
+        rel: Rel,
+    },
+    /// A month of the year `off` years from the DCT's ("July last year").
+    MonthOff {
+        m: u32,
+        off: i64,
+    },
+    Year(i32),
+    /// Decade by its first three digits (199 for the 1990s).
+    Decade(i32),
+    /// Century by its first two digits (19 for the 20th century).
+    Century(i32),
+    /// A quarter, half or season; `y` None = inferred from `rel` and tense.
+    Part {
+        y: Option<i32>,
+        part: Part,
+        rel: Rel,
+    },
+    /// Current quarter in focus ("the quarter", "the latest quarter").
+    FocusQuarter,
+    /// The year-earlier counterpart of the quarter in focus, or last year.
+    YearEarlier,
+    Weekday {
+        wd: u32,
+        rel: Rel,
+        pod: Option<Pod>,
+    },
+    /// Days from the DCT (today 0, yesterday -1...).
+    DayOff {
+        off: i64,
+        pod: Option<Pod>,
+    },
+    /// "this/last/next UNIT": offset in units from the DCT's unit.
+    UnitOff {
+        unit: Unit,
+        off: i64,
+    },
+    /// "N UNITs ago/earlier" (sign -1) or "from now/later" (+1).
+    Ago {
+        unit: Unit,
+        n: Option<f64>,
+        sign: i64,
+    },
+    /// The weekend before or after the DCT by tense.
+    Weekend {
+        rel: Rel,
+    },
+    Holiday {
+        id: u8,
+        y: Option<i32>,
+    },
+    Ref(&'static str),
+    Duration {
+        unit: Unit,
+        n: Option<f64>,
+    },
+    Set(String),
+    /// Clock time, on a date (a `Sem` of day granularity) or the DCT.
+    Time {
+        date: Option<Box<Sem>>,
+        h: u32,
+        min: u32,
+    },
+    /// Part of day on a day: "this morning" (TIME).
+    PodTime {
+        off: i64,
+        pod: Pod,
+    },
+}
+
+/// Document-level state used while normalizing left to right.
+#[derive(Debug, Default, Clone)]
+pub struct DocCtx {
+    /// The last quarter (year, quarter) a quarter expression resolved to.
+    pub focus_quarter: Option<(i32, u32)>,
+}
+
+fn ymd(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+pub fn iso_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+fn add_months(y: i32, m: u32, n: i64) -> (i32, u32) {
+    let idx = i64::from(y) * 12 + i64::from(m) - 1 + n;
+    let y = idx.div_euclid(12);
+    let m = idx.rem_euclid(12) as u32 + 1;
+    (y.clamp(-9999, 9999) as i32, m)
+}
+
+fn shift(d: NaiveDate, days: i64) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::try_days(days)?)
+}
+
+fn weekday_num(w: Weekday) -> u32 {
+    w.number_from_monday()
+}
+
+/// Year for a month (and day) given without one: the tense decides whether
+/// it lies before or after the DCT; with no tense, the nearest occurrence.
+fn infer_year(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> i32 {
+    let y = dct.year();
+    let key = |mm: u32, dd: u32| mm * 40 + dd;
+    let here = key(dct.month(), dct.day());
+    let there = key(m, d.max(1));
+    match tense {
+        Tense::Past => {
+            if there > here + 40 {
+                y - 1
+            } else {
+                y
+            }
+        }
+        Tense::Future => {
+            if there + 40 < here {
+                y + 1
+            } else {
+                y
+            }
+        }
+        _ => {
+            // Nearest occurrence, within six months either way.
+            let diff = i64::from(m) - i64::from(dct.month());
+            if diff > 6 {
+                y - 1
+            } else if diff < -6 {
+                y + 1
+            } else {
+                y
+            }
+        }
+    }
+}
+
+fn resolve_weekday(dct: NaiveDate, wd: u32, rel: Rel, tense: Tense) -> Option<NaiveDate> {
+    let cur = i64::from(weekday_num(dct.weekday()));
+    let wd = i64::from(wd);
+    match rel {
+        Rel::Next => {
+            let mut diff = (wd - cur).rem_euclid(7);
+            if diff == 0 {
+                diff = 7;
+            }
+            shift(dct, diff)
+        }
+        Rel::Last => {
+            let mut diff = (cur - wd).rem_euclid(7);
+            if diff == 0 {
+                diff = 7;
+            }
+            shift(dct, -diff)
+        }
+        Rel::This => {
+            // Same ISO week.
+            shift(dct, wd - cur)
+        }
+        Rel::None => match tense {
+            Tense::Future => shift(dct, (wd - cur).rem_euclid(7)),
+            Tense::Past | Tense::Present => shift(dct, -(cur - wd).rem_euclid(7)),
+            Tense::Unknown => {
+                let back = (cur - wd).rem_euclid(7);
+                let fwd = (wd - cur).rem_euclid(7);
+                if back <= fwd + 1 {
+                    shift(dct, -back)
+                } else {
+                    shift(dct, fwd)
+                }
+            }
+        },
+    }
+}
+
+fn quarter_of(m: u32) -> u32 {
+    (m - 1) / 3 + 1
+}
+
+fn part_code(p: Part) -> String {
+    match p {
+        Part::Quarter(q) => format!("Q{q}"),
+        Part::Half(h) => format!("H{h}"),
+        Part::Season(s) => s.code().to_string(),
+    }
+}
+
+/// Index of the part within the year and the count per year.
+fn part_index(p: Part) -> (i64, i64) {
+    match p {
+        Part::Quarter(q) => (i64::from(q), 4),
+        Part::Half(h) => (i64::from(h), 2),
+        Part::Season(s) => (
+            match s {
+                Season::Winter => 0,
+                Season::Spring => 1,
+                Season::Summer => 2,
+                Season::Fall => 3,
+            },
+            4,
+        ),
+    }
+}
+
+fn dct_part_index(dct: NaiveDate, p: Part) -> i64 {
+    match p {
+        Part::Quarter(_) => i64::from(quarter_of(dct.month())),
+        Part::Half(_) => {
+            if dct.month() <= 6 {
+                1
+            } else {
+                2
+            }
+        }
+        Part::Season(_) => match Season::of_month(dct.month()) {
+            Season::Winter => 0,
+            Season::Spring => 1,
+            Season::Summer => 2,
+            Season::Fall => 3,
+        },
+    }
+}
+
+fn resolve_part_year(dct: NaiveDate, p: Part, rel: Rel, tense: Tense) -> i32 {
+    let y = dct.year();
+    let (idx, _) = part_index(p);
+    let cur = dct_part_index(dct, p);
+    // December belongs to the next year's winter index-wise; keep the
+    // calendar year of the DCT for "this winter".
+    match rel {
+        Rel::This => y,
+        Rel::Last => {
+            if idx < cur {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Rel::Next => {
+            if idx > cur {
+                y
+            } else {
+                y + 1
+            }
+        }
+        Rel::None => match tense {
+            Tense::Past if idx > cur => y - 1,
+            Tense::Future if idx < cur && !matches!(p, Part::Quarter(_)) => y + 1,
+            _ => y,
+        },
+    }
+}
+
+/// Date of a holiday in year `y`.
+fn holiday_date(id: u8, y: i32) -> Option<NaiveDate> {
+    let (name, m, d) = holiday(id)?;
+    if d > 0 {
+        return NaiveDate::from_ymd_opt(y, m, d);
+    }
+    let nth_weekday =
+        |m: u32, wd: Weekday, n: u8| NaiveDate::from_weekday_of_month_opt(y, m, wd, n);
+    match name {
+        "thanksgiving" => nth_weekday(11, Weekday::Thu, 4),
+        "labor" => nth_weekday(9, Weekday::Mon, 1),
+        "memorial" => {
+            let last = NaiveDate::from_ymd_opt(y, 6, 1)?.pred_opt()?;
+            let back = i64::from(last.weekday().num_days_from_monday());
+            shift(last, -back)
+        }
+        "election" => {
+            let first_mon = nth_weekday(11, Weekday::Mon, 1)?;
+            shift(first_mon, 1)
+        }
+        "easter" => {
+            // Anonymous Gregorian algorithm.
+            let a = y % 19;
+            let b = y / 100;
+            let c = y % 100;
+            let d = b / 4;
+            let e = b % 4;
+            let f = (b + 8) / 25;
+            let g = (b - f + 1) / 3;
+            let h = (19 * a + b - d - g + 15).rem_euclid(30);
+            let i = c / 4;
+            let k = c % 4;
+            let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+            let mm = (a + 11 * h + 22 * l) / 451;
+            let month = (h + l - 7 * mm + 114) / 31;
+            let day = (h + l - 7 * mm + 114) % 31 + 1;
+            NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+        }
+        _ => None,
+    }
+}
+
+fn fmt_num(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e9 {
+        format!("{}", n as i64)
+    } else {
+        let s = format!("{n:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// TIMEX3 duration value for `n` units (`X` when unknown).
+pub fn duration_value(unit: Unit, n: Option<f64>) -> String {
+    let num = n.map_or_else(|| "X".to_string(), fmt_num);
+    let scaled = |k: f64, code: &str| match n {
+        Some(n) => format!("P{}{code}", fmt_num(n * k)),
+        None => format!("PX{code}"),
+    };
+    match unit {
+        Unit::Second => format!("PT{num}S"),
+        Unit::Minute => format!("PT{num}M"),
+        Unit::Hour => format!("PT{num}H"),
+        Unit::Day => format!("P{num}D"),
+        Unit::Weekend => scaled(2.0, "D"),
+        Unit::Week => format!("P{num}W"),
+        Unit::Fortnight => scaled(2.0, "W"),
+        Unit::Month => format!("P{num}M"),
+        Unit::Quarter => scaled(3.0, "M"),
+        Unit::Year => format!("P{num}Y"),
+        Unit::Decade => format!("P{num}DE"),
+        Unit::Century => format!("P{num}CE"),
+    }
+}
+
+/// Normalize `sem` against `dct` and `tense`; updates `ctx`.
+pub fn normalize(
+    sem: &Sem,
+    dct: Option<NaiveDate>,
+    tense: Tense,
+    ctx: &mut DocCtx,
+) -> (TimexType, String) {
+    use TimexType::*;
+    match sem {
+        Sem::Ymd { y, m, d } => {
+            let y = y.or_else(|| dct.map(|dct| infer_year(dct, *m, *d, tense)));
+            match y {
+                Some(y) => (Date, format!("{y:04}-{m:02}-{d:02}")),
+                None => (Date, format!("XXXX-{m:02}-{d:02}")),
+            }
+        }
+        Sem::Ym { y, m, rel } => {
+            let y = y.or_else(|| {
+                let dct = dct?;
+                Some(match rel {
+                    Rel::Next => {
+                        if *m > dct.month() {
+                            dct.year()
+                        } else {
+                            dct.year() + 1
+                        }
+                    }
+                    Rel::Last => {
+                        if *m < dct.month() {
+                            dct.year()
+                        } else {
+                            dct.year() - 1
+                        }
+                    }
+                    Rel::This => dct.year(),
+                    Rel::None => infer_year(dct, *m, 15, tense),
+                })
+            });
+            match y {
+                Some(y) => (Date, format!("{y:04}-{m:02}")),
+                None => (Date, format!("XXXX-{m:02}")),
+            }
+        }
+        Sem::MonthOff { m, off } => match dct {
+            Some(dct) => (Date, format!("{:04}-{m:02}", i64::from(dct.year()) + off)),
+            None => (Date, format!("XXXX-{m:02}")),
+        },
+        Sem::Year(y) => (Date, format!("{y:04}")),
+        Sem::Decade(d) => (Date, format!("{d:03}")),
+        Sem::Century(c) => (Date, format!("{c:02}")),
+        Sem::Part { y, part, rel } => {
+            let y = y.or_else(|| dct.map(|dct| resolve_part_year(dct, *part, *rel, tense)));
+            let code = part_code(*part);
+            match y {
+                Some(y) => {
+                    if let Part::Quarter(q) = part {
+                        ctx.focus_quarter = Some((y, u32::from(*q)));
+                    }
+                    (Date, format!("{y:04}-{code}"))
+                }
+                None => (Date, format!("XXXX-{code}")),
+            }
+        }
+        Sem::FocusQuarter => {
+            let fq = ctx.focus_quarter.or_else(|| {
+                let dct = dct?;
+                // The last completed quarter.
+                let (y, m) = add_months(dct.year(), dct.month(), -3);
+                Some((y, quarter_of(m)))
+            });
+            match fq {
+                Some((y, q)) => {
+                    ctx.focus_quarter = Some((y, q));
+                    (Date, format!("{y:04}-Q{q}"))
+                }
+                None => (Date, "XXXX-QX".into()),
+            }
+        }
+        Sem::YearEarlier => match (ctx.focus_quarter, dct) {
+            (Some((y, q)), _) => (Date, format!("{:04}-Q{q}", y - 1)),
+            (None, Some(dct)) => (Date, format!("{:04}", dct.year() - 1)),
+            (None, None) => (Date, "XXXX".into()),
+        },
+        Sem::Weekday { wd, rel, pod } => {
+            let suffix = pod.map(|p| format!("T{}", p.code())).unwrap_or_default();
+            match dct.and_then(|dct| resolve_weekday(dct, *wd, *rel, tense)) {
+                Some(d) => (Date, format!("{}{suffix}", ymd(d))),
+                None => (Date, format!("XXXX-WXX-{wd}{suffix}")),
+            }
+        }
+        Sem::DayOff { off, pod } => {
+            let suffix = pod.map(|p| format!("T{}", p.code())).unwrap_or_default();
+            match dct.and_then(|d| shift(d, *off)) {
+                Some(d) => (Date, format!("{}{suffix}", ymd(d))),
+                None => (Date, format!("XXXX-XX-XX{suffix}")),
+            }
+        }
+        Sem::PodTime { off, pod } => match dct.and_then(|d| shift(d, *off)) {
+            Some(d) => (Time, format!("{}T{}", ymd(d), pod.code())),
+            None => (Time, format!("XXXX-XX-XXT{}", pod.code())),
+        },
+        Sem::UnitOff { unit, off } => unit_off(*unit, *off, dct, ctx),
+        Sem::Ago { unit, n, sign } => ago(*unit, *n, *sign, dct, ctx),
+        Sem::Weekend { rel } => {
+            let Some(dct) = dct else {
+                return (Date, "XXXX-WXX-WE".into());
+            };
+            let cur = i64::from(dct.weekday().num_days_from_monday());
+            // Saturday of the chosen weekend.
+            let sat_this = shift(dct, 5 - cur);
+            let past = match rel {
+                Rel::Last => true,
+                Rel::Next | Rel::This => false,
+                Rel::None => tense == Tense::Past,
+            };
+            let sat = if past && cur < 5 {
+                sat_this.and_then(|s| shift(s, -7))
+            } else if *rel == Rel::Next && cur >= 5 {
+                sat_this.and_then(|s| shift(s, 7))
+            } else {
+                sat_this
+            };
+            match sat {
+                Some(s) => (Date, format!("{}-WE", iso_week(s))),
+                None => (Date, "XXXX-WXX-WE".into()),
+            }
+        }
+        Sem::Holiday { id, y } => {
+            let (_, m, d) = holiday(*id).unwrap_or(("", 0, 0));
+            let y = y.or_else(|| dct.map(|dct| infer_year(dct, m.max(1), d.max(1), tense)));
+            match y.and_then(|y| holiday_date(*id, y)) {
+                Some(date) => (Date, ymd(date)),
+                None if m > 0 && d > 0 => (Date, format!("XXXX-{m:02}-{d:02}")),
+                None => (Date, "XXXX-XX-XX".into()),
+            }
+        }
+        Sem::Ref(r) => (Date, (*r).to_string()),
+        Sem::Duration { unit, n } => (Duration, duration_value(*unit, *n)),
+        Sem::Set(v) => (Set, v.clone()),
+        Sem::Time { date, h, min } => {
+            let day = match date {
+                Some(d) => {
+                    let (_, v) = normalize(d, dct, tense, ctx);
+                    v.get(..10).map(str::to_string).filter(|s| !s.contains('W'))
+                }
+                None => dct.map(ymd),
+            };
+            let day = day.unwrap_or_else(|| "XXXX-XX-XX".into());
+            (Time, format!("{day}T{h:02}:{min:02}"))
+        }
+    }
+}
+
+fn unit_off(unit: Unit, off: i64, dct: Option<NaiveDate>, ctx: &mut DocCtx) -> (TimexType, String) {
+    use TimexType::Date;
+    let Some(dct) = dct else {
+        let v = match unit {
+            Unit::Day => "XXXX-XX-XX",
+            Unit::Week => "XXXX-WXX",
+            Unit::Weekend => "XXXX-WXX-WE",
+            Unit::Month => "XXXX-XX",
+            Unit::Quarter => "XXXX-QX",
+            Unit::Year => "XXXX",
+            Unit::Decade => "XXX",
+            Unit::Century => "XX",
+            _ => "PRESENT_REF",
+        };
+        return (Date, v.into());
+    };
+    let v = match unit {
+        Unit::Day => shift(dct, off).map(ymd),
+        Unit::Week | Unit::Fortnight => shift(dct, off * 7).map(iso_week),
+        Unit::Weekend => {
+            let cur = i64::from(dct.weekday().num_days_from_monday());
+            shift(dct, 5 - cur + off * 7).map(|s| format!("{}-WE", iso_week(s)))
+        }
+        Unit::Month => {
+            let (y, m) = add_months(dct.year(), dct.month(), off);
+            Some(format!("{y:04}-{m:02}"))
+        }
+        Unit::Quarter => {
+            let (y, m) = add_months(dct.year(), dct.month(), off * 3);
+            let q = quarter_of(m);
+            ctx.focus_quarter = Some((y, q));
+            Some(format!("{y:04}-Q{q}"))
+        }
+        Unit::Year => Some(format!("{:04}", i64::from(dct.year()) + off)),
+        Unit::Decade => Some(format!("{:03}", i64::from(dct.year()) / 10 + off)),
+        Unit::Century => Some(format!("{:02}", i64::from(dct.year()) / 100 + off)),
+        Unit::Hour | Unit::Minute | Unit::Second => Some("PRESENT_REF".into()),
+    };
+    (Date, v.unwrap_or_else(|| "XXXX".into()))
+}
+
+fn ago(
+    unit: Unit,
+    n: Option<f64>,
+    sign: i64,
+    dct: Option<NaiveDate>,
+    ctx: &mut DocCtx,
+) -> (TimexType, String) {
+    use TimexType::Date;
+    let reff = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+    let (Some(dct), Some(n)) = (dct, n) else {
+        return (Date, reff.into());
+    };
+    if n.fract() != 0.0 || n > 10000.0 {
+        return (Date, reff.into());
+    }
+    let k = n as i64 * sign;
+    let v = match unit {
+        Unit::Day => shift(dct, k).map(ymd),
+        Unit::Week | Unit::Weekend => shift(dct, 7 * k).map(iso_week),
+        Unit::Fortnight => shift(dct, 14 * k).map(iso_week),
+        Unit::Month => {
+            let (y, m) = add_months(dct.year(), dct.month(), k);
+            Some(format!("{y:04}-{m:02}"))
+        }
+        Unit::Quarter => {
+            let (y, m) = add_months(dct.year(), dct.month(), 3 * k);
+            Some(format!("{y:04}-Q{}", quarter_of(m)))
+        }
+        Unit::Year => {
+            if k == -1 {
+                if let Some((y, q)) = ctx.focus_quarter {
+                    return (Date, format!("{:04}-Q{q}", y - 1));
+                }
+            }
+            Some(format!("{:04}", i64::from(dct.year()) + k))
+        }
+        Unit::Decade => Some(format!("{:04}", i64::from(dct.year()) + 10 * k)),
+        Unit::Century => Some(format!("{:02}", (i64::from(dct.year()) + 100 * k) / 100)),
+        Unit::Hour | Unit::Minute | Unit::Second => Some(ymd(dct)),
+    };
+    (Date, v.unwrap_or_else(|| reff.into()))
+}

@@ -1,0 +1,1747 @@
+//! The grammar: from a token position, the longest temporal expression
+//! starting there and its meaning.
+//!
+//! Every rule is a small hand-written parser over tokens; the tokens carry
+//! their lexicon class, so no rule scans the text again.
+
+use super::lexicon::{Lex, Pod, Unit, W};
+use super::normalize::{Part, Rel, Sem};
+use super::token::{Kind, Tok};
+
+/// A parsed expression: tokens `start..end` and their meaning.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub start: usize,
+    pub end: usize,
+    pub sem: Sem,
+}
+
+pub struct Grammar<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Tok],
+}
+
+/// Nouns after a four-digit number that show it is a quantity, not a year.
+const MEASURE: &[&str] = &[
+    "tonnes",
+    "tons",
+    "ton",
+    "tonne",
+    "people",
+    "persons",
+    "dollars",
+    "shares",
+    "barrels",
+    "miles",
+    "kilometers",
+    "kilometres",
+    "km",
+    "feet",
+    "foot",
+    "meters",
+    "metres",
+    "pounds",
+    "troops",
+    "soldiers",
+    "votes",
+    "units",
+    "cars",
+    "jobs",
+    "workers",
+    "employees",
+    "members",
+    "points",
+    "acres",
+    "hectares",
+    "copies",
+    "rubles",
+    "yen",
+    "euros",
+    "marks",
+    "francs",
+    "kg",
+    "lbs",
+    "percent",
+    "cases",
+    "deaths",
+    "homes",
+    "houses",
+    "students",
+    "delegates",
+    "seats",
+    "men",
+    "women",
+    "children",
+    "refugees",
+    "passengers",
+    "vehicles",
+    "planes",
+    "aircraft",
+    "tanks",
+    "missiles",
+    "warheads",
+    "rooms",
+    "pages",
+    "words",
+    "hours",
+    "minutes",
+    "days",
+    "years",
+    "calories",
+    "bbl",
+    "mw",
+    "gallons",
+    "liters",
+    "litres",
+];
+
+/// Words before a number that make it an identifier or an amount.
+const NUMBER_PREFIX: &[&str] = &[
+    "no",
+    "number",
+    "flight",
+    "route",
+    "room",
+    "page",
+    "section",
+    "article",
+    "resolution",
+    "model",
+    "highway",
+    "interstate",
+    "channel",
+    "box",
+    "suite",
+    "unit",
+    "apartment",
+    "pp",
+    "p",
+    "tel",
+    "fax",
+    "phone",
+    "chapter",
+    "rule",
+    "paragraph",
+    "item",
+    "code",
+    "ext",
+];
+
+impl<'a> Grammar<'a> {
+    pub fn new(text: &'a str, toks: &'a [Tok]) -> Grammar<'a> {
+        Grammar { text, toks }
+    }
+
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    fn s(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    fn lex(&self, i: usize) -> Lex {
+        self.toks.get(i).map_or(Lex::None, |t| t.lex)
+    }
+
+    fn w(&self, i: usize) -> Option<W> {
+        match self.lex(i) {
+            Lex::W(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    fn is_w(&self, i: usize, w: W) -> bool {
+        self.w(i) == Some(w)
+    }
+
+    fn punct(&self, i: usize, c: u8) -> bool {
+        self.tok(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    /// Token `i` is glued to the previous one (no whitespace).
+    fn glued(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| !t.space)
+    }
+
+    fn eq(&self, i: usize, s: &str) -> bool {
+        self.s(i).eq_ignore_ascii_case(s)
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.cap)
+    }
+
+    /// Token `i` starts a sentence (or a line).
+    fn sentence_start(&self, i: usize) -> bool {
+        if i == 0 {
+            return true;
+        }
+        let t = &self.toks[i];
+        if t.newline {
+            return true;
+        }
+        let p = &self.toks[i - 1];
+        matches!(
+            p.kind,
+            Kind::Punct(b'.' | b'!' | b'?' | b'"' | b'\'' | b':' | 0x80)
+        )
+    }
+
+    /// A four-digit number at `i` that reads as a year.
+    pub fn year_at(&self, i: usize) -> Option<i32> {
+        let t = self.tok(i)?;
+        if t.kind != (Kind::Num { ord: false }) || t.digits != 4 {
+            return None;
+        }
+        let y = t.num as i32;
+        if !(1000..=2199).contains(&y) {
+            return None;
+        }
+        // Part of a larger number: "2,000", "1.1997", "555-1997", "$1997".
+        if i > 0 {
+            let p = &self.toks[i - 1];
+            if !t.space {
+                if matches!(
+                    p.kind,
+                    Kind::Punct(b'$' | b'#' | b'.' | b',' | b'/' | b':' | b'+')
+                ) {
+                    return None;
+                }
+                if matches!(p.kind, Kind::Punct(0x80)) {
+                    // currency symbols
+                    return None;
+                }
+                if p.is_punct(b'-') && i >= 2 && self.toks[i - 2].is_num() && !p.space {
+                    // "555-1997" phone; "1942-1943" handled by the range rule.
+                    if self.year_at(i - 2).is_none() {
+                        return None;
+                    }
+                }
+            }
+            if p.is_num() {
+                return None;
+            }
+            if p.kind == Kind::Word {
+                let w = self.s(i - 1);
+                if NUMBER_PREFIX.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+                    return None;
+                }
+            }
+        }
+        if let Some(n) = self.tok(i + 1) {
+            if !n.space {
+                if matches!(n.kind, Kind::Punct(b'%' | b'/' | b':')) {
+                    return None;
+                }
+                if matches!(n.kind, Kind::Punct(b'.' | b',' | b'-'))
+                    && self.tok(i + 2).is_some_and(|t| t.is_num() && !t.space)
+                    && !(n.is_punct(b'-')
+                        && self
+                            .tok(i + 2)
+                            .is_some_and(|t| t.digits == 4 || t.digits == 2))
+                {
+                    return None;
+                }
+            }
+            if n.kind == Kind::Word {
+                let w = self.s(i + 1);
+                if MEASURE.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+                    return None;
+                }
+            }
+        }
+        Some(y)
+    }
+
+    /// A number at `i`: digits (with a decimal part or a following "1/2"),
+    /// or number words ("twenty four", "twenty-four", "a dozen").
+    fn number(&self, i: usize) -> Option<(usize, f64)> {
+        let t = self.tok(i)?;
+        match t.kind {
+            Kind::Num { ord: false } => {
+                if t.digits > 7 {
+                    return None;
+                }
+                let mut v = t.num as f64;
+                let mut j = i + 1;
+                // Thousands separators: "1,000".
+                while self.punct(j, b',')
+                    && self.glued(j)
+                    && self.tok(j + 1).is_some_and(|n| n.digits == 3 && !n.space)
+                {
+                    v = v * 1000.0 + self.toks[j + 1].num as f64;
+                    j += 2;
+                }
+                if self.punct(j, b'.')
+                    && self.glued(j)
+                    && self.tok(j + 1).is_some_and(|n| n.is_num() && !n.space)
+                {
+                    let frac = self.s(j + 1);
+                    if let Ok(f) = format!("0.{frac}").parse::<f64>() {
+                        v += f;
+                    }
+                    j += 2;
+                }
+                // "5 1/2"
+                if self.tok(j).is_some_and(|n| n.is_num() && n.num == 1)
+                    && self.punct(j + 1, b'/')
+                    && self.tok(j + 2).is_some_and(|n| n.num == 2)
+                {
+                    v += 0.5;
+                    j += 3;
+                }
+                Some((j, v))
+            }
+            Kind::Word => match t.lex {
+                Lex::Tens(n) => {
+                    let mut v = f64::from(n);
+                    let mut j = i + 1;
+                    let k = if self.punct(j, b'-') && self.glued(j) {
+                        j + 1
+                    } else {
+                        j
+                    };
+                    if let Lex::Num(u) = self.lex(k) {
+                        if (1..10).contains(&u) {
+                            v += f64::from(u);
+                            j = k + 1;
+                        }
+                    }
+                    Some((j, v))
+                }
+                Lex::Num(n) => {
+                    let mut v = f64::from(n);
+                    let mut j = i + 1;
+                    if self.eq(j, "hundred") {
+                        v *= 100.0;
+                        j += 1;
+                    }
+                    if self.is_w(j, W::And) && self.is_w(j + 1, W::A) && self.is_w(j + 2, W::Half) {
+                        v += 0.5;
+                        j += 3;
+                    }
+                    Some((j, v))
+                }
+                Lex::W(W::A) if self.eq(i + 1, "dozen") => Some((i + 2, 12.0)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// A vague quantity: "several", "a few", "few", "many", "some".
+    fn vague_qty(&self, i: usize) -> Option<usize> {
+        match self.w(i)? {
+            W::Several | W::Many => Some(i + 1),
+            W::Few => Some(i + 1),
+            W::A if self.is_w(i + 1, W::Few) => Some(i + 2),
+            W::A if self.is_w(i + 1, W::Couple) && self.is_w(i + 2, W::Of) => Some(i + 3),
+            _ => None,
+        }
+    }
+
+    fn unit(&self, i: usize) -> Option<(Unit, bool)> {
+        match self.lex(i) {
+            Lex::Unit(u, pl) => Some((u, pl)),
+            _ => None,
+        }
+    }
+
+    /// Ordinal at `i` (word or "3rd"), with its value.
+    fn ordinal(&self, i: usize) -> Option<u32> {
+        let t = self.tok(i)?;
+        match (t.kind, t.lex) {
+            (Kind::Num { ord: true }, _) if t.num <= 31 => Some(t.num as u32),
+            (_, Lex::Ord(n)) => Some(n),
+            (_, Lex::W(W::First)) => Some(1),
+            (_, Lex::Unit(Unit::Second, false)) => Some(2),
+            _ => None,
+        }
+    }
+
+    /// Day of month at `i`: 1-31, digits or digit ordinal.
+    fn day_num(&self, i: usize) -> Option<u32> {
+        let t = self.tok(i)?;
+        if t.is_num() && t.digits <= 2 && (1..=31).contains(&t.num) {
+            // Not the start of "12:30", "3.5", "10,000".
+            if let Some(n) = self.tok(i + 1) {
+                if !n.space
+                    && matches!(n.kind, Kind::Punct(b':' | b'.' | b',' | b'/'))
+                    && self.tok(i + 2).is_some_and(|x| x.is_num() && !x.space)
+                {
+                    return None;
+                }
+            }
+            return Some(t.num as u32);
+        }
+        None
+    }
+
+    /// A month name at `i` (checked for the "May"/"March" traps); returns
+    /// (month, index after the name and its abbreviation dot).
+    fn month(&self, i: usize) -> Option<(u32, usize)> {
+        let Lex::Month(m, abbr) = self.lex(i) else {
+            return None;
+        };
+        if !self.cap(i) {
+            return None;
+        }
+        let mut j = i + 1;
+        let dot = self.punct(j, b'.') && self.glued(j);
+        if dot {
+            j += 1;
+        }
+        if abbr && !dot && !self.tok(j).is_some_and(Tok::is_num) {
+            return None;
+        }
+        // All-capital short words ("MAY", "MAR") are acronyms or shouting.
+        let s = self.s(i);
+        if s.len() > 1 && s.bytes().all(|b| b.is_ascii_uppercase()) && s.len() <= 4 && !dot {
+            // allow "MAY 5" style headlines with a number
+            if !self.tok(j).is_some_and(Tok::is_num) {
+                return None;
+            }
+        }
+        if (m == 5 || m == 3) && !abbr {
+            let followed_by_date = self.tok(j).is_some_and(Tok::is_num);
+            if !followed_by_date {
+                let prev_ok = i > 0
+                    && matches!(
+                        self.s(i - 1).to_ascii_lowercase().as_str(),
+                        "in" | "since"
+                            | "until"
+                            | "till"
+                            | "by"
+                            | "of"
+                            | "from"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "-"
+                            | "last"
+                            | "next"
+                            | "this"
+                            | "during"
+                            | "through"
+                            | "before"
+                            | "after"
+                            | "between"
+                            | "and"
+                            | "to"
+                            | "or"
+                            | "end"
+                            | "beginning"
+                            | "middle"
+                            | "that"
+                            | "each"
+                            | "every"
+                            | "in-"
+                    );
+                if !prev_ok {
+                    return None;
+                }
+                // "in May be" is not a thing, but "the March on Rome" is.
+                if m == 3 && self.is_w(i.wrapping_sub(1), W::The) {
+                    return None;
+                }
+            }
+        }
+        Some((u32::from(m), j))
+    }
+
+    /// `, 2001` or ` 2001` after a date part; returns (year, end).
+    fn year_after(&self, j: usize) -> Option<(i32, usize)> {
+        let k = if self.punct(j, b',') { j + 1 } else { j };
+        let y = self.year_at(k)?;
+        Some((y, k + 1))
+    }
+
+    /// "of 2001" / ", 2001" / " 2001"
+    fn of_year_after(&self, j: usize) -> Option<(i32, usize)> {
+        if self.is_w(j, W::Of) {
+            let y = self.year_at(j + 1)?;
+            return Some((y, j + 2));
+        }
+        self.year_after(j)
+    }
+
+    /// Month-first and day-first calendar dates, months with years, and
+    /// bare months.
+    fn calendar(&self, i: usize) -> Option<Parsed> {
+        // Day first: "23 November 2001", "23rd of November".
+        if let Some(d) = self.day_num(i).or_else(|| {
+            let t = self.tok(i)?;
+            (matches!(t.kind, Kind::Num { ord: true }) && (1..=31).contains(&t.num))
+                .then_some(t.num as u32)
+        }) {
+            let mut j = i + 1;
+            if self.is_w(j, W::Of) {
+                j += 1;
+            }
+            let (m, mut e) = self.month(j)?;
+            if !valid_md(m, d) {
+                return None;
+            }
+            let mut y = None;
+            if let Some((yy, e2)) = self.year_after(e) {
+                y = Some(yy);
+                e = e2;
+            }
+            return Some(Parsed {
+                start: i,
+                end: e,
+                sem: Sem::Ymd { y, m, d },
+            });
+        }
+        let (m, j) = self.month(i)?;
+        // Month day: "Nov. 19", "November 19th, 2001".
+        if let Some(d) = self.day_num(j).or_else(|| {
+            let t = self.tok(j)?;
+            (matches!(t.kind, Kind::Num { ord: true }) && (1..=31).contains(&t.num))
+                .then_some(t.num as u32)
+        }) {
+            if valid_md(m, d) && self.year_at(j).is_none() {
+                let mut e = j + 1;
+                let mut y = None;
+                if let Some((yy, e2)) = self.year_after(e) {
+                    y = Some(yy);
+                    e = e2;
+                }
+                return Some(Parsed {
+                    start: i,
+                    end: e,
+                    sem: Sem::Ymd { y, m, d },
+                });
+            }
+        }
+        // Month year.
+        if let Some((y, e)) = self.of_year_after(j) {
+            return Some(Parsed {
+                start: i,
+                end: e,
+                sem: Sem::Ym {
+                    y: Some(y),
+                    m,
+                    rel: Rel::None,
+                },
+            });
+        }
+        // "July last year", "March next year", "May this year".
+        if let (Some(w), Some((Unit::Year, false))) = (self.w(j), self.unit(j + 1)) {
+            let off = match w {
+                W::Last => Some(-1),
+                W::Next => Some(1),
+                W::This => Some(0),
+                _ => None,
+            };
+            if let Some(off) = off {
+                return Some(Parsed {
+                    start: i,
+                    end: j + 2,
+                    sem: Sem::MonthOff { m, off },
+                });
+            }
+        }
+        Some(Parsed {
+            start: i,
+            end: j,
+            sem: Sem::Ym {
+                y: None,
+                m,
+                rel: Rel::None,
+            },
+        })
+    }
+
+    /// A weekday with its traps ("Sunday Times", "Bloody Sunday").
+    fn weekday(&self, i: usize) -> Option<Parsed> {
+        let Lex::Weekday(wd, plural) = self.lex(i) else {
+            return None;
+        };
+        if !self.cap(i) {
+            return None;
+        }
+        let wd = u32::from(wd);
+        if plural {
+            let mut e = i + 1;
+            let mut suffix = String::new();
+            if let Lex::Pod(p) = self.lex(e) {
+                suffix = format!("T{}", p.code());
+                e += 1;
+            }
+            return Some(Parsed {
+                start: i,
+                end: e,
+                sem: Sem::Set(format!("XXXX-WXX-{wd}{suffix}")),
+            });
+        }
+        // Names: a capitalised non-temporal word right after ("Sunday
+        // Times") or right before, inside a sentence ("Bloody Sunday").
+        if let Some(n) = self.tok(i + 1) {
+            if n.kind == Kind::Word && n.cap && n.lex == Lex::None && !n.newline {
+                return None;
+            }
+        }
+        if i > 0 && !self.sentence_start(i - 1) {
+            let p = &self.toks[i - 1];
+            if p.kind == Kind::Word && p.cap && p.lex == Lex::None && !self.toks[i].newline {
+                let pw = self.s(i - 1);
+                if !matches!(
+                    pw,
+                    "On" | "By" | "Since" | "Until" | "Before" | "After" | "From" | "Through"
+                ) {
+                    return None;
+                }
+            }
+        }
+        let mut e = i + 1;
+        // Dateline: "Friday, 23 November, 2001" / "Tuesday, Nov. 19".
+        let k = if self.punct(e, b',') { e + 1 } else { e };
+        if let Some(c) = self.calendar(k) {
+            if matches!(c.sem, Sem::Ymd { .. }) {
+                return Some(Parsed {
+                    start: i,
+                    end: c.end,
+                    sem: c.sem,
+                });
+            }
+        }
+        let mut pod = None;
+        if let Lex::Pod(p) = self.lex(e) {
+            pod = Some(p);
+            e += 1;
+        }
+        Some(Parsed {
+            start: i,
+            end: e,
+            sem: Sem::Weekday {
+                wd,
+                rel: Rel::None,
+                pod,
+            },
+        })
+    }
+
+    /// Clock times: "10:30 a.m.", "3 p.m. EST", "01:27 GMT", "noon".
+    fn clock(&self, i: usize) -> Option<Parsed> {
+        let t = self.tok(i)?;
+        let (mut h, mut min, mut j);
+        if let Some(w) = self.w(i) {
+            match w {
+                W::Noon => {
+                    return Some(Parsed {
+                        start: i,
+                        end: i + 1,
+                        sem: time(12, 0),
+                    })
+                }
+                W::Midnight => {
+                    return Some(Parsed {
+                        start: i,
+                        end: i + 1,
+                        sem: time(24, 0),
+                    })
+                }
+                _ => return None,
+            }
+        }
+        if t.kind != (Kind::Num { ord: false }) || t.digits > 2 || t.num > 24 {
+            return None;
+        }
+        h = t.num as u32;
+        min = 0;
+        j = i + 1;
+        let mut has_minutes = false;
+        if (self.punct(j, b':') || self.punct(j, b'.'))
+            && self.glued(j)
+            && self
+                .tok(j + 1)
+                .is_some_and(|n| n.digits == 2 && n.num < 60 && !n.space)
+        {
+            min = self.toks[j + 1].num as u32;
+            j += 2;
+            has_minutes = true;
+            if self.punct(j, b':') && self.tok(j + 1).is_some_and(|n| n.digits == 2) {
+                j += 2;
+            }
+        }
+        // a.m. / p.m. / am / pm
+        let mut ampm = None;
+        let k = j;
+        if (self.eq(k, "a") || self.eq(k, "p"))
+            && self.punct(k + 1, b'.')
+            && self.eq(k + 2, "m")
+            && self.glued(k + 1)
+        {
+            ampm = Some(self.eq(k, "p"));
+            j = k + 3;
+            // The final dot belongs to the time unless it ends the sentence.
+            if self.punct(j, b'.') && self.glued(j) {
+                let next_cap = self.tok(j + 1).is_none_or(|n| {
+                    n.newline || (n.cap && n.kind == Kind::Word && n.lex == Lex::None)
+                });
+                if !next_cap {
+                    j += 1;
+                } else if self
+                    .tok(j + 1)
+                    .is_some_and(|n| matches!(n.lex, Lex::Weekday(..) | Lex::W(W::Zone)))
+                {
+                    j += 1;
+                }
+            }
+        } else if self.eq(k, "am") || self.eq(k, "pm") {
+            ampm = Some(self.eq(k, "pm"));
+            j = k + 1;
+        }
+        if ampm.is_none() && !has_minutes {
+            return None;
+        }
+        if has_minutes && ampm.is_none() && self.punct(i + 1, b'.') {
+            // "3.30" alone is too likely a number.
+            return None;
+        }
+        if let Some(pm) = ampm {
+            if h == 0 || h > 12 {
+                return None;
+            }
+            if pm && h < 12 {
+                h += 12;
+            }
+            if !pm && h == 12 {
+                h = 0;
+            }
+        }
+        if self.is_w(j, W::Zone) {
+            j += 1;
+        }
+        Some(Parsed {
+            start: i,
+            end: j,
+            sem: time(h, min),
+        })
+    }
+
+    /// Durations "N units", "N-unit", "a few units", "a year", "units".
+    fn duration(&self, i: usize) -> Option<Parsed> {
+        let (j, n) = if let Some((j, n)) = self.number(i) {
+            (j, Some(n))
+        } else if let Some(j) = self.vague_qty(i) {
+            (j, None)
+        } else if self.is_w(i, W::A) {
+            (i + 1, Some(1.0))
+        } else {
+            return None;
+        };
+        // "N-unit" adjective or "N unit(s)".
+        let k = if self.punct(j, b'-') && self.glued(j) {
+            j + 1
+        } else {
+            j
+        };
+        let (unit, plural) = self.unit(k)?;
+        if unit == Unit::Second && !plural && n.is_none() {
+            return None;
+        }
+        if self.is_w(i, W::A) && plural {
+            return None;
+        }
+        if unit == Unit::Second && k == i + 1 && self.is_w(i, W::A) {
+            // "a second" (ordinal) is too ambiguous.
+            return None;
+        }
+        let mut e = k + 1;
+        // "a year and a half"
+        let mut n = n;
+        if self.is_w(e, W::And) && self.is_w(e + 1, W::A) && self.is_w(e + 2, W::Half) {
+            n = n.map(|v| v + 0.5);
+            e += 3;
+        }
+        // "-long", "-old" adjectives stay durations.
+        Some(Parsed {
+            start: i,
+            end: e,
+            sem: Sem::Duration { unit, n },
+        })
+    }
+
+    /// Every rule that can start at token `i`, without modifiers; the
+    /// longest wins.
+    pub fn core(&self, i: usize) -> Option<Parsed> {
+        let t = self.tok(i)?;
+        match t.kind {
+            Kind::Num { .. } => self.numeric(i),
+            Kind::Punct(b'\'') => self.short_decade(i),
+            Kind::Word => self.word(i),
+            _ => None,
+        }
+    }
+
+    fn short_decade(&self, i: usize) -> Option<Parsed> {
+        // '90s
+        let n = self.tok(i + 1)?;
+        if n.space || n.digits != 2 || !self.eq(i + 2, "s") || !self.glued(i + 2) {
+            return None;
+        }
+        let dec = if n.num >= 20 {
+            190 + n.num / 10
+        } else {
+            200 + n.num / 10
+        };
+        Some(Parsed {
+            start: i,
+            end: i + 3,
+            sem: Sem::Decade(dec as i32),
+        })
+    }
+
+    fn numeric(&self, i: usize) -> Option<Parsed> {
+        // ISO date 2001-11-22
+        if let Some(p) = self.iso_date(i) {
+            return Some(p);
+        }
+        if let Some(y) = self.year_at(i) {
+            // Decade "1990s"
+            if self.eq(i + 1, "s") && self.glued(i + 1) {
+                if y % 10 == 0 {
+                    return Some(Parsed {
+                        start: i,
+                        end: i + 2,
+                        sem: Sem::Decade(y / 10),
+                    });
+                }
+                return None;
+            }
+            // "1990 third quarter"
+            if let Some(p) = self.quarter_words(i + 1) {
+                if let Sem::Part { part, rel, .. } = p.sem {
+                    return Some(Parsed {
+                        start: i,
+                        end: p.end,
+                        sem: Sem::Part {
+                            y: Some(y),
+                            part,
+                            rel,
+                        },
+                    });
+                }
+            }
+            return Some(Parsed {
+                start: i,
+                end: i + 1,
+                sem: Sem::Year(y),
+            });
+        }
+        let mut best: Option<Parsed> = None;
+        for p in [self.calendar(i), self.clock(i), self.duration_or_ago(i)]
+            .into_iter()
+            .flatten()
+        {
+            if best.as_ref().is_none_or(|b| p.end > b.end) {
+                best = Some(p);
+            }
+        }
+        best
+    }
+
+    fn iso_date(&self, i: usize) -> Option<Parsed> {
+        let t = self.tok(i)?;
+        if t.digits != 4 || !self.punct(i + 1, b'-') || !self.glued(i + 1) {
+            return None;
+        }
+        let m = self.tok(i + 2)?;
+        let d = self.tok(i + 4)?;
+        if m.digits != 2 || m.space || !self.punct(i + 3, b'-') || d.digits != 2 || d.space {
+            return None;
+        }
+        let (y, m, d) = (t.num as i32, m.num as u32, d.num as u32);
+        if !(1000..=2199).contains(&y) || !valid_md(m, d) {
+            return None;
+        }
+        Some(Parsed {
+            start: i,
+            end: i + 5,
+            sem: Sem::Ymd { y: Some(y), m, d },
+        })
+    }
+
+    /// Duration, possibly followed by "ago", "earlier", "later", "from now",
+    /// or preceded by it being a rate ("$5 a year").
+    fn duration_or_ago(&self, i: usize) -> Option<Parsed> {
+        let d = self.duration(i)?;
+        let Sem::Duration { unit, n } = d.sem.clone() else {
+            return Some(d);
+        };
+        let e = d.end;
+        if self.is_w(e, W::Ago) {
+            return Some(Parsed {
+                start: i,
+                end: e + 1,
+                sem: Sem::Ago { unit, n, sign: -1 },
+            });
+        }
+        if self.is_w(e, W::From) && self.is_w(e + 1, W::Now) {
+            return Some(Parsed {
+                start: i,
+                end: e + 2,
+                sem: Sem::Ago { unit, n, sign: 1 },
+            });
+        }
+        if (self.is_w(e, W::Earlier) || self.is_w(e, W::Later))
+            && !self.is_w(e + 1, W::Than)
+            && matches!(unit, Unit::Year | Unit::Month | Unit::Week | Unit::Day)
+        {
+            let sign = if self.is_w(e, W::Earlier) { -1 } else { 1 };
+            return Some(Parsed {
+                start: i,
+                end: e + 1,
+                sem: Sem::Ago { unit, n, sign },
+            });
+        }
+        // Rate: "$5 a year", "twice a day", "10% a month".
+        if self.is_w(i, W::A) && i > 0 && e == i + 2 {
+            let p = &self.toks[i - 1];
+            let rate = p.is_num()
+                || matches!(p.kind, Kind::Punct(b'%'))
+                || matches!(
+                    self.s(i - 1).to_ascii_lowercase().as_str(),
+                    "twice"
+                        | "once"
+                        | "times"
+                        | "percent"
+                        | "dollars"
+                        | "cents"
+                        | "million"
+                        | "billion"
+                        | "thousand"
+                        | "hundred"
+                );
+            if rate {
+                return Some(Parsed {
+                    start: i,
+                    end: e,
+                    sem: Sem::Set(set_value(unit, 1.0)),
+                });
+            }
+        }
+        Some(d)
+    }
+
+    /// Quarters and halves without a determiner: "third quarter",
+    /// "third-quarter", "first half", "fiscal 1990".
+    fn quarter_words(&self, i: usize) -> Option<Parsed> {
+        let mut j = i;
+        if self.is_w(j, W::Fiscal) {
+            j += 1;
+            if self.punct(j, b'-') {
+                j += 1;
+            }
+        }
+        let n = self.ordinal(j)?;
+        let mut k = j + 1;
+        if self.punct(k, b'-') && self.glued(k) {
+            k += 1;
+        }
+        let part = match (self.unit(k), self.w(k)) {
+            (Some((Unit::Quarter, false)), _) if (1..=4).contains(&n) => Part::Quarter(n as u8),
+            (_, Some(W::Half)) if (1..=2).contains(&n) => Part::Half(n as u8),
+            _ => return None,
+        };
+        let mut e = k + 1;
+        let mut y = None;
+        if let Some((yy, e2)) = self.of_year_after(e) {
+            y = Some(yy);
+            e = e2;
+        }
+        Some(Parsed {
+            start: i,
+            end: e,
+            sem: Sem::Part {
+                y,
+                part,
+                rel: Rel::None,
+            },
+        })
+    }
+
+    fn word(&self, i: usize) -> Option<Parsed> {
+        let t = self.tok(i)?;
+        let one = |sem: Sem| {
+            Some(Parsed {
+                start: i,
+                end: i + 1,
+                sem,
+            })
+        };
+        match t.lex {
+            Lex::Month(..) => self.calendar(i),
+            Lex::Weekday(..) => self.weekday(i),
+            Lex::Holiday(id) => self.holiday(i, id),
+            Lex::Num(_) | Lex::Tens(_) => self.duration_or_ago(i),
+            Lex::Ord(_) => self.quarter_words(i),
+            Lex::Season(s) => {
+                // "summer 2002"
+                if !self.cap(i) && !t.cap {
+                    if let Some((y, e)) = self.of_year_after(i + 1) {
+                        return Some(Parsed {
+                            start: i,
+                            end: e,
+                            sem: Sem::Part {
+                                y: Some(y),
+                                part: Part::Season(s),
+                                rel: Rel::None,
+                            },
+                        });
+                    }
+                }
+                if let Some((y, e)) = self.year_after(i + 1) {
+                    return Some(Parsed {
+                        start: i,
+                        end: e,
+                        sem: Sem::Part {
+                            y: Some(y),
+                            part: Part::Season(s),
+                            rel: Rel::None,
+                        },
+                    });
+                }
+                None
+            }
+            Lex::W(w) => match w {
+                W::Yesterday | W::Today | W::Tomorrow => {
+                    if w == W::Today && !t.cap && self.punct(i + 1, b'\'') {
+                        // "today's" stays a date
+                    }
+                    let off = match w {
+                        W::Yesterday => -1,
+                        W::Today => 0,
+                        _ => 1,
+                    };
+                    if let Lex::Pod(p) = self.lex(i + 1) {
+                        return Some(Parsed {
+                            start: i,
+                            end: i + 2,
+                            sem: Sem::PodTime { off, pod: p },
+                        });
+                    }
+                    one(Sem::DayOff { off, pod: None })
+                }
+                W::Tonight => one(Sem::PodTime {
+                    off: 0,
+                    pod: Pod::Night,
+                }),
+                W::Now => {
+                    // "now" in "from now" belongs to the duration rule.
+                    one(Sem::Ref("PRESENT_REF"))
+                }
+                W::Currently => one(Sem::Ref("PRESENT_REF")),
+                W::Recently | W::Previously => one(Sem::Ref("PAST_REF")),
+                W::Soon => one(Sem::Ref("FUTURE_REF")),
+                W::Recent => {
+                    if let Some((_, true)) = self.unit(i + 1) {
+                        return Some(Parsed {
+                            start: i,
+                            end: i + 2,
+                            sem: Sem::Ref("PAST_REF"),
+                        });
+                    }
+                    None
+                }
+                W::Daily | W::Weekly | W::Monthly | W::Annually | W::Quarterly | W::Hourly => {
+                    // "Daily Telegraph", "Weekly Standard".
+                    if t.cap && self.cap(i + 1) && self.lex(i + 1) == Lex::None {
+                        return None;
+                    }
+                    let v = match w {
+                        W::Daily => "P1D",
+                        W::Weekly => "P1W",
+                        W::Monthly => "P1M",
+                        W::Annually => "P1Y",
+                        W::Quarterly => "P3M",
+                        _ => "PT1H",
+                    };
+                    // "annual" is an adjective: only "annual" + nothing.
+                    if self.eq(i, "annual") {
+                        return None;
+                    }
+                    one(Sem::Set(v.into()))
+                }
+                W::Every | W::Each | W::Per => self.set(i),
+                W::Last | W::Next | W::This | W::Past | W::Coming | W::Previous | W::Following => {
+                    self.relative(i, false)
+                }
+                W::Early | W::Late | W::Mid | W::Middle => self.modified(i),
+                W::The => self.the(i),
+                W::A => self.duration_or_ago(i).or_else(|| self.set_rate(i)),
+                W::Several | W::Few | W::Many => self.duration_or_ago(i),
+                W::Fiscal => {
+                    if let Some(y) = self.year_at(i + 1) {
+                        return Some(Parsed {
+                            start: i,
+                            end: i + 2,
+                            sem: Sem::Year(y),
+                        });
+                    }
+                    self.quarter_words(i)
+                }
+                W::First => self.quarter_words(i),
+                W::Noon | W::Midnight => self.clock(i),
+                W::Nearly => {
+                    let d = self.duration_or_ago(i + 1)?;
+                    Some(Parsed {
+                        start: i,
+                        end: d.end,
+                        sem: d.sem,
+                    })
+                }
+                W::Earlier | W::Later => {
+                    // "earlier this year", "later this month"
+                    let r = self.relative(i + 1, false)?;
+                    if matches!(r.sem, Sem::UnitOff { off: 0, .. }) {
+                        return Some(Parsed {
+                            start: i,
+                            end: r.end,
+                            sem: r.sem,
+                        });
+                    }
+                    None
+                }
+                _ => None,
+            },
+            Lex::Unit(Unit::Year, false) => {
+                // "year-earlier", "year-ago"
+                if self.punct(i + 1, b'-')
+                    && (self.is_w(i + 2, W::Earlier) || self.is_w(i + 2, W::Ago))
+                {
+                    let mut e = i + 3;
+                    if self.unit(e).is_some_and(|(u, _)| u == Unit::Quarter)
+                        || self.is_w(e, W::Period)
+                    {
+                        e += 1;
+                    }
+                    return Some(Parsed {
+                        start: i,
+                        end: e,
+                        sem: Sem::YearEarlier,
+                    });
+                }
+                None
+            }
+            Lex::Unit(_, true) => {
+                // Bare plural: "for years", "in weeks".
+                if i > 0 {
+                    let p = self.s(i - 1).to_ascii_lowercase();
+                    if matches!(
+                        p.as_str(),
+                        "for" | "within" | "in" | "over" | "than" | "after"
+                    ) {
+                        let (u, _) = self.unit(i)?;
+                        if matches!(
+                            u,
+                            Unit::Year
+                                | Unit::Month
+                                | Unit::Week
+                                | Unit::Day
+                                | Unit::Decade
+                                | Unit::Hour
+                        ) {
+                            if self.is_w(i + 1, W::Ago) {
+                                return Some(Parsed {
+                                    start: i,
+                                    end: i + 2,
+                                    sem: Sem::Ref("PAST_REF"),
+                                });
+                            }
+                            return one(Sem::Duration { unit: u, n: None });
+                        }
+                    }
+                }
+                if self.is_w(i + 1, W::Ago) {
+                    return Some(Parsed {
+                        start: i,
+                        end: i + 2,
+                        sem: Sem::Ref("PAST_REF"),
+                    });
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn holiday(&self, i: usize, id: u8) -> Option<Parsed> {
+        if !self.cap(i) {
+            return None;
+        }
+        let name = super::lexicon::holiday(id)?.0;
+        let mut e = i + 1;
+        // Possessive: "Valentine's Day"
+        if self.punct(e, b'\'') && self.eq(e + 1, "s") {
+            e += 2;
+        }
+        let needs_day = matches!(
+            name,
+            "election" | "independence" | "labor" | "memorial" | "valentine"
+        );
+        if self.eq(e, "day") || self.eq(e, "eve") || (name == "easter" && self.eq(e, "sunday")) {
+            if self.eq(e, "eve") {
+                return None;
+            }
+            e += 1;
+        } else if needs_day {
+            return None;
+        }
+        let mut y = None;
+        if let Some((yy, e2)) = self.year_after(e) {
+            y = Some(yy);
+            e = e2;
+        }
+        Some(Parsed {
+            start: i,
+            end: e,
+            sem: Sem::Holiday { id, y },
+        })
+    }
+
+    /// "every year", "each July", "every other week", "per year".
+    fn set(&self, i: usize) -> Option<Parsed> {
+        let mut j = i + 1;
+        let mut n = 1.0;
+        if self.is_w(j, W::Other) {
+            n = 2.0;
+            j += 1;
+        } else if let Some((k, v)) = self.number(j) {
+            n = v;
+            j = k;
+        }
+        match self.lex(j) {
+            Lex::Unit(u, _) => Some(Parsed {
+                start: i,
+                end: j + 1,
+                sem: Sem::Set(set_value(u, n)),
+            }),
+            Lex::Weekday(wd, _) if !self.is_w(i, W::Per) => {
+                let mut e = j + 1;
+                let mut suffix = String::new();
+                if let Lex::Pod(p) = self.lex(e) {
+                    suffix = format!("T{}", p.code());
+                    e += 1;
+                }
+                Some(Parsed {
+                    start: i,
+                    end: e,
+                    sem: Sem::Set(format!("XXXX-WXX-{wd}{suffix}")),
+                })
+            }
+            Lex::Month(m, _) if !self.is_w(i, W::Per) && self.cap(j) => Some(Parsed {
+                start: i,
+                end: j + 1,
+                sem: Sem::Set(format!("XXXX-{m:02}")),
+            }),
+            Lex::Season(s) if !self.is_w(i, W::Per) => Some(Parsed {
+                start: i,
+                end: j + 1,
+                sem: Sem::Set(format!("XXXX-{}", s.code())),
+            }),
+            Lex::Pod(p) if !self.is_w(i, W::Per) => Some(Parsed {
+                start: i,
+                end: j + 1,
+                sem: Sem::Set(format!("XXXX-XX-XXT{}", p.code())),
+            }),
+            _ if self.eq(j, "season") && !self.is_w(i, W::Per) => Some(Parsed {
+                start: i,
+                end: j + 1,
+                sem: Sem::Set("P1Y".into()),
+            }),
+            _ => None,
+        }
+    }
+
+    fn set_rate(&self, _i: usize) -> Option<Parsed> {
+        None
+    }
+
+    /// "last/next/this/past/coming/previous/following X".
+    fn relative(&self, i: usize, with_the: bool) -> Option<Parsed> {
+        let w = self.w(i)?;
+        let rel = match w {
+            W::Last | W::Past | W::Previous => Rel::Last,
+            W::Next | W::Coming | W::Following => Rel::Next,
+            W::This => Rel::This,
+            _ => return None,
+        };
+        let j = i + 1;
+        // Durations: "the past two months", "the next few years",
+        // "last 12 months".
+        if matches!(
+            w,
+            W::Last | W::Past | W::Next | W::Coming | W::Following | W::Previous
+        ) {
+            let q = self
+                .number(j)
+                .map(|(k, n)| (k, Some(n)))
+                .or_else(|| self.vague_qty(j).map(|k| (k, None)));
+            if let Some((k, n)) = q {
+                // "the next 12 to 18 months"
+                let mut k = k;
+                let mut n = n;
+                if self.is_w(k, W::To) || self.eq(k, "or") {
+                    if let Some((k2, _)) = self.number(k + 1) {
+                        k = k2;
+                        n = None;
+                    }
+                }
+                if let Some((unit, _)) = self.unit(k) {
+                    let mut e = k + 1;
+                    if self.eq(e, "or") && self.eq(e + 1, "so") {
+                        e += 2;
+                    }
+                    return Some(Parsed {
+                        start: i,
+                        end: e,
+                        sem: Sem::Duration { unit, n },
+                    });
+                }
+                // "the past three summers"
+                if let Lex::Season(_) = self.lex(k) {
+                    return Some(Parsed {
+                        start: i,
+                        end: k + 1,
+                        sem: Sem::Duration {
+                            unit: Unit::Year,
+                            n,
+                        },
+                    });
+                }
+                return None;
+            }
+        }
+        match self.lex(j) {
+            Lex::Weekday(wd, false) if self.cap(j) => {
+                if matches!(w, W::Past | W::Coming | W::Previous | W::Following) {
+                    return None;
+                }
+                let mut e = j + 1;
+                let mut pod = None;
+                if let Lex::Pod(p) = self.lex(e) {
+                    pod = Some(p);
+                    e += 1;
+                }
+                Some(Parsed {
+                    start: i,
+                    end: e,
+                    sem: Sem::Weekday {
+                        wd: u32::from(wd),
+                        rel,
+                        pod,
+                    },
+                })
+            }
+            Lex::Month(m, abbr) if self.cap(j) && (!abbr || self.punct(j + 1, b'.')) => {
+                if matches!(w, W::Past | W::Coming | W::Previous | W::Following) {
+                    return None;
+                }
+                let e = if abbr { j + 2 } else { j + 1 };
+                Some(Parsed {
+                    start: i,
+                    end: e,
+                    sem: Sem::Ym {
+                        y: None,
+                        m: u32::from(m),
+                        rel,
+                    },
+                })
+            }
+            Lex::Season(s) => {
+                if matches!(w, W::Previous | W::Following) {
+                    return None;
+                }
+                Some(Parsed {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Part {
+                        y: None,
+                        part: Part::Season(s),
+                        rel,
+                    },
+                })
+            }
+            Lex::Pod(p) => {
+                let off = match (w, p) {
+                    (W::This, _) => 0,
+                    (W::Last, Pod::Night) => -1,
+                    _ => return None,
+                };
+                Some(Parsed {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::PodTime { off, pod: p },
+                })
+            }
+            Lex::Unit(u, false) => {
+                let off = match rel {
+                    Rel::Last => -1,
+                    Rel::Next => 1,
+                    _ => 0,
+                };
+                // "the past week", "the last year": a duration in TimeML.
+                if with_the && matches!(w, W::Past | W::Last | W::Next | W::Coming) {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 1,
+                        sem: Sem::Duration {
+                            unit: u,
+                            n: Some(1.0),
+                        },
+                    });
+                }
+                if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
+                    return None;
+                }
+                if u == Unit::Weekend {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 1,
+                        sem: Sem::Weekend { rel },
+                    });
+                }
+                if matches!(w, W::Past | W::Coming) && !with_the {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 1,
+                        sem: Sem::Duration {
+                            unit: u,
+                            n: Some(1.0),
+                        },
+                    });
+                }
+                let mut e = j + 1;
+                // "this quarter" / "last year's"
+                if u == Unit::Quarter && w == W::This {
+                    return Some(Parsed {
+                        start: i,
+                        end: e,
+                        sem: Sem::UnitOff { unit: u, off: 0 },
+                    });
+                }
+                if self.eq(e, "alone") {
+                    e += 0;
+                }
+                Some(Parsed {
+                    start: i,
+                    end: e,
+                    sem: Sem::UnitOff { unit: u, off },
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// "early/late/mid X", "the end of X", "the beginning of X".
+    fn modified(&self, i: usize) -> Option<Parsed> {
+        let w = self.w(i)?;
+        let mut j = i + 1;
+        if matches!(w, W::Mid) && self.punct(j, b'-') && self.glued(j) {
+            j += 1;
+        } else if matches!(w, W::Middle | W::End | W::Beginning | W::Start) {
+            if !self.is_w(j, W::Of) {
+                return None;
+            }
+            j += 1;
+        }
+        if matches!(w, W::Early | W::Late) && self.is_w(j, W::The) {
+            // "late the next day" is odd; allow "early the next"? no.
+            return None;
+        }
+        let inner = self.core(j).or_else(|| self.the(j))?;
+        match inner.sem {
+            Sem::Duration { .. } | Sem::Set(_) | Sem::Ref(_) => return None,
+            _ => {}
+        }
+        // "late yesterday" stays a day; "mid afternoon".
+        Some(Parsed {
+            start: i,
+            end: inner.end,
+            sem: inner.sem,
+        })
+    }
+
+    /// Expressions that start with "the".
+    pub fn the(&self, i: usize) -> Option<Parsed> {
+        if !self.is_w(i, W::The) {
+            return None;
+        }
+        let j = i + 1;
+        let span = |p: Parsed| {
+            Some(Parsed {
+                start: i,
+                end: p.end,
+                sem: p.sem,
+            })
+        };
+        match self.lex(j) {
+            Lex::W(W::Past) => {
+                if let Some(p) = self.relative(j, true) {
+                    return span(p);
+                }
+                // "the past" alone
+                if !self.unit(j + 1).is_some_and(|_| true) {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 1,
+                        sem: Sem::Ref("PAST_REF"),
+                    });
+                }
+                None
+            }
+            Lex::W(W::Last | W::Next | W::Coming | W::Previous | W::Following) => {
+                let p = self.relative(j, true)?;
+                if let Sem::Weekday { .. } | Sem::Ym { .. } = p.sem {
+                    return None;
+                }
+                span(p)
+            }
+            Lex::W(W::Future) => Some(Parsed {
+                start: i,
+                end: j + 1,
+                sem: Sem::Ref("FUTURE_REF"),
+            }),
+            Lex::W(W::Near) if self.is_w(j + 1, W::Future) => Some(Parsed {
+                start: i,
+                end: j + 2,
+                sem: Sem::Ref("FUTURE_REF"),
+            }),
+            Lex::W(W::Present)
+                if !self.tok(j + 1).is_some_and(|t| {
+                    t.kind == Kind::Word && t.lex == Lex::None && !self.eq(j + 1, "and")
+                }) =>
+            {
+                Some(Parsed {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Ref("PRESENT_REF"),
+                })
+            }
+            Lex::W(W::First) => {
+                // "the first nine months", "the first half", "the first quarter"
+                if let Some((k, n)) = self.number(j + 1) {
+                    if let Some((unit, true)) = self.unit(k) {
+                        return Some(Parsed {
+                            start: i,
+                            end: k + 1,
+                            sem: Sem::Duration { unit, n: Some(n) },
+                        });
+                    }
+                }
+                span(self.quarter_words(j)?)
+            }
+            Lex::W(W::Fiscal) => {
+                if self
+                    .unit(j + 1)
+                    .is_some_and(|(u, pl)| u == Unit::Year && !pl)
+                {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 2,
+                        sem: Sem::UnitOff {
+                            unit: Unit::Year,
+                            off: 0,
+                        },
+                    });
+                }
+                span(self.quarter_words(j)?)
+            }
+            Lex::Ord(_) | Lex::Unit(Unit::Second, false) => {
+                if let Some(p) = self.quarter_words(j) {
+                    return span(p);
+                }
+                // "the 20th century"
+                self.century(i, j)
+            }
+            Lex::None
+                if self
+                    .tok(j)
+                    .is_some_and(|t| t.kind == (Kind::Num { ord: true })) =>
+            {
+                if let Some(c) = self.calendar(j) {
+                    if matches!(c.sem, Sem::Ymd { .. }) {
+                        return span(c);
+                    }
+                }
+                self.century(i, j)
+            }
+            Lex::None => {
+                // "the 1990s", "the '90s", "the 1988 third quarter"
+                let p = self.core(j)?;
+                match p.sem {
+                    Sem::Decade(_) | Sem::Part { .. } => span(p),
+                    _ => None,
+                }
+            }
+            Lex::Num(_) | Lex::Tens(_) => {
+                // "the nine months", "the two years"
+                let (k, n) = self.number(j)?;
+                let (unit, pl) = self.unit(k)?;
+                if !pl {
+                    return None;
+                }
+                Some(Parsed {
+                    start: i,
+                    end: k + 1,
+                    sem: Sem::Duration { unit, n: Some(n) },
+                })
+            }
+            Lex::W(W::Latest | W::Current | W::Same) => {
+                // "the latest quarter", "the current quarter"
+                let w = self.w(j);
+                match self.unit(j + 1) {
+                    Some((Unit::Quarter, false)) => {
+                        let sem = if w == Some(W::Current) {
+                            Sem::UnitOff {
+                                unit: Unit::Quarter,
+                                off: 0,
+                            }
+                        } else if w == Some(W::Same) {
+                            return None;
+                        } else {
+                            Sem::FocusQuarter
+                        };
+                        Some(Parsed {
+                            start: i,
+                            end: j + 2,
+                            sem,
+                        })
+                    }
+                    Some((u @ (Unit::Year | Unit::Month | Unit::Week), false))
+                        if w == Some(W::Current) =>
+                    {
+                        Some(Parsed {
+                            start: i,
+                            end: j + 2,
+                            sem: Sem::UnitOff { unit: u, off: 0 },
+                        })
+                    }
+                    _ => {
+                        if w == Some(W::Latest) && self.is_w(j + 1, W::Period) {
+                            return Some(Parsed {
+                                start: i,
+                                end: j + 2,
+                                sem: Sem::FocusQuarter,
+                            });
+                        }
+                        None
+                    }
+                }
+            }
+            Lex::Unit(Unit::Quarter, false) => {
+                if self.is_w(j + 1, W::Of) || self.year_at(j + 1).is_some() {
+                    return None;
+                }
+                Some(Parsed {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::FocusQuarter,
+                })
+            }
+            Lex::Unit(Unit::Year, false) => {
+                // "the year-earlier quarter"
+                if self.punct(j + 1, b'-')
+                    && (self.is_w(j + 2, W::Earlier) || self.is_w(j + 2, W::Ago))
+                {
+                    let mut e = j + 3;
+                    if self.ordinal(e).is_some() {
+                        e += 1;
+                    }
+                    if self.unit(e).is_some_and(|(u, _)| u == Unit::Quarter)
+                        || self.is_w(e, W::Period)
+                    {
+                        return Some(Parsed {
+                            start: i,
+                            end: e + 1,
+                            sem: Sem::YearEarlier,
+                        });
+                    }
+                }
+                None
+            }
+            Lex::Unit(Unit::Weekend, false) => Some(Parsed {
+                start: i,
+                end: j + 1,
+                sem: Sem::Weekend { rel: Rel::None },
+            }),
+            Lex::Season(s) => {
+                let mut e = j + 1;
+                let mut y = None;
+                if let Some((yy, e2)) = self.of_year_after(e) {
+                    y = Some(yy);
+                    e = e2;
+                }
+                Some(Parsed {
+                    start: i,
+                    end: e,
+                    sem: Sem::Part {
+                        y,
+                        part: Part::Season(s),
+                        rel: Rel::None,
+                    },
+                })
+            }
+            Lex::W(W::End | W::Beginning | W::Start | W::Middle | W::Turn) => {
+                if !self.is_w(j + 1, W::Of) {
+                    return None;
+                }
+                let inner = self.core(j + 2).or_else(|| self.the(j + 2))?;
+                match inner.sem {
+                    Sem::Duration { .. } | Sem::Set(_) | Sem::Ref(_) => None,
+                    _ => Some(Parsed {
+                        start: i,
+                        end: inner.end,
+                        sem: inner.sem,
+                    }),
+                }
+            }
+            Lex::W(W::Early | W::Late | W::Mid) => {
+                let p = self.modified(j)?;
+                match p.sem {
+                    Sem::Decade(_) | Sem::Part { .. } | Sem::Century(_) => span(p),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn century(&self, i: usize, j: usize) -> Option<Parsed> {
+        let n = self.ordinal(j)?;
+        if self.eq(j + 1, "century") && (1..=30).contains(&n) {
+            return Some(Parsed {
+                start: i,
+                end: j + 2,
+                sem: Sem::Century(n as i32 - 1),
+            });
+        }
+        None
+    }
+}
+
+fn time(h: u32, min: u32) -> Sem {
+    Sem::Time { date: None, h, min }
+}
+
+fn valid_md(m: u32, d: u32) -> bool {
+    let max = match m {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
+    };
+    (1..=max).contains(&d)
+}
+
+/// SET value for "every N units".
+pub fn set_value(unit: Unit, n: f64) -> String {
+    super::normalize::duration_value(unit, Some(n))
+}
