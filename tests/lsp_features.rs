@@ -593,7 +593,7 @@ async fn symbols_hints_tokens_and_lens() {
         )
         .await;
     let title = lens[0]["command"]["title"].as_str().unwrap();
-    assert!(title.starts_with("dates 1/3 · claims "), "{title}");
+    assert_eq!(title, "dates 1/3 · claims 0/2 annotated");
     assert!(title.ends_with(" annotated"), "{title}");
 
     let toks = c
@@ -880,4 +880,31 @@ async fn documents_outside_the_workspace_get_their_corpus_and_stray_files_are_le
         .notifications("textDocument/publishDiagnostics")
         .iter()
         .all(|n| n["params"]["uri"] != stray));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_on_a_claim_shows_source_cue_and_state() {
+    let (corpus, c) = start(BASE, json!({})).await;
+    let (uri, text) = open(&c, &corpus, "a.txt").await;
+    let h = req_at(
+        &c,
+        "textDocument/hover",
+        &uri,
+        &text,
+        at(&text, "said on", 1),
+    )
+    .await;
+    let md = h["contents"]["value"].as_str().unwrap_or_default();
+    assert!(md.contains("### Claim"), "{md}");
+    assert!(md.contains("**Source:** Mr Ivanov"), "{md}");
+    assert!(md.contains("**Cue:** said"), "{md}");
+    assert!(md.contains("Not annotated"), "{md}");
+    let acts = actions(&c, &uri, &text, at(&text, "said on", 1), Some("quickfix")).await;
+    assert!(
+        acts.iter().any(|a| a["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Annotate the claim by `Mr Ivanov`")),
+        "{acts:#?}"
+    );
 }
