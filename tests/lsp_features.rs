@@ -908,3 +908,27 @@ async fn hover_on_a_claim_shows_source_cue_and_state() {
         "{acts:#?}"
     );
 }
+
+#[test]
+fn the_mention_index_agrees_with_the_full_analysis_on_the_seeds() {
+    let corpus = gloss::corpus::Corpus::load(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"),
+    )
+    .unwrap();
+    let mut checked = 0;
+    for article in corpus.articles() {
+        let a = gloss::analysis::analyze(&corpus, article);
+        let m = gloss::query::Mentions::of(&corpus, article);
+        for e in &corpus.registry.entities {
+            assert_eq!(
+                a.spans_of(&e.id),
+                m.spans_of(&e.id),
+                "{} in {}",
+                e.id,
+                article.rel
+            );
+            checked += a.spans_of(&e.id).len();
+        }
+    }
+    assert!(checked > 50, "{checked}");
+}
