@@ -932,3 +932,53 @@ fn the_mention_index_agrees_with_the_full_analysis_on_the_seeds() {
     }
     assert!(checked > 50, "{checked}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_publication_date_comes_from_a_dateline() {
+    let fixture = format!(
+        "{BASE}//- /d.txt\nMOSCOW, Friday, 23 November, 2001\nGeorge Robertson arrived yesterday.\n"
+    );
+    let (corpus, c) = start(
+        &fixture,
+        json!({ "initializationOptions": { "fixes": "edit" } }),
+    )
+    .await;
+    let (uri, text) = open(&c, &corpus, "d.txt").await;
+    let d = c
+        .diagnostics(&uri, |d| {
+            d.iter().any(|d| d["code"] == "missing-publication-date")
+        })
+        .await;
+    let m = d
+        .iter()
+        .find(|d| d["code"] == "missing-publication-date")
+        .unwrap();
+    assert_eq!(m["range"]["start"]["line"], 0);
+    let acts = actions(&c, &uri, &text, 10, Some("quickfix")).await;
+    let a = acts
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("Set the publication date to 2001-11-23")
+        })
+        .unwrap_or_else(|| panic!("{acts:#?}"));
+    let e = &a["edit"]["documentChanges"][0];
+    assert_eq!(
+        e["textDocument"]["uri"],
+        file_uri(&corpus.path("gloss.toml"))
+    );
+    let touched = c.apply_to_disk(&a["edit"]);
+    assert!(corpus
+        .read("gloss.toml")
+        .contains("[articles.\"d.txt\"]\npublished = 2001-11-23"));
+    c.files_changed(&touched).await;
+    // The manifest changed: "yesterday" now resolves.
+    c.diagnostics(&uri, |d| {
+        !d.iter().any(|d| d["code"] == "missing-publication-date")
+            && d.iter()
+                .any(|d| d["message"].as_str().unwrap_or("").contains("2001-11-22"))
+    })
+    .await;
+}
