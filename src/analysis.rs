@@ -244,18 +244,17 @@ pub fn analyze(corpus: &Corpus, article: &Article) -> Analysis {
     }
     for n in &unknown_names {
         let name = &text[n.span.clone()];
-        diags.push(
-            Diagnostic::new(
-                &article.path,
-                Code::UnknownEntity,
-                n.span.clone(),
-                format!(
-                    "`{name}` looks like a {} but is not in entities.toml",
-                    n.kind.as_str()
-                ),
-            )
-            .with_fix(registry_fix(corpus, name, n.kind)),
+        let mut d = Diagnostic::new(
+            &article.path,
+            Code::UnknownEntity,
+            n.span.clone(),
+            format!(
+                "`{name}` looks like a {} but is not in entities.toml",
+                n.kind.as_str()
+            ),
         );
+        d.fixes.extend(registry_fix(corpus, name, n.kind));
+        diags.push(d);
     }
     Analysis {
         dct,
@@ -488,8 +487,11 @@ pub fn ann_fix(article: &Article, title: String, lines: Vec<String>) -> Fix {
     }
 }
 
-/// A fix that adds a new entry for `name` to `entities.toml`.
-pub fn registry_fix(corpus: &Corpus, name: &str, kind: EntityKind) -> Fix {
+/// A fix that adds a new entry for `name` to `entities.toml`, through
+/// [`crate::registry_edit::add_entity`] so that the rest of the file stays
+/// as written. `None` when the registry cannot be edited (it is not valid
+/// TOML; its own diagnostic says why).
+pub fn registry_fix(corpus: &Corpus, name: &str, kind: EntityKind) -> Option<Fix> {
     let reg = &corpus.registry;
     let mut id = slug(name);
     let mut n = 2;
@@ -498,15 +500,15 @@ pub fn registry_fix(corpus: &Corpus, name: &str, kind: EntityKind) -> Fix {
         n += 1;
     }
     let src = &reg.source;
-    let sep = if src.is_empty() || src.ends_with("\n\n") {
-        ""
-    } else if src.ends_with('\n') {
-        "\n"
+    let new = crate::registry_edit::add_entity(src, &id, kind, name).ok()?;
+    // add_entity keeps the old text as a prefix: the edit is an insertion.
+    let edit_range = if new.starts_with(src.as_str()) {
+        src.len()..src.len()
     } else {
-        "\n\n"
+        0..src.len()
     };
-    let name_lit = toml_edit::Value::from(name).to_string();
-    Fix {
+    let new_text = new[edit_range.start..].to_owned();
+    Some(Fix {
         title: format!(
             "Add `{name}` to entities.toml as {} {}",
             article_for(kind),
@@ -517,16 +519,11 @@ pub fn registry_fix(corpus: &Corpus, name: &str, kind: EntityKind) -> Fix {
                 .path
                 .clone()
                 .unwrap_or_else(|| corpus.root.join(crate::corpus::REGISTRY)),
-            range: src.len()..src.len(),
-            new_text: format!(
-                "{sep}[{}]\nkind = \"{}\"\nname = {}\naliases = []\ndescription = \"\"\n",
-                crate::manifest::toml_key(&id),
-                kind.as_str(),
-                name_lit.trim()
-            ),
+            range: edit_range,
+            new_text,
         }],
         changes_article: false,
-    }
+    })
 }
 
 /// A registry id for a name: lowercase ASCII words joined by hyphens.

@@ -16,6 +16,7 @@ pub mod fsutil;
 pub mod lsp;
 pub mod manifest;
 pub mod registry;
+pub mod registry_edit;
 pub mod report;
 pub mod text;
 pub mod timex_value;

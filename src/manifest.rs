@@ -220,9 +220,7 @@ impl Manifest {
                 };
             }
         }
-        let sep = if self.source.is_empty() {
-            ""
-        } else if self.source.ends_with("\n\n") {
+        let sep = if self.source.is_empty() || self.source.ends_with("\n\n") {
             ""
         } else if self.source.ends_with('\n') {
             "\n"

@@ -116,3 +116,25 @@ fn extend(g: &Grammar, p: Parsed) -> Option<Parsed> {
         _ => Some(p),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_env() {
+        let Ok(text) = std::env::var("GLOSS_TAG") else {
+            return;
+        };
+        let dct = NaiveDate::from_ymd_opt(1998, 2, 13);
+        for t in tag(&text, dct) {
+            eprintln!(
+                "{:?} {:?} {} {}",
+                &text[t.span.clone()],
+                t.span,
+                t.kind.timex(),
+                t.value
+            );
+        }
+    }
+}

@@ -95,6 +95,28 @@ const MEASURE: &[&str] = &[
     "litres",
 ];
 
+/// Capitalised words that make a weekday part of a name ("Bloody Sunday").
+const EPITHETS: &[&str] = &[
+    "Bloody",
+    "Black",
+    "Super",
+    "Blue",
+    "Cyber",
+    "Manic",
+    "Freaky",
+    "Casual",
+    "Giving",
+    "Ash",
+    "Palm",
+    "Holy",
+    "Maundy",
+    "Low",
+    "Whit",
+    "Shrove",
+    "Mothering",
+    "Egg",
+];
+
 /// Words before a number that make it an identifier or an amount.
 const NUMBER_PREFIX: &[&str] = &[
     "no",
@@ -189,6 +211,12 @@ impl<'a> Grammar<'a> {
             p.kind,
             Kind::Punct(b'.' | b'!' | b'?' | b'"' | b'\'' | b':' | 0x80)
         )
+    }
+
+    /// A capitalised word inside a sentence: part of a title ("60 Minutes",
+    /// "This Week", "High Noon").
+    fn title_case(&self, i: usize) -> bool {
+        self.cap(i) && i > 0 && !self.sentence_start(i - 1) && !self.sentence_start(i)
     }
 
     /// A four-digit number at `i` that reads as a year.
@@ -391,7 +419,7 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let mut j = i + 1;
-        let dot = self.punct(j, b'.') && self.glued(j);
+        let dot = abbr && self.punct(j, b'.') && self.glued(j);
         if dot {
             j += 1;
         }
@@ -586,16 +614,10 @@ impl<'a> Grammar<'a> {
                 return None;
             }
         }
-        if i > 0 && !self.sentence_start(i - 1) {
-            let p = &self.toks[i - 1];
-            if p.kind == Kind::Word && p.cap && p.lex == Lex::None && !self.toks[i].newline {
-                let pw = self.s(i - 1);
-                if !matches!(
-                    pw,
-                    "On" | "By" | "Since" | "Until" | "Before" | "After" | "From" | "Through"
-                ) {
-                    return None;
-                }
+        if i > 0 && !self.toks[i].newline {
+            let pw = self.s(i - 1);
+            if EPITHETS.iter().any(|e| *e == pw) {
+                return None;
             }
         }
         let mut e = i + 1;
@@ -631,6 +653,9 @@ impl<'a> Grammar<'a> {
         let t = self.tok(i)?;
         let (mut h, mut min, mut j);
         if let Some(w) = self.w(i) {
+            if self.title_case(i) || (i > 0 && self.eq(i - 1, "high")) {
+                return None;
+            }
             match w {
                 W::Noon => {
                     return Some(Parsed {
@@ -743,10 +768,28 @@ impl<'a> Grammar<'a> {
             j
         };
         let (unit, plural) = self.unit(k)?;
+        if self.title_case(k) {
+            return None;
+        }
+        // "a year-earlier loss", "a year-end review"
+        if self.punct(k + 1, b'-')
+            && self.glued(k + 1)
+            && (self.is_w(k + 2, W::Earlier)
+                || self.is_w(k + 2, W::Ago)
+                || self.is_w(k + 2, W::End))
+        {
+            return None;
+        }
+        // Fractions: "three-quarters", "a quarter of".
+        if unit == Unit::Quarter
+            && (k > j || self.is_w(k + 1, W::Of) || (plural && n.is_some_and(|v| v < 4.0)))
+        {
+            return None;
+        }
         if unit == Unit::Second && !plural && n.is_none() {
             return None;
         }
-        if self.is_w(i, W::A) && plural {
+        if self.is_w(i, W::A) && j == i + 1 && plural {
             return None;
         }
         if unit == Unit::Second && k == i + 1 && self.is_w(i, W::A) {
@@ -760,7 +803,10 @@ impl<'a> Grammar<'a> {
             n = n.map(|v| v + 0.5);
             e += 3;
         }
-        // "-long", "-old" adjectives stay durations.
+        // Ages: "6-year-old", "six years old".
+        if (self.punct(e, b'-') && self.eq(e + 1, "old")) || self.eq(e, "old") {
+            return None;
+        }
         Some(Parsed {
             start: i,
             end: e,
@@ -980,6 +1026,27 @@ impl<'a> Grammar<'a> {
             Lex::Month(..) => self.calendar(i),
             Lex::Weekday(..) => self.weekday(i),
             Lex::Holiday(id) => self.holiday(i, id),
+            Lex::Num(19) if matches!(self.lex(i + 1), Lex::Tens(_)) => {
+                let Lex::Tens(tens) = self.lex(i + 1) else {
+                    return None;
+                };
+                let mut y = 1900 + tens as i32;
+                let mut e = i + 2;
+                if self.punct(e, b'-') && self.glued(e) {
+                    if let Lex::Num(u @ 1..=9) = self.lex(e + 1) {
+                        y += u as i32;
+                        e += 2;
+                    }
+                } else if let Lex::Num(u @ 1..=9) = self.lex(e) {
+                    y += u as i32;
+                    e += 1;
+                }
+                Some(Parsed {
+                    start: i,
+                    end: e,
+                    sem: Sem::Year(y),
+                })
+            }
             Lex::Num(_) | Lex::Tens(_) => self.duration_or_ago(i),
             Lex::Ord(_) => self.quarter_words(i),
             Lex::Season(s) => {
@@ -1038,19 +1105,75 @@ impl<'a> Grammar<'a> {
                     one(Sem::Ref("PRESENT_REF"))
                 }
                 W::Currently => one(Sem::Ref("PRESENT_REF")),
-                W::Recently | W::Previously => one(Sem::Ref("PAST_REF")),
-                W::Soon => one(Sem::Ref("FUTURE_REF")),
+                W::Recently => one(Sem::Ref("PAST_REF")),
                 W::Recent => {
-                    if let Some((_, true)) = self.unit(i + 1) {
+                    if let Some((u, true)) = self.unit(i + 1) {
+                        let sem = if u == Unit::Year {
+                            Sem::Ref("PAST_REF")
+                        } else {
+                            Sem::Duration { unit: u, n: None }
+                        };
                         return Some(Parsed {
                             start: i,
                             end: i + 2,
-                            sem: Sem::Ref("PAST_REF"),
+                            sem,
                         });
+                    }
+                    // The adjective alone: "the recent closing".
+                    if !t.cap && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word) {
+                        return one(Sem::Ref("PAST_REF"));
                     }
                     None
                 }
-                W::Daily | W::Weekly | W::Monthly | W::Annually | W::Quarterly | W::Hourly => {
+                W::Current => {
+                    if self.is_w(i + 1, W::Fiscal) && self.unit(i + 2) == Some((Unit::Year, false))
+                    {
+                        return Some(Parsed {
+                            start: i,
+                            end: i + 3,
+                            sem: Sem::UnitOff {
+                                unit: Unit::Year,
+                                off: 0,
+                            },
+                        });
+                    }
+                    if let Some((u, false)) = self.unit(i + 1) {
+                        if matches!(u, Unit::Year | Unit::Quarter | Unit::Month | Unit::Week) {
+                            return Some(Parsed {
+                                start: i,
+                                end: i + 2,
+                                sem: Sem::UnitOff { unit: u, off: 0 },
+                            });
+                        }
+                    }
+                    let next = self.s(i + 1).to_ascii_lowercase();
+                    if t.cap
+                        || !self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word)
+                        || matches!(
+                            next.as_str(),
+                            "account"
+                                | "accounts"
+                                | "assets"
+                                | "liabilities"
+                                | "dollars"
+                                | "events"
+                                | "affairs"
+                                | "flows"
+                                | "flow"
+                                | "and"
+                                | "or"
+                        )
+                    {
+                        return None;
+                    }
+                    one(Sem::Ref("PRESENT_REF"))
+                }
+                W::These if self.eq(i + 1, "days") => Some(Parsed {
+                    start: i,
+                    end: i + 2,
+                    sem: Sem::Ref("PRESENT_REF"),
+                }),
+                W::Daily | W::Weekly | W::Monthly | W::Annually | W::Hourly => {
                     // "Daily Telegraph", "Weekly Standard".
                     if t.cap && self.cap(i + 1) && self.lex(i + 1) == Lex::None {
                         return None;
@@ -1089,12 +1212,13 @@ impl<'a> Grammar<'a> {
                 }
                 W::First => self.quarter_words(i),
                 W::Noon | W::Midnight => self.clock(i),
-                W::Nearly => {
-                    let d = self.duration_or_ago(i + 1)?;
+                W::Nearly | W::More | W::Less | W::Over | W::Up | W::At => self.approx(i),
+                W::Approx => {
+                    let c = self.clock(i + 1)?;
                     Some(Parsed {
                         start: i,
-                        end: d.end,
-                        sem: d.sem,
+                        end: c.end,
+                        sem: c.sem,
                     })
                 }
                 W::Earlier | W::Later => {
@@ -1112,6 +1236,24 @@ impl<'a> Grammar<'a> {
                 _ => None,
             },
             Lex::Unit(Unit::Year, false) => {
+                // "year-end", "year end", "year's end"
+                let k = if self.punct(i + 1, b'-') && self.glued(i + 1) {
+                    i + 2
+                } else if self.punct(i + 1, b'\'') && self.eq(i + 2, "s") {
+                    i + 3
+                } else {
+                    i + 1
+                };
+                if self.is_w(k, W::End) && !self.is_w(k + 1, W::Of) {
+                    return Some(Parsed {
+                        start: i,
+                        end: k + 1,
+                        sem: Sem::UnitOff {
+                            unit: Unit::Year,
+                            off: 0,
+                        },
+                    });
+                }
                 // "year-earlier", "year-ago"
                 if self.punct(i + 1, b'-')
                     && (self.is_w(i + 2, W::Earlier) || self.is_w(i + 2, W::Ago))
@@ -1170,6 +1312,30 @@ impl<'a> Grammar<'a> {
             }
             _ => None,
         }
+    }
+
+    /// Approximated durations: "nearly two years", "more than a decade ago",
+    /// "at least 72 hours", "up to 180 days", "over a week".
+    fn approx(&self, i: usize) -> Option<Parsed> {
+        let j = match self.w(i)? {
+            W::Nearly => i + 1,
+            W::More | W::Less if self.is_w(i + 1, W::Than) => i + 2,
+            W::At if self.is_w(i + 1, W::Least) => i + 2,
+            W::Up if self.is_w(i + 1, W::To) => i + 2,
+            W::Over => i + 1,
+            _ => return None,
+        };
+        let d = self.duration_or_ago(j)?;
+        let ok = match d.sem {
+            Sem::Duration { .. } => true,
+            Sem::Ago { .. } => !self.is_w(i, W::Over),
+            _ => false,
+        };
+        ok.then_some(Parsed {
+            start: i,
+            end: d.end,
+            sem: d.sem,
+        })
     }
 
     fn holiday(&self, i: usize, id: u8) -> Option<Parsed> {
@@ -1382,6 +1548,9 @@ impl<'a> Grammar<'a> {
                 })
             }
             Lex::Unit(u, false) => {
+                if self.cap(j) && !self.sentence_start(i) {
+                    return None;
+                }
                 let off = match rel {
                     Rel::Last => -1,
                     Rel::Next => 1,
@@ -1426,6 +1595,18 @@ impl<'a> Grammar<'a> {
                         end: e,
                         sem: Sem::UnitOff { unit: u, off: 0 },
                     });
+                }
+                // "this year's third quarter", "next year's first quarter"
+                if u == Unit::Year && self.punct(e, b'\'') && self.eq(e + 1, "s") {
+                    if let Some(q) = self.quarter_words(e + 2) {
+                        if let Sem::Part { y: None, part, .. } = q.sem {
+                            return Some(Parsed {
+                                start: i,
+                                end: q.end,
+                                sem: Sem::PartOff { part, off },
+                            });
+                        }
+                    }
                 }
                 if self.eq(e, "alone") {
                     e += 0;
@@ -1546,9 +1727,9 @@ impl<'a> Grammar<'a> {
                     return Some(Parsed {
                         start: i,
                         end: j + 2,
-                        sem: Sem::UnitOff {
+                        sem: Sem::Duration {
                             unit: Unit::Year,
-                            off: 0,
+                            n: Some(1.0),
                         },
                     });
                 }
@@ -1572,6 +1753,27 @@ impl<'a> Grammar<'a> {
                     }
                 }
                 self.century(i, j)
+            }
+            Lex::None if self.eq(j, "full") && self.unit(j + 1) == Some((Unit::Year, false)) => {
+                Some(Parsed {
+                    start: i,
+                    end: j + 2,
+                    sem: Sem::UnitOff {
+                        unit: Unit::Year,
+                        off: 0,
+                    },
+                })
+            }
+            Lex::None
+                if self.year_at(j).is_some()
+                    && (self.eq(j + 1, "quarter") || self.eq(j + 1, "period")) =>
+            {
+                let y = self.year_at(j)?;
+                Some(Parsed {
+                    start: i,
+                    end: j + 2,
+                    sem: Sem::YearQuarter(y),
+                })
             }
             Lex::None => {
                 // "the 1990s", "the '90s", "the 1988 third quarter"
@@ -1637,7 +1839,10 @@ impl<'a> Grammar<'a> {
                 }
             }
             Lex::Unit(Unit::Quarter, false) => {
-                if self.is_w(j + 1, W::Of) || self.year_at(j + 1).is_some() {
+                if self.is_w(j + 1, W::Of)
+                    || self.year_at(j + 1).is_some()
+                    || (self.punct(j + 1, b'-') && self.glued(j + 1))
+                {
                     return None;
                 }
                 Some(Parsed {
@@ -1645,6 +1850,53 @@ impl<'a> Grammar<'a> {
                     end: j + 1,
                     sem: Sem::FocusQuarter,
                 })
+            }
+            Lex::DecadeWord(d) => Some(Parsed {
+                start: i,
+                end: j + 1,
+                sem: Sem::Decade(190 + i32::from(d)),
+            }),
+            Lex::Unit(Unit::Year, false) if !self.punct(j + 1, b'-') => {
+                // "the year two thousand", "the year 1990"
+                if let Some(y) = self.year_at(j + 1) {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 2,
+                        sem: Sem::Year(y),
+                    });
+                }
+                if self.eq(j + 1, "two") && self.eq(j + 2, "thousand") {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 3,
+                        sem: Sem::Year(2000),
+                    });
+                }
+                // "the year ended Sept. 30" is a duration; "for the year"
+                // the current year.
+                let next = self.s(j + 1).to_ascii_lowercase();
+                if matches!(next.as_str(), "ended" | "ending" | "through" | "to") {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 1,
+                        sem: Sem::Duration {
+                            unit: Unit::Year,
+                            n: Some(1.0),
+                        },
+                    });
+                }
+                let prev = i.checked_sub(1).map(|p| self.s(p).to_ascii_lowercase());
+                if matches!(prev.as_deref(), Some("for" | "of" | "in" | "during")) {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 1,
+                        sem: Sem::UnitOff {
+                            unit: Unit::Year,
+                            off: 0,
+                        },
+                    });
+                }
+                None
             }
             Lex::Unit(Unit::Year, false) => {
                 // "the year-earlier quarter"
@@ -1692,6 +1944,17 @@ impl<'a> Grammar<'a> {
             Lex::W(W::End | W::Beginning | W::Start | W::Middle | W::Turn) => {
                 if !self.is_w(j + 1, W::Of) {
                     return None;
+                }
+                if self.is_w(j + 2, W::The) {
+                    if let Some((u @ (Unit::Year | Unit::Month | Unit::Week), false)) =
+                        self.unit(j + 3)
+                    {
+                        return Some(Parsed {
+                            start: i,
+                            end: j + 4,
+                            sem: Sem::UnitOff { unit: u, off: 0 },
+                        });
+                    }
                 }
                 let inner = self.core(j + 2).or_else(|| self.the(j + 2))?;
                 match inner.sem {
