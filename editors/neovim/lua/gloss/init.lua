@@ -34,7 +34,8 @@ M.defaults = {
   -- initializationOptions.checks and as the `gloss.checks` setting.
   checks = {},
   -- Extra settings, answered to workspace/configuration (section `gloss`)
-  -- and sent with workspace/didChangeConfiguration.
+  -- and sent with workspace/didChangeConfiguration; the `gloss` section also
+  -- goes into initializationOptions. E.g. { gloss = { fixes = "edit" } }.
   settings = {},
   -- Extra initializationOptions.
   init_options = {},
@@ -393,7 +394,9 @@ function M.client_config(root)
   local checks = as_object(vim.deepcopy(o.checks or {}))
   local settings = vim.tbl_deep_extend("force", { gloss = {} }, vim.deepcopy(o.settings or {}))
   settings.gloss.checks = as_object(vim.tbl_extend("force", {}, settings.gloss.checks or {}, o.checks or {}))
-  local init_options = vim.tbl_deep_extend("force", {}, vim.deepcopy(o.init_options or {}))
+  -- The server reads the same keys from initializationOptions as from the
+  -- `gloss` settings section, so send those at initialize too.
+  local init_options = vim.tbl_deep_extend("force", vim.deepcopy(settings.gloss), vim.deepcopy(o.init_options or {}))
   init_options.checks = checks
 
   local handlers = {}
