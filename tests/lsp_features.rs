@@ -804,6 +804,16 @@ async fn rapid_incremental_changes_apply_in_order_and_buffers_win() {
         .unwrap()
         .iter()
         .any(|d| d["code"] == "unannotated-date"));
+    // Debounced: the intermediate versions were not all analysed and published.
+    let published = c
+        .notifications("textDocument/publishDiagnostics")
+        .iter()
+        .filter(|n| n["params"]["uri"] == uri && n["params"]["version"].as_i64().unwrap_or(0) > 1)
+        .count();
+    assert!(
+        published < 10,
+        "{published} publications for 40 quick changes"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -981,4 +991,27 @@ async fn the_publication_date_comes_from_a_dateline() {
                 .any(|d| d["message"].as_str().unwrap_or("").contains("2001-11-22"))
     })
     .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn settings_pulled_with_workspace_configuration() {
+    let corpus = Corpus::new(BASE);
+    let mut c = Client::in_process();
+    c.set_configuration(json!({ "checks": { "unannotated-date": "off" } }));
+    c.initialize(corpus.root(), &["utf-16"], json!({})).await;
+    wait_indexed(&c).await;
+    for _ in 0..100 {
+        if !c.server_requests("workspace/configuration").is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    let uri = c.open(&corpus.path("a.txt")).await;
+    c.diagnostics(&uri, |d| {
+        d.iter().any(|d| d["code"] == "ambiguous-mention")
+            && !d.iter().any(|d| d["code"] == "unannotated-date")
+    })
+    .await;
+    let reqs = c.server_requests("workspace/configuration");
+    assert_eq!(reqs[0]["params"]["items"][0]["section"], "gloss");
 }
