@@ -1015,3 +1015,29 @@ async fn settings_pulled_with_workspace_configuration() {
     let reqs = c.server_requests("workspace/configuration");
     assert_eq!(reqs[0]["params"]["items"][0]["section"], "gloss");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_on_ann_dates_and_definition_from_the_manifest() {
+    let fixture = BASE.replace(
+        "N1\tReference T1 Registry:george-robertson\tGeorge Robertson\n",
+        "N1\tReference T1 Registry:george-robertson\tGeorge Robertson\nT2\tDate 79 85\tFriday\nN2\tReference T2 TIMEX3:2001-11-23\tFriday\n",
+    );
+    let (corpus, c) = start(&fixture, json!({})).await;
+    let (ann_uri, ann) = open(&c, &corpus, "a.ann").await;
+    let h = req_at(&c, "textDocument/hover", &ann_uri, &ann, at(&ann, "N2", 1)).await;
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(
+        md.contains("`2001-11-23`") && md.contains("the day of publication"),
+        "{md}"
+    );
+    let (m_uri, m) = open(&c, &corpus, "gloss.toml").await;
+    let d = req_at(
+        &c,
+        "textDocument/definition",
+        &m_uri,
+        &m,
+        at(&m, "\"b.txt\"", 1),
+    )
+    .await;
+    assert_eq!(d["uri"], file_uri(&corpus.path("b.txt")));
+}

@@ -127,8 +127,25 @@ pub fn hover(w: &World, path: &Path, pos: Position) -> Option<Hover> {
             let article = doc.article?;
             let a = doc.analysis()?;
             let (_, entry) = ann_entry_at(article, offset)?;
-            let id = ann_entity(article, &a, entry)?;
-            (entity_card(&doc, &id)?, None)
+            if let Some(id) = ann_entity(article, &a, entry) {
+                (entity_card(&doc, &id)?, None)
+            } else {
+                // A date annotation (its T line or its TIMEX3 normalization).
+                let tid = match &entry.kind {
+                    crate::ann::EntryKind::TextBound(t) => t.id.as_str(),
+                    crate::ann::EntryKind::Normalization(n) => n.target.as_str(),
+                    _ => return None,
+                };
+                let d = a.annotations.dates.iter().find(|d| d.id == tid)?;
+                let mut s = date_card(
+                    &article.text[d.span.clone()],
+                    d.kind.timex(),
+                    d.value.as_deref().unwrap_or(""),
+                    a.dct,
+                );
+                let _ = write!(s, "\n\nIn `{}`.", article.rel);
+                (s, None)
+            }
         }
         FileKind::Registry => {
             let e = registry_entity_at(doc.corpus, offset)?;

@@ -74,12 +74,7 @@ where
         Err(e) => {
             let msg = if e.is_panic() {
                 let p = e.into_panic();
-                let s = p
-                    .downcast_ref::<String>()
-                    .cloned()
-                    .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
-                    .unwrap_or_else(|| "unknown panic".into());
-                format!("{what}: internal error: {s}")
+                format!("{what}: internal error: {}", panic_message(&*p))
             } else {
                 format!("{what}: cancelled")
             };
@@ -90,6 +85,26 @@ where
                 message: msg.into(),
                 data: None,
             })
+        }
+    }
+}
+
+fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<String>()
+        .cloned()
+        .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+/// Change the workspace state, catching a panic in the core (a document
+/// the parsers choke on must not take the server down).
+pub fn mutate<T>(inner: &Inner, what: &str, f: impl FnOnce(&mut State) -> T) -> Option<T> {
+    let mut st = lock(&inner.state);
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut st))) {
+        Ok(v) => Some(v),
+        Err(p) => {
+            tracing::error!("{what}: internal error: {}", panic_message(&*p));
+            None
         }
     }
 }
@@ -261,8 +276,7 @@ impl Inner {
     pub fn files_changed(self: &Arc<Self>, paths: Vec<PathBuf>) {
         let mut affected = Vec::new();
         let mut corpus_wide = false;
-        {
-            let mut st = lock(&self.state);
+        mutate(self, "file change", |st| {
             for p in paths {
                 let a = st.disk_changed(&p);
                 if p.file_name()
@@ -273,7 +287,7 @@ impl Inner {
                 }
                 affected.extend(a);
             }
-        }
+        });
         affected.sort();
         affected.dedup();
         if corpus_wide {
@@ -539,8 +553,11 @@ impl LanguageServer for Backend {
         let Some(path) = path_of(&doc.uri) else {
             return;
         };
-        let (new_root, affected) =
-            lock(&self.inner.state).open(path, doc.uri, doc.text, doc.version);
+        let Some((new_root, affected)) = mutate(&self.inner, "didOpen", |st| {
+            st.open(path, doc.uri, doc.text, doc.version)
+        }) else {
+            return;
+        };
         if let Some(ri) = new_root {
             self.inner.index(vec![ri]);
         }
@@ -552,11 +569,10 @@ impl LanguageServer for Backend {
         let Some(path) = path_of(&params.text_document.uri) else {
             return;
         };
-        let affected = lock(&self.inner.state).change(
-            &path,
-            params.text_document.version,
-            params.content_changes,
-        );
+        let affected = mutate(&self.inner, "didChange", |st| {
+            st.change(&path, params.text_document.version, params.content_changes)
+        })
+        .flatten();
         let corpus_wide = path
             .file_name()
             .is_some_and(|n| n == "entities.toml" || n == "gloss.toml");
@@ -574,7 +590,7 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         let Some(path) = path_of(&uri) else { return };
-        let affected = lock(&self.inner.state).close(&path);
+        let affected = mutate(&self.inner, "didClose", |st| st.close(&path)).unwrap_or_default();
         let sibling_open = {
             let st = lock(&self.inner.state);
             let other = match path.extension().and_then(|e| e.to_str()) {
