@@ -1041,3 +1041,47 @@ async fn hover_on_ann_dates_and_definition_from_the_manifest() {
     .await;
     assert_eq!(d["uri"], file_uri(&corpus.path("b.txt")));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reindex_reloads_what_the_watcher_missed() {
+    let (corpus, c) = start(BASE, json!({})).await;
+    let (uri, text) = open(&c, &corpus, "a.txt").await;
+    let count = |v: Value| v.as_array().map(|a| a.len()).unwrap_or(0);
+    let params = json!({ "textDocument": { "uri": uri }, "position": c.pos(&text, 2), "context": { "includeDeclaration": false } });
+    assert_eq!(
+        count(c.request("textDocument/references", params.clone()).await),
+        2
+    );
+    std::fs::write(corpus.path("b.txt"), "Nobody came.\n").unwrap();
+    std::fs::write(corpus.path("e.txt"), "George Robertson again.\n").unwrap();
+    c.request(
+        "workspace/executeCommand",
+        json!({ "command": "gloss.reindex" }),
+    )
+    .await;
+    let mut reloaded = false;
+    for _ in 0..100 {
+        let refs = c.request("textDocument/references", params.clone()).await;
+        let files: Vec<String> = refs
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["uri"].as_str().unwrap().to_owned())
+            .collect();
+        if files.len() == 2
+            && files.iter().any(|f| f.ends_with("/e.txt"))
+            && !files.iter().any(|f| f.ends_with("/b.txt"))
+        {
+            reloaded = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(reloaded, "references did not follow the reload");
+    // The open buffer still wins after the reload.
+    let h = req_at(&c, "textDocument/hover", &uri, &text, 2).await;
+    assert!(h["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("George Robertson"));
+}

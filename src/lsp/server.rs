@@ -728,13 +728,7 @@ impl LanguageServer for Backend {
                 actions::execute_apply_fix(&self.inner, arg).await
             }
             CMD_REINDEX => {
-                let n = {
-                    let mut st = lock(&self.inner.state);
-                    for r in st.roots.iter_mut() {
-                        r.indexed = false;
-                    }
-                    st.roots.len()
-                };
+                let n = lock(&self.inner.state).roots.len();
                 self.inner.index((0..n).collect());
                 Ok(None)
             }
