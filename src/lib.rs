@@ -5,9 +5,18 @@
 //! their fixes as data. The command line and the language server are thin
 //! front ends over it.
 
+pub mod analysis;
 pub mod ann;
+pub mod annotations;
+pub mod corpus;
 pub mod detect;
 pub mod diagnostics;
 pub mod eval;
+pub mod fsutil;
+pub mod lsp;
+pub mod manifest;
 pub mod registry;
+pub mod registry_edit;
+pub mod report;
 pub mod text;
+pub mod timex_value;

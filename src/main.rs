@@ -1,3 +1,7 @@
+//! The `gloss` command.
+
+mod cli;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -6,7 +10,7 @@ use clap::{Parser, Subcommand};
 
 /// gloss: lint and language server for annotated news corpora.
 #[derive(Parser)]
-#[command(name = "gloss", version, about)]
+#[command(name = "gloss", version, about, long_about = None)]
 struct Cli {
     /// Start the language server on standard input/output (same as `gloss serve`).
     #[arg(long)]
@@ -17,6 +21,18 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Lint a corpus: unannotated dates and claims, broken annotations, registry problems.
+    Check(cli::check::CheckArgs),
+    /// Print what the detectors find in articles, as JSON Lines.
+    Detect(cli::detect::DetectArgs),
+    /// Annotation completeness per article and for the corpus.
+    Stats(cli::stats::StatsArgs),
+    /// Start the language server on standard input/output.
+    Serve {
+        /// Accepted for editors that pass it; stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Evaluate the detectors on an annotated corpus.
     Eval {
         #[command(subcommand)]
@@ -60,7 +76,21 @@ fn main() -> ExitCode {
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let result = match cli.command {
+    let result: Result<ExitCode, String> = match cli.command {
+        Some(Command::Check(args)) => match cli::check::run(&args, &mut out) {
+            Ok(failed) => Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }),
+            Err(e) => Err(e.0),
+        },
+        Some(Command::Detect(args)) => cli::detect::run(&args, &mut out)
+            .map(|_| ExitCode::SUCCESS)
+            .map_err(|e| e.0),
+        Some(Command::Stats(args)) => cli::stats::run(&args, &mut out)
+            .map(|_| ExitCode::SUCCESS)
+            .map_err(|e| e.0),
         Some(Command::Eval {
             what:
                 EvalCommand::Timeml {
@@ -71,27 +101,32 @@ fn main() -> ExitCode {
         }) => match predictions {
             Some(p) => gloss::eval::timeml::run_predictions(&dir, &p, errors, &mut out),
             None => gloss::eval::timeml::run(&dir, errors, &mut out),
-        },
+        }
+        .map(|_| ExitCode::SUCCESS)
+        .map_err(|e| format!("{e:#}")),
         Some(Command::Eval {
             what: EvalCommand::Attribution { dir, errors },
-        }) => gloss::eval::attribution::run(&dir, errors, &mut out),
-        None => {
-            let _ = cli.stdio;
-            anyhow::bail_usage()
-        }
+        }) => gloss::eval::attribution::run(&dir, errors, &mut out)
+            .map(|_| ExitCode::SUCCESS)
+            .map_err(|e| format!("{e:#}")),
+        Some(Command::Serve { .. }) => serve(out),
+        None if cli.stdio => serve(out),
+        None => Err("no command given; see `gloss --help`".into()),
     };
-    let _ = out.flush();
     match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("gloss: error: {e:#}");
+        Ok(code) => code,
+        Err(msg) => {
+            let _ = std::io::stdout().flush();
+            eprintln!("gloss: error: {msg}");
             ExitCode::from(2)
         }
     }
 }
 
-mod anyhow {
-    pub fn bail_usage() -> ::anyhow::Result<()> {
-        ::anyhow::bail!("no command given; see `gloss --help`")
-    }
+/// The language server owns stdout: nothing else may write there.
+fn serve(out: std::io::StdoutLock<'static>) -> Result<ExitCode, String> {
+    drop(out);
+    gloss::lsp::serve_stdio()
+        .map(|_| ExitCode::SUCCESS)
+        .map_err(|e| format!("{e:#}"))
 }

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 pub mod claims;
 pub mod mentions;
+pub mod names;
 pub mod temporal;
 
 /// TIMEX3 types.

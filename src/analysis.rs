@@ -1,0 +1,588 @@
+//! Analysis of one article: run the detectors, compare with the annotations,
+//! and produce the diagnostics with their fixes.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::ann::{format_normalization, format_text_bound, AnnDoc};
+use crate::annotations::Annotations;
+use crate::corpus::{Article, Corpus};
+use crate::detect::names::NameCandidate;
+use crate::detect::{claims, names, temporal, Claim, Mention, Timex};
+use crate::diagnostics::{Code, Diagnostic, Fix, TextEdit};
+use crate::registry::{Entity, EntityKind};
+
+/// Everything gloss knows about one article.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub dct: Option<NaiveDate>,
+    pub annotations: Annotations,
+    /// Every temporal expression detected (annotated or not), outside ignored regions.
+    pub timexes: Vec<Timex>,
+    pub claims: Vec<Claim>,
+    /// Registry mentions found by name, outside ignored regions.
+    pub mentions: Vec<Mention>,
+    /// Name-like spans not in the registry and not annotated.
+    pub unknown_names: Vec<NameCandidate>,
+    /// Diagnostics on the article and on its `.ann` file, severities applied.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Analysis {
+    /// Detected expressions without an annotation.
+    pub fn unannotated_timexes(&self) -> impl Iterator<Item = &Timex> {
+        self.timexes
+            .iter()
+            .filter(|t| !self.annotations.covers_date(&t.span))
+    }
+
+    pub fn unannotated_claims(&self) -> impl Iterator<Item = &Claim> {
+        self.claims
+            .iter()
+            .filter(|c| !self.annotations.covers_claim(&c.cue, c.content.as_ref()))
+    }
+
+    /// The registry entity meant at a byte offset: an annotation's link
+    /// first, else an unambiguous name match.
+    pub fn entity_at(&self, offset: usize) -> Option<(Range<usize>, &str)> {
+        let hit = |r: &Range<usize>| r.start <= offset && offset < r.end.max(r.start + 1);
+        if let Some(m) = self.annotations.mentions.iter().find(|m| hit(&m.span)) {
+            return Some((m.span.clone(), m.entity.as_str()));
+        }
+        self.mentions
+            .iter()
+            .find(|m| hit(&m.span) && m.entities.len() == 1)
+            .map(|m| (m.span.clone(), m.entities[0].as_str()))
+    }
+
+    /// Every span in this article that refers to `entity` (annotated or matched by name).
+    pub fn spans_of(&self, entity: &str) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = self
+            .annotations
+            .mentions
+            .iter()
+            .filter(|m| m.entity == entity)
+            .map(|m| m.span.clone())
+            .collect();
+        for m in &self.mentions {
+            let annotated_here = self.annotations.entity_at(&m.span);
+            let refers = match annotated_here {
+                Some(a) => a.entity == entity,
+                None => m.entities.len() == 1 && m.entities[0] == entity,
+            };
+            if refers
+                && !out
+                    .iter()
+                    .any(|r| r.start < m.span.end && m.span.start < r.end)
+            {
+                out.push(m.span.clone());
+            }
+        }
+        out.sort_by_key(|r| r.start);
+        out
+    }
+}
+
+/// Analyse one article of `corpus`.
+pub fn analyze(corpus: &Corpus, article: &Article) -> Analysis {
+    let mut diags = Vec::new();
+    let text = &article.text;
+    let dct = corpus.publication_date(article);
+    if article.binary {
+        diags.push(Diagnostic::new(
+            &article.path,
+            Code::InvalidText,
+            0..0,
+            "this file looks binary (it holds NUL bytes); it is not analysed",
+        ));
+        return Analysis {
+            dct,
+            diagnostics: corpus.apply_severities(diags),
+            ..Analysis::default()
+        };
+    }
+    if article.lossy {
+        diags.push(Diagnostic::new(
+            &article.path,
+            Code::InvalidText,
+            0..0,
+            "this file is not valid UTF-8; invalid bytes were read as U+FFFD, and offsets count those replacement characters",
+        ));
+    }
+    let annotations = Annotations::resolve(
+        &article.ann,
+        &article.ann_path,
+        text,
+        &article.index,
+        &corpus.registry,
+    );
+    diags.extend(annotations.diagnostics.iter().cloned());
+
+    let ignored =
+        |span: &Range<usize>| annotations.is_ignored(span) || in_boilerplate(corpus, article, span);
+
+    let timexes: Vec<Timex> = temporal::tag(text, dct)
+        .into_iter()
+        .filter(|t| !ignored(&t.span))
+        .collect();
+    let mentions: Vec<Mention> = corpus
+        .matcher
+        .find(text)
+        .into_iter()
+        .filter(|m| !ignored(&m.span))
+        .collect();
+    let claims: Vec<Claim> = claims::detect(text, &mentions, &corpus.registry)
+        .into_iter()
+        .filter(|c| !ignored(&c.cue))
+        .collect();
+    let unknown_names: Vec<NameCandidate> = names::find(text)
+        .into_iter()
+        .filter(|n| {
+            !ignored(&n.span)
+                && !mentions
+                    .iter()
+                    .any(|m| m.span.start < n.span.end && n.span.start < m.span.end)
+                && !annotations.any_at(&n.span)
+                && !timexes
+                    .iter()
+                    .any(|t| t.span.start < n.span.end && n.span.start < t.span.end)
+        })
+        .collect();
+
+    let mut ids = IdAllocator::new(&article.ann);
+    if dct.is_none() {
+        diags.push(missing_date(corpus, article));
+    }
+    for t in timexes.iter().filter(|t| !annotations.covers_date(&t.span)) {
+        let lines = ids.date_lines(article, t);
+        let fix = ann_fix(
+            article,
+            format!(
+                "Annotate `{}` as {} {}",
+                &text[t.span.clone()],
+                t.kind.label(),
+                t.value
+            ),
+            lines,
+        );
+        ids.reset();
+        let what = if t.value.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", t.value)
+        };
+        diags.push(
+            Diagnostic::new(
+                &article.path,
+                Code::UnannotatedDate,
+                t.span.clone(),
+                format!(
+                    "`{}`{what} is not annotated: add a {} annotation with its TIMEX3 value",
+                    &text[t.span.clone()],
+                    t.kind.label()
+                ),
+            )
+            .with_fix(fix),
+        );
+    }
+    for c in claims
+        .iter()
+        .filter(|c| !annotations.covers_claim(&c.cue, c.content.as_ref()))
+    {
+        let lines = ids.claim_lines(article, c);
+        let source = c
+            .source
+            .as_ref()
+            .map(|s| format!(" by `{}`", short(&text[s.clone()])))
+            .unwrap_or_default();
+        let fix = ann_fix(
+            article,
+            format!(
+                "Annotate the claim{source} (cue `{}`)",
+                &text[c.cue.clone()]
+            ),
+            lines,
+        );
+        ids.reset();
+        diags.push(
+            Diagnostic::new(&article.path, Code::UnannotatedClaim, c.cue.clone(), format!("claim{source} with cue `{}` is not annotated: add Source, Cue and Content spans and an Attribution event", &text[c.cue.clone()]))
+                .with_fix(fix),
+        );
+    }
+    for m in mentions
+        .iter()
+        .filter(|m| m.entities.len() > 1 && annotations.entity_at(&m.span).is_none())
+    {
+        let mut d = Diagnostic::new(
+            &article.path,
+            Code::AmbiguousMention,
+            m.span.clone(),
+            format!(
+                "`{}` may be {}: annotate which one is meant",
+                &text[m.span.clone()],
+                m.entities
+                    .iter()
+                    .map(|e| format!("`{e}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+        );
+        for id in &m.entities {
+            let Some(e) = corpus.registry.get(id) else {
+                continue;
+            };
+            let lines = ids.mention_lines(article, m.span.clone(), e);
+            d.fixes.push(ann_fix(
+                article,
+                format!("Link `{}` to {} ({})", &text[m.span.clone()], e.name, e.id),
+                lines,
+            ));
+            ids.reset();
+        }
+        diags.push(d);
+    }
+    for n in &unknown_names {
+        let name = &text[n.span.clone()];
+        let mut d = Diagnostic::new(
+            &article.path,
+            Code::UnknownEntity,
+            n.span.clone(),
+            format!(
+                "`{name}` looks like a {} but is not in entities.toml",
+                n.kind.as_str()
+            ),
+        );
+        d.fixes.extend(registry_fix(corpus, name, n.kind));
+        diags.push(d);
+    }
+    Analysis {
+        dct,
+        annotations,
+        timexes,
+        claims,
+        mentions,
+        unknown_names,
+        diagnostics: corpus.apply_severities(diags),
+    }
+}
+
+fn short(s: &str) -> String {
+    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() > 40 {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    } else {
+        s
+    }
+}
+
+fn in_boilerplate(corpus: &Corpus, article: &Article, span: &Range<usize>) -> bool {
+    if corpus.manifest.boilerplate.is_empty() {
+        return false;
+    }
+    let line = article.index.line_of(span.start);
+    article
+        .index
+        .line_range(line)
+        .is_some_and(|r| corpus.manifest.is_boilerplate(&article.text[r]))
+}
+
+fn missing_date(corpus: &Corpus, article: &Article) -> Diagnostic {
+    let mut d = Diagnostic::new(
+        &article.path,
+        Code::MissingPublicationDate,
+        0..0,
+        format!("no publication date for `{}` in gloss.toml: relative dates (\"yesterday\") cannot be resolved", article.rel),
+    );
+    // A dateline near the top gives the date: the first fully specified date
+    // in the first lines of the article.
+    let head_end = article
+        .index
+        .line_range(30.min(article.index.line_count().saturating_sub(1)))
+        .map(|r| r.end)
+        .unwrap_or(article.text.len());
+    let found = temporal::tag(&article.text[..head_end], None)
+        .into_iter()
+        .find_map(|t| {
+            crate::registry::parse_loose_date(&t.value)
+                .filter(|_| t.value.len() >= 10 && !t.value.contains('X'))
+                .map(|d| (t, d))
+        });
+    if let Some((t, date)) = found {
+        d.fixes.push(Fix {
+            title: format!(
+                "Set the publication date to {date} (from `{}`)",
+                &article.text[t.span.clone()]
+            ),
+            edits: vec![corpus.manifest.set_published_edit(&article.rel, date)],
+            changes_article: false,
+        });
+        d.range = t.span;
+    }
+    d
+}
+
+/// Code-point fragments for a byte range, split at line breaks (brat spans
+/// do not cross lines), with the text brat records for them.
+pub fn fragments(article: &Article, range: &Range<usize>) -> (Vec<(usize, usize)>, String) {
+    let text = &article.text;
+    let mut frags = Vec::new();
+    let mut pieces = Vec::new();
+    let mut start = range.start;
+    let seg = &text[range.clone()];
+    let push = |s: usize, e: usize, frags: &mut Vec<(usize, usize)>, pieces: &mut Vec<String>| {
+        let piece = &text[s..e];
+        let trimmed = piece.trim();
+        if trimmed.is_empty() {
+            return;
+        }
+        let s = s + (piece.len() - piece.trim_start().len());
+        let e = s + trimmed.len();
+        frags.push((
+            article.index.byte_to_char(text, s),
+            article.index.byte_to_char(text, e),
+        ));
+        pieces.push(text[s..e].to_owned());
+    };
+    for (i, c) in seg.char_indices() {
+        if c == '\n' || c == '\r' {
+            push(start, range.start + i, &mut frags, &mut pieces);
+            start = range.start + i + 1;
+        }
+    }
+    push(start, range.end, &mut frags, &mut pieces);
+    (frags, pieces.join(" "))
+}
+
+/// Allocates fresh ids for new `.ann` lines: one more than any id in the file.
+pub struct IdAllocator {
+    base_t: u64,
+    base_e: u64,
+    base_n: u64,
+    t: u64,
+    e: u64,
+    n: u64,
+}
+
+impl IdAllocator {
+    pub fn new(doc: &AnnDoc) -> IdAllocator {
+        let (t, e, n) = (doc.next_id('T'), doc.next_id('E'), doc.next_id('N'));
+        IdAllocator {
+            base_t: t,
+            base_e: e,
+            base_n: n,
+            t,
+            e,
+            n,
+        }
+    }
+
+    /// Forget allocations: each single fix is computed against the file as
+    /// it is, so every fix starts from the same fresh ids.
+    pub fn reset(&mut self) {
+        (self.t, self.e, self.n) = (self.base_t, self.base_e, self.base_n);
+    }
+
+    fn next(&mut self, prefix: char) -> String {
+        let slot = match prefix {
+            'T' => &mut self.t,
+            'E' => &mut self.e,
+            _ => &mut self.n,
+        };
+        *slot += 1;
+        format!("{prefix}{}", *slot - 1)
+    }
+
+    fn span_line(
+        &mut self,
+        article: &Article,
+        label: &str,
+        range: &Range<usize>,
+    ) -> (String, String, String) {
+        let (frags, text) = fragments(article, range);
+        let id = self.next('T');
+        (format_text_bound(&id, label, &frags, &text), id, text)
+    }
+
+    pub fn date_lines(&mut self, article: &Article, t: &Timex) -> Vec<String> {
+        let (line, id, text) = self.span_line(article, t.kind.label(), &t.span);
+        let mut out = vec![line];
+        if !t.value.is_empty() {
+            out.push(format_normalization(
+                &self.next('N'),
+                &id,
+                "TIMEX3",
+                &t.value,
+                &text,
+            ));
+        }
+        out
+    }
+
+    pub fn claim_lines(&mut self, article: &Article, c: &Claim) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut args = Vec::new();
+        let mut source_id = None;
+        if let Some(s) = &c.source {
+            let (line, id, text) = self.span_line(article, "Source", s);
+            out.push(line);
+            source_id = Some((id, text));
+        }
+        let (cue_line, cue_id, _) = self.span_line(article, "Cue", &c.cue);
+        out.push(cue_line);
+        let mut content_id = None;
+        if let Some(ct) = &c.content {
+            let (line, id, _) = self.span_line(article, "Content", ct);
+            out.push(line);
+            content_id = Some(id);
+        }
+        let (attr_line, attr_id, _) = self.span_line(article, "Attribution", &c.cue);
+        out.push(attr_line);
+        args.push(format!("Attribution:{attr_id}"));
+        if let Some(id) = &content_id {
+            args.push(format!("Content:{id}"));
+        }
+        args.push(format!("Cue:{cue_id}"));
+        if let Some((id, _)) = &source_id {
+            args.push(format!("Source:{id}"));
+        }
+        out.push(format!("{}\t{}", self.next('E'), args.join(" ")));
+        if let (Some((id, text)), Some(entity)) = (&source_id, &c.entity) {
+            out.push(format_normalization(
+                &self.next('N'),
+                id,
+                "Registry",
+                entity,
+                text,
+            ));
+        }
+        out
+    }
+
+    pub fn mention_lines(
+        &mut self,
+        article: &Article,
+        span: Range<usize>,
+        e: &Entity,
+    ) -> Vec<String> {
+        let (line, id, text) = self.span_line(article, e.kind.label(), &span);
+        vec![
+            line,
+            format_normalization(&self.next('N'), &id, "Registry", &e.id, &text),
+        ]
+    }
+}
+
+/// A fix that appends lines to the article's `.ann` file (creating it when missing).
+pub fn ann_fix(article: &Article, title: String, lines: Vec<String>) -> Fix {
+    let end = article.ann_text.len();
+    Fix {
+        title,
+        edits: vec![TextEdit {
+            path: article.ann_path.clone(),
+            range: end..end,
+            new_text: article.ann.append_text(&lines),
+        }],
+        changes_article: false,
+    }
+}
+
+/// A fix that adds a new entry for `name` to `entities.toml`, through
+/// [`crate::registry_edit::add_entity`] so that the rest of the file stays
+/// as written. `None` when the registry cannot be edited (it is not valid
+/// TOML; its own diagnostic says why).
+pub fn registry_fix(corpus: &Corpus, name: &str, kind: EntityKind) -> Option<Fix> {
+    let reg = &corpus.registry;
+    let mut id = slug(name);
+    let mut n = 2;
+    while reg.contains(&id) {
+        id = format!("{}-{n}", slug(name));
+        n += 1;
+    }
+    let src = &reg.source;
+    let new = crate::registry_edit::add_entity(src, &id, kind, name).ok()?;
+    // add_entity keeps the old text as a prefix: the edit is an insertion.
+    let edit_range = if new.starts_with(src.as_str()) {
+        src.len()..src.len()
+    } else {
+        0..src.len()
+    };
+    let new_text = new[edit_range.start..].to_owned();
+    Some(Fix {
+        title: format!(
+            "Add `{name}` to entities.toml as {} {}",
+            article_for(kind),
+            kind.as_str()
+        ),
+        edits: vec![TextEdit {
+            path: reg
+                .path
+                .clone()
+                .unwrap_or_else(|| corpus.root.join(crate::corpus::REGISTRY)),
+            range: edit_range,
+            new_text,
+        }],
+        changes_article: false,
+    })
+}
+
+/// A registry id for a name: lowercase ASCII words joined by hyphens.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    if out.is_empty() {
+        "entity".into()
+    } else {
+        out
+    }
+}
+
+/// One fix that annotates every unannotated date (or claim) of an article,
+/// with consecutive fresh ids.
+pub fn fix_all(article: &Article, analysis: &Analysis, code: Code) -> Option<Fix> {
+    let mut ids = IdAllocator::new(&article.ann);
+    let mut lines = Vec::new();
+    let mut count = 0;
+    match code {
+        Code::UnannotatedDate => {
+            for t in analysis.unannotated_timexes() {
+                lines.extend(ids.date_lines(article, t));
+                count += 1;
+            }
+        }
+        Code::UnannotatedClaim => {
+            for c in analysis.unannotated_claims() {
+                lines.extend(ids.claim_lines(article, c));
+                count += 1;
+            }
+        }
+        _ => return None,
+    }
+    if count == 0 {
+        return None;
+    }
+    let what = if code == Code::UnannotatedDate {
+        "dates"
+    } else {
+        "claims"
+    };
+    Some(ann_fix(
+        article,
+        format!("Annotate all {count} unannotated {what} in this article"),
+        lines,
+    ))
+}
+
+fn article_for(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Organization => "an",
+        _ => "a",
+    }
+}

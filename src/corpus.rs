@@ -1,0 +1,377 @@
+//! The corpus on disk: articles (`*.txt`), their standoff annotations
+//! (`*.ann` beside each), the registry (`entities.toml`) and the manifest
+//! (`gloss.toml`) at the root.
+//!
+//! A `Corpus` is plain data. The CLI loads it once; the language server keeps
+//! one per root and updates single files as buffers change.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::ann::AnnDoc;
+use crate::detect::mentions::MentionMatcher;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::manifest::Manifest;
+use crate::registry::Registry;
+use crate::text::{decode, LineIndex};
+
+pub const MANIFEST: &str = "gloss.toml";
+pub const REGISTRY: &str = "entities.toml";
+
+/// One article and its annotations.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Path on disk (`root.join(rel)`).
+    pub path: PathBuf,
+    /// Path relative to the corpus root, with `/` separators: the key in
+    /// `gloss.toml`.
+    pub rel: String,
+    pub text: String,
+    pub index: LineIndex,
+    /// The file was not valid UTF-8 and was decoded with replacements.
+    pub lossy: bool,
+    /// The file looks binary (NUL bytes); it is reported and not analysed.
+    pub binary: bool,
+    pub ann_path: PathBuf,
+    /// The `.ann` file's text; empty when the file does not exist.
+    pub ann_text: String,
+    pub ann_exists: bool,
+    pub ann: AnnDoc,
+}
+
+impl Article {
+    pub fn new(path: PathBuf, rel: String, bytes: &[u8], ann: Option<String>) -> Article {
+        let binary = bytes.iter().take(8192).any(|&b| b == 0);
+        let (text, lossy) = decode(bytes);
+        let ann_path = path.with_extension("ann");
+        let mut a = Article {
+            index: LineIndex::new(&text),
+            path,
+            rel,
+            text,
+            lossy,
+            binary,
+            ann_path,
+            ann_text: String::new(),
+            ann_exists: false,
+            ann: AnnDoc::default(),
+        };
+        a.set_ann(ann);
+        a
+    }
+
+    /// Replace the article text (an editor buffer, or the file changed on disk).
+    pub fn set_text(&mut self, text: String) {
+        self.index = LineIndex::new(&text);
+        self.text = text;
+        self.lossy = false;
+        self.binary = false;
+    }
+
+    /// Replace the annotations; `None` when the `.ann` file does not exist.
+    pub fn set_ann(&mut self, ann: Option<String>) {
+        self.ann_exists = ann.is_some();
+        self.ann_text = ann.unwrap_or_default();
+        self.ann = AnnDoc::parse(&self.ann_text);
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    pub root: PathBuf,
+    pub manifest: Manifest,
+    pub registry: Registry,
+    pub matcher: MentionMatcher,
+    articles: BTreeMap<String, Article>,
+    /// Files that could not be read, as diagnostics.
+    pub load_errors: Vec<Diagnostic>,
+}
+
+impl Corpus {
+    /// An empty corpus at `root` (nothing read from disk).
+    pub fn empty(root: &Path) -> Corpus {
+        let mut registry = Registry::empty();
+        registry.path = Some(root.join(REGISTRY));
+        Corpus {
+            root: root.to_owned(),
+            manifest: Manifest {
+                path: Some(root.join(MANIFEST)),
+                ..Manifest::default()
+            },
+            matcher: MentionMatcher::new(&registry),
+            registry,
+            articles: BTreeMap::new(),
+            load_errors: Vec::new(),
+        }
+    }
+
+    /// The corpus root for a path: the nearest directory at or above it that
+    /// holds `gloss.toml`, else the nearest holding `entities.toml`, else the
+    /// directory itself.
+    pub fn find_root(path: &Path) -> PathBuf {
+        let start = if path.is_dir() {
+            path.to_owned()
+        } else {
+            path.parent().map(Path::to_owned).unwrap_or_default()
+        };
+        let start = if start.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            start
+        };
+        for marker in [MANIFEST, REGISTRY] {
+            let mut dir = Some(start.as_path());
+            while let Some(d) = dir {
+                if d.join(marker).is_file() {
+                    return d.to_owned();
+                }
+                dir = d.parent().filter(|p| !p.as_os_str().is_empty());
+            }
+        }
+        start
+    }
+
+    /// Load everything under `root`.
+    pub fn load(root: &Path) -> std::io::Result<Corpus> {
+        Corpus::load_filtered(root, |_| true)
+    }
+
+    /// Load the registry, the manifest and the articles whose relative path
+    /// passes `keep`.
+    pub fn load_filtered(
+        root: &Path,
+        keep: impl Fn(&str) -> bool + Sync,
+    ) -> std::io::Result<Corpus> {
+        if !root.is_dir() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("{}: no such directory", root.display()),
+            ));
+        }
+        let mut c = Corpus::empty(root);
+        c.manifest = Manifest::load(&root.join(MANIFEST))?;
+        c.set_registry(Registry::load(&root.join(REGISTRY))?);
+        let exclude = build_globset(&c.manifest.exclude);
+        let mut files = Vec::new();
+        walk(root, root, &exclude, &mut files, &mut c.load_errors);
+        files.retain(|(rel, _)| keep(rel));
+        use rayon::prelude::*;
+        let loaded: Vec<Result<Article, Diagnostic>> = files
+            .into_par_iter()
+            .map(|(rel, path)| {
+                let bytes = std::fs::read(&path).map_err(|e| io_diag(&path, &e))?;
+                let ann_path = path.with_extension("ann");
+                let ann = match std::fs::read(&ann_path) {
+                    Ok(b) => Some(decode(&b).0),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                    Err(e) => return Err(io_diag(&ann_path, &e)),
+                };
+                Ok(Article::new(path, rel, &bytes, ann))
+            })
+            .collect();
+        for r in loaded {
+            match r {
+                Ok(a) => {
+                    c.articles.insert(a.rel.clone(), a);
+                }
+                Err(d) => c.load_errors.push(d),
+            }
+        }
+        Ok(c)
+    }
+
+    pub fn set_registry(&mut self, registry: Registry) {
+        self.matcher = MentionMatcher::new(&registry);
+        self.registry = registry;
+    }
+
+    /// Replace the registry with new text (an editor buffer or a change on disk).
+    pub fn set_registry_text(&mut self, text: &str) {
+        let path = self.root.join(REGISTRY);
+        self.set_registry(Registry::parse(&path, text));
+    }
+
+    pub fn set_manifest_text(&mut self, text: &str) {
+        self.manifest = Manifest::parse(&self.root.join(MANIFEST), text);
+    }
+
+    pub fn articles(&self) -> impl ExactSizeIterator<Item = &Article> {
+        self.articles.values()
+    }
+
+    pub fn article(&self, rel: &str) -> Option<&Article> {
+        self.articles.get(rel)
+    }
+
+    pub fn article_mut(&mut self, rel: &str) -> Option<&mut Article> {
+        self.articles.get_mut(rel)
+    }
+
+    /// The article whose `.txt` or `.ann` file is at `path`.
+    pub fn article_for_path(&self, path: &Path) -> Option<&Article> {
+        let rel = self.rel_path(&path.with_extension("txt"))?;
+        self.articles.get(&rel)
+    }
+
+    /// `path` relative to the root, with `/` separators.
+    pub fn rel_path(&self, path: &Path) -> Option<String> {
+        let rel = path.strip_prefix(&self.root).ok()?;
+        Some(
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/"),
+        )
+    }
+
+    /// Add or replace an article with the given text; keeps its annotations.
+    pub fn upsert_article(&mut self, path: &Path, text: String) -> Option<&Article> {
+        let rel = self.rel_path(path)?;
+        match self.articles.get_mut(&rel) {
+            Some(a) => a.set_text(text),
+            None => {
+                let ann = std::fs::read(path.with_extension("ann"))
+                    .ok()
+                    .map(|b| decode(&b).0);
+                let a = Article::new(path.to_owned(), rel.clone(), text.as_bytes(), ann);
+                self.articles.insert(rel.clone(), a);
+            }
+        }
+        self.articles.get(&rel)
+    }
+
+    pub fn remove_article(&mut self, path: &Path) -> Option<Article> {
+        let rel = self.rel_path(path)?;
+        self.articles.remove(&rel)
+    }
+
+    /// Replace an article's annotations (`None`: the `.ann` file is gone).
+    pub fn set_ann(&mut self, txt_path: &Path, ann: Option<String>) -> bool {
+        let Some(rel) = self.rel_path(txt_path) else {
+            return false;
+        };
+        match self.articles.get_mut(&rel) {
+            Some(a) => {
+                a.set_ann(ann);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// An article's publication date, from `gloss.toml`.
+    pub fn publication_date(&self, article: &Article) -> Option<NaiveDate> {
+        self.manifest
+            .article(&article.rel)
+            .and_then(|m| m.published)
+    }
+
+    /// Diagnostics that belong to the corpus rather than one article: the
+    /// registry's, the manifest's and unreadable files, severities applied.
+    pub fn corpus_diagnostics(&self) -> Vec<Diagnostic> {
+        let all = self
+            .registry
+            .diagnostics
+            .iter()
+            .chain(&self.manifest.diagnostics)
+            .chain(&self.load_errors)
+            .cloned()
+            .collect();
+        self.apply_severities(all)
+    }
+
+    /// Set each diagnostic's severity from `gloss.toml` and drop those turned off.
+    pub fn apply_severities(&self, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        diags
+            .into_iter()
+            .filter_map(|mut d| {
+                d.severity = self.manifest.severity(d.code);
+                (d.severity != crate::diagnostics::Severity::Off).then_some(d)
+            })
+            .collect()
+    }
+
+    /// Every diagnostic of the corpus, articles analysed in parallel, in a
+    /// stable order (by file, then position).
+    pub fn check(&self) -> Vec<Diagnostic> {
+        use rayon::prelude::*;
+        let mut all = self.corpus_diagnostics();
+        let per_article: Vec<Vec<Diagnostic>> = self
+            .articles
+            .par_iter()
+            .map(|(_, a)| crate::analysis::analyze(self, a).diagnostics)
+            .collect();
+        all.extend(per_article.into_iter().flatten());
+        all.sort_by(|a, b| {
+            a.path
+                .cmp(&b.path)
+                .then(a.range.start.cmp(&b.range.start))
+                .then(a.code.cmp(&b.code))
+        });
+        all
+    }
+}
+
+fn io_diag(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::new(
+        path,
+        Code::InvalidText,
+        0..0,
+        format!("cannot read {}: {e}", path.display()),
+    )
+}
+
+fn build_globset(patterns: &[String]) -> globset::GlobSet {
+    let mut b = globset::GlobSetBuilder::new();
+    for p in patterns {
+        if let Ok(g) = globset::Glob::new(p) {
+            b.add(g);
+        }
+    }
+    b.build().unwrap_or_else(|_| globset::GlobSet::empty())
+}
+
+/// Collect `*.txt` files below `dir`, skipping hidden directories, build
+/// output and excluded paths, in a stable order.
+fn walk(
+    root: &Path,
+    dir: &Path,
+    exclude: &globset::GlobSet,
+    out: &mut Vec<(String, PathBuf)>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(io_diag(dir, &e));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || name == "node_modules" || name == "target" {
+            continue;
+        }
+        let path = e.path();
+        let rel = path.strip_prefix(root).unwrap_or(&path);
+        let rel_s = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        if exclude.is_match(&rel_s) {
+            continue;
+        }
+        let Ok(ft) = e.file_type() else { continue };
+        if ft.is_dir() {
+            walk(root, &path, exclude, out, errors);
+        } else if name.ends_with(".txt") && (ft.is_file() || path.is_file()) {
+            out.push((rel_s, path));
+        }
+    }
+}

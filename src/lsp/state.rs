@@ -1,0 +1,566 @@
+//! The server's picture of the workspace: one [`Corpus`] per corpus root,
+//! the documents open in the editor (their text wins over the disk), the
+//! negotiated position encoding, the client's capabilities and the settings.
+//!
+//! Everything here is synchronous. The corpus of each root sits behind an
+//! `Arc` and is changed copy-on-write, so a request takes a cheap
+//! [`World`] snapshot and analyses it off the async threads while edits
+//! keep arriving.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use ropey::Rope;
+use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
+
+use crate::analysis::{analyze, Analysis};
+use crate::corpus::{Article, Corpus, MANIFEST, REGISTRY};
+use crate::diagnostics::{Code, Severity};
+use crate::text::{Encoding, LineCol, LineIndex};
+
+/// What a file is to gloss.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FileKind {
+    Article,
+    Ann,
+    Registry,
+    Manifest,
+}
+
+impl FileKind {
+    /// The kind of a file inside the corpus at `root`.
+    pub fn of(root: &Path, path: &Path) -> Option<FileKind> {
+        if path == root.join(REGISTRY) {
+            return Some(FileKind::Registry);
+        }
+        if path == root.join(MANIFEST) {
+            return Some(FileKind::Manifest);
+        }
+        let name = path.file_name()?.to_string_lossy();
+        if name.starts_with('.') {
+            return None;
+        }
+        match path.extension()?.to_str()? {
+            "txt" => Some(FileKind::Article),
+            "ann" => Some(FileKind::Ann),
+            _ => None,
+        }
+    }
+}
+
+/// How quick fixes reach files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FixMode {
+    /// Workspace edits when every file the fix touches is open in the
+    /// editor; otherwise the `gloss.applyFix` command, which writes files
+    /// that are not open atomically on disk.
+    #[default]
+    Auto,
+    /// Always workspace edits (versioned, with `CreateFile` for a missing `.ann`).
+    Edit,
+    /// Always the `gloss.applyFix` command.
+    Write,
+}
+
+/// Settings from `initializationOptions`, `workspace/configuration` and
+/// `workspace/didChangeConfiguration` (section `gloss`).
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Severity per diagnostic code; `gloss.toml` `[checks]` wins for its corpus.
+    pub checks: HashMap<Code, Severity>,
+    /// Extra corpus roots, besides the workspace folders.
+    pub roots: Vec<PathBuf>,
+    pub fixes: FixMode,
+    /// Delay before re-analysing a document after a change, in milliseconds.
+    pub debounce_ms: u64,
+    pub inlay_hints: bool,
+    pub code_lens: bool,
+    /// Use only standard semantic token types (for clients without theming
+    /// for gloss's own types).
+    pub standard_tokens: bool,
+    /// How many other appearances a hover card lists before a count.
+    pub hover_appearances: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            checks: HashMap::new(),
+            roots: Vec::new(),
+            fixes: FixMode::Auto,
+            debounce_ms: 200,
+            inlay_hints: true,
+            code_lens: true,
+            standard_tokens: false,
+            hover_appearances: 3,
+        }
+    }
+}
+
+impl Config {
+    /// Merge settings from a JSON value: either `{ "gloss": { ... } }` or the
+    /// `gloss` section itself. Unknown keys are ignored; returns the problems found.
+    pub fn update(&mut self, value: &serde_json::Value) -> Vec<String> {
+        let mut problems = Vec::new();
+        let v = value.get("gloss").unwrap_or(value);
+        let Some(obj) = v.as_object() else {
+            return problems;
+        };
+        if let Some(checks) = obj.get("checks").and_then(|c| c.as_object()) {
+            self.checks.clear();
+            for (k, s) in checks {
+                match (Code::parse(k), s.as_str().and_then(Severity::parse)) {
+                    (Some(c), Some(s)) => {
+                        self.checks.insert(c, s);
+                    }
+                    _ => problems.push(format!("gloss.checks.{k}: unknown check or severity")),
+                }
+            }
+        }
+        if let Some(roots) = obj.get("roots").and_then(|r| r.as_array()) {
+            self.roots = roots
+                .iter()
+                .filter_map(|r| r.as_str().map(PathBuf::from))
+                .collect();
+        }
+        if let Some(f) = obj.get("fixes") {
+            let mode = f
+                .as_str()
+                .or_else(|| f.get("mode").and_then(|m| m.as_str()));
+            match mode {
+                Some("auto") => self.fixes = FixMode::Auto,
+                Some("edit") => self.fixes = FixMode::Edit,
+                Some("write") | Some("command") => self.fixes = FixMode::Write,
+                _ => problems.push("gloss.fixes: expected \"auto\", \"edit\" or \"write\"".into()),
+            }
+        }
+        if let Some(d) = obj.get("debounceMs").and_then(|d| d.as_u64()) {
+            self.debounce_ms = d.min(5000);
+        }
+        if let Some(b) = obj.get("inlayHints").and_then(|d| d.as_bool()) {
+            self.inlay_hints = b;
+        }
+        if let Some(b) = obj.get("codeLens").and_then(|d| d.as_bool()) {
+            self.code_lens = b;
+        }
+        if let Some(b) = obj.get("standardTokenTypes").and_then(|d| d.as_bool()) {
+            self.standard_tokens = b;
+        }
+        if let Some(n) = obj.get("hoverAppearances").and_then(|d| d.as_u64()) {
+            self.hover_appearances = n.min(50) as usize;
+        }
+        problems
+    }
+
+    /// The severity of a diagnostic: `gloss.toml` decides when it sets the
+    /// code, then the editor setting, then the core's (already applied).
+    pub fn severity(&self, corpus: &Corpus, code: Code, core: Severity) -> Severity {
+        if corpus.manifest.checks.contains_key(&code) {
+            return core;
+        }
+        self.checks.get(&code).copied().unwrap_or(core)
+    }
+}
+
+/// What the client said it can do, reduced to what gloss uses.
+#[derive(Debug, Clone, Default)]
+pub struct Caps {
+    pub watch_dynamic: bool,
+    pub progress: bool,
+    pub configuration: bool,
+    pub pull_diagnostics: bool,
+    pub diagnostic_refresh: bool,
+    pub document_changes: bool,
+    pub create_files: bool,
+    pub apply_edit: bool,
+    pub markdown: bool,
+    pub inlay_refresh: bool,
+    pub lens_refresh: bool,
+    pub tokens_refresh: bool,
+}
+
+/// A document open in the editor.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub uri: Uri,
+    pub rope: Rope,
+    pub version: i32,
+}
+
+pub type Cache = Arc<Mutex<HashMap<String, Arc<Analysis>>>>;
+
+/// One corpus root.
+#[derive(Debug, Clone)]
+pub struct Root {
+    pub path: PathBuf,
+    pub corpus: Arc<Corpus>,
+    /// Analyses of the articles of exactly this `corpus`; replaced whenever
+    /// the corpus changes (keeping entries that are still valid).
+    pub cache: Cache,
+    pub indexed: bool,
+}
+
+impl Root {
+    pub fn new(path: PathBuf) -> Root {
+        Root {
+            corpus: Arc::new(Corpus::empty(&path)),
+            path,
+            cache: Cache::default(),
+            indexed: false,
+        }
+    }
+
+    /// A new cache for a changed corpus: keep analyses of articles other than
+    /// `except`, or none when `except` is `None` (registry or manifest changed).
+    fn invalidate(&mut self, except: Option<&[String]>) {
+        let kept = match except {
+            Some(rels) => {
+                let old = lock(&self.cache);
+                old.iter()
+                    .filter(|(k, _)| !rels.contains(k))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect()
+            }
+            None => HashMap::new(),
+        };
+        self.cache = Arc::new(Mutex::new(kept));
+    }
+}
+
+/// Lock a mutex, recovering from poisoning (a panicking handler must not
+/// take the server down with it).
+pub fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+#[derive(Debug, Default)]
+pub struct State {
+    pub enc: Option<Encoding>,
+    pub caps: Caps,
+    pub config: Config,
+    pub roots: Vec<Root>,
+    pub docs: HashMap<PathBuf, Doc>,
+}
+
+/// Files whose diagnostics must be recomputed after a change.
+pub type Affected = Vec<PathBuf>;
+
+impl State {
+    pub fn enc(&self) -> Encoding {
+        self.enc.unwrap_or(Encoding::Utf16)
+    }
+
+    /// The root holding `path` (the deepest one).
+    pub fn root_of(&self, path: &Path) -> Option<usize> {
+        self.roots
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| path.starts_with(&r.path))
+            .max_by_key(|(_, r)| r.path.components().count())
+            .map(|(i, _)| i)
+    }
+
+    /// Add a root unless it is already known. Returns its index and whether it is new.
+    pub fn add_root(&mut self, path: PathBuf) -> (usize, bool) {
+        if let Some(i) = self.roots.iter().position(|r| r.path == path) {
+            return (i, false);
+        }
+        self.roots.push(Root::new(path));
+        (self.roots.len() - 1, true)
+    }
+
+    /// The root for a document, creating one (not yet indexed) when the
+    /// document lies outside every known root.
+    pub fn ensure_root(&mut self, path: &Path) -> (usize, bool) {
+        match self.root_of(path) {
+            Some(i) => (i, false),
+            None => self.add_root(Corpus::find_root(path)),
+        }
+    }
+
+    pub fn doc_text(&self, path: &Path) -> Option<String> {
+        self.docs.get(path).map(|d| d.rope.to_string())
+    }
+
+    /// Record new text for a file of a root (`None`: the file is gone) in its
+    /// corpus, and say which files need new diagnostics.
+    pub fn set_file(&mut self, ri: usize, path: &Path, text: Option<String>) -> Affected {
+        let ann_buffer = if path.extension().is_some_and(|e| e == "txt") {
+            self.doc_text(&path.with_extension("ann"))
+        } else {
+            None
+        };
+        let open: Vec<PathBuf> = self.docs.keys().cloned().collect();
+        let root = &mut self.roots[ri];
+        let Some(kind) = FileKind::of(&root.path, path) else {
+            return Vec::new();
+        };
+        let corpus = Arc::make_mut(&mut root.corpus);
+        match kind {
+            FileKind::Article => {
+                let rel = corpus.rel_path(path);
+                match text {
+                    Some(t) => {
+                        corpus.upsert_article(path, t);
+                        if let Some(a) = ann_buffer {
+                            corpus.set_ann(path, Some(a));
+                        }
+                    }
+                    None => {
+                        corpus.remove_article(path);
+                    }
+                }
+                root.invalidate(Some(&rel.into_iter().collect::<Vec<_>>()));
+                vec![path.to_owned()]
+            }
+            FileKind::Ann => {
+                let txt = path.with_extension("txt");
+                let rel = corpus.rel_path(&txt);
+                corpus.set_ann(&txt, text);
+                root.invalidate(Some(&rel.into_iter().collect::<Vec<_>>()));
+                vec![txt]
+            }
+            FileKind::Registry | FileKind::Manifest => {
+                let t = text.unwrap_or_default();
+                if kind == FileKind::Registry {
+                    corpus.set_registry_text(&t);
+                } else {
+                    corpus.set_manifest_text(&t);
+                }
+                root.invalidate(None);
+                let rp = root.path.clone();
+                let mut out: Affected = open.into_iter().filter(|p| p.starts_with(&rp)).collect();
+                out.push(rp.join(REGISTRY));
+                out.push(rp.join(MANIFEST));
+                out
+            }
+        }
+    }
+
+    /// A document was opened. Returns the root index (and whether the root
+    /// is new and must be indexed) and the files to republish.
+    pub fn open(
+        &mut self,
+        path: PathBuf,
+        uri: Uri,
+        text: String,
+        version: i32,
+    ) -> (usize, bool, Affected) {
+        let (ri, new) = self.ensure_root(&path);
+        self.docs.insert(
+            path.clone(),
+            Doc {
+                uri,
+                rope: Rope::from_str(&text),
+                version,
+            },
+        );
+        let mut affected = self.set_file(ri, &path, Some(text));
+        affected.push(path);
+        (ri, new, affected)
+    }
+
+    /// Apply incremental (or full) changes to an open document, in order.
+    pub fn change(
+        &mut self,
+        path: &Path,
+        version: i32,
+        changes: Vec<TextDocumentContentChangeEvent>,
+    ) -> Option<Affected> {
+        let enc = self.enc();
+        let doc = self.docs.get_mut(path)?;
+        for ch in changes {
+            match ch.range {
+                None => doc.rope = Rope::from_str(&ch.text),
+                Some(r) => {
+                    let text = doc.rope.to_string();
+                    let idx = LineIndex::new(&text);
+                    let pos = |p: tower_lsp_server::ls_types::Position| {
+                        idx.offset(
+                            &text,
+                            LineCol {
+                                line: p.line,
+                                col: p.character,
+                            },
+                            enc,
+                        )
+                    };
+                    let (mut s, mut e) = (pos(r.start), pos(r.end));
+                    if s > e {
+                        std::mem::swap(&mut s, &mut e);
+                    }
+                    let cs = doc.rope.byte_to_char(s);
+                    let ce = doc.rope.byte_to_char(e);
+                    doc.rope.remove(cs..ce);
+                    doc.rope.insert(cs, &ch.text);
+                }
+            }
+        }
+        doc.version = version;
+        let text = doc.rope.to_string();
+        let ri = self.root_of(path)?;
+        let mut affected = self.set_file(ri, path, Some(text));
+        affected.push(path.to_owned());
+        Some(affected)
+    }
+
+    /// A document was closed: the file on disk is what counts again.
+    pub fn close(&mut self, path: &Path) -> Affected {
+        self.docs.remove(path);
+        let Some(ri) = self.root_of(path) else {
+            return Vec::new();
+        };
+        let disk = read_text(path);
+        self.set_file(ri, path, disk)
+    }
+
+    /// A file changed on disk (or was created or deleted). Open buffers win.
+    pub fn disk_changed(&mut self, path: &Path) -> Affected {
+        if self.docs.contains_key(path) {
+            return Vec::new();
+        }
+        let Some(ri) = self.root_of(path) else {
+            return Vec::new();
+        };
+        if FileKind::of(&self.roots[ri].path, path).is_none() {
+            return Vec::new();
+        }
+        let disk = read_text(path);
+        // An unchanged file (an editor saving what gloss already has) needs nothing.
+        let corpus = &self.roots[ri].corpus;
+        let known: Option<Option<&str>> = match FileKind::of(&self.roots[ri].path, path) {
+            Some(FileKind::Article) => Some(corpus.article_for_path(path).map(|a| a.text.as_str())),
+            Some(FileKind::Ann) => corpus
+                .article_for_path(path)
+                .map(|a| a.ann_exists.then_some(a.ann_text.as_str())),
+            Some(FileKind::Registry) => Some(Some(corpus.registry.source.as_str())),
+            Some(FileKind::Manifest) => Some(Some(corpus.manifest.source.as_str())),
+            None => None,
+        };
+        if let Some(k) = known {
+            if k == disk.as_deref() {
+                return Vec::new();
+            }
+        }
+        self.set_file(ri, path, disk)
+    }
+
+    /// A snapshot for a request.
+    pub fn world(&self) -> World {
+        World {
+            enc: self.enc(),
+            caps: self.caps.clone(),
+            config: self.config.clone(),
+            roots: self.roots.clone(),
+            open: self
+                .docs
+                .iter()
+                .map(|(p, d)| (p.clone(), (d.uri.clone(), d.version)))
+                .collect(),
+        }
+    }
+
+    /// Paths of open documents in a root.
+    pub fn open_in(&self, ri: usize) -> Vec<PathBuf> {
+        let rp = &self.roots[ri].path;
+        self.docs
+            .keys()
+            .filter(|p| p.starts_with(rp))
+            .cloned()
+            .collect()
+    }
+}
+
+/// Read a file as text; `None` when it does not exist or cannot be read.
+pub fn read_text(path: &Path) -> Option<String> {
+    std::fs::read(path).ok().map(|b| crate::text::decode(&b).0)
+}
+
+/// A consistent view of the workspace for one request.
+#[derive(Debug, Clone)]
+pub struct World {
+    pub enc: Encoding,
+    pub caps: Caps,
+    pub config: Config,
+    pub roots: Vec<Root>,
+    /// Open documents: the client's URI and the version last received.
+    pub open: HashMap<PathBuf, (Uri, i32)>,
+}
+
+/// A file located in the workspace.
+#[derive(Debug, Clone, Copy)]
+pub struct Located<'w> {
+    pub root: &'w Root,
+    pub kind: FileKind,
+}
+
+impl<'w> Located<'w> {
+    pub fn corpus(&self) -> &'w Corpus {
+        &self.root.corpus
+    }
+}
+
+impl World {
+    pub fn locate(&self, path: &Path) -> Option<Located<'_>> {
+        let root = self
+            .roots
+            .iter()
+            .filter(|r| path.starts_with(&r.path))
+            .max_by_key(|r| r.path.components().count())?;
+        Some(Located {
+            root,
+            kind: FileKind::of(&root.path, path)?,
+        })
+    }
+
+    /// The analysis of an article, from the cache or computed now.
+    pub fn analysis(&self, root: &Root, article: &Article) -> Arc<Analysis> {
+        if let Some(a) = lock(&root.cache).get(&article.rel) {
+            return a.clone();
+        }
+        let a = Arc::new(analyze(&root.corpus, article));
+        lock(&root.cache).insert(article.rel.clone(), a.clone());
+        a
+    }
+
+    /// Analyses of every article of a root, in the corpus order.
+    pub fn all_analyses<'r>(&self, root: &'r Root) -> Vec<(&'r Article, Arc<Analysis>)> {
+        use rayon::prelude::*;
+        let arts: Vec<&Article> = root.corpus.articles().collect();
+        arts.into_par_iter()
+            .map(|a| (a, self.analysis(root, a)))
+            .collect()
+    }
+
+    /// The text gloss has for a file of a corpus (the open buffer's when open).
+    pub fn file_text<'r>(&self, corpus: &'r Corpus, path: &Path) -> Option<&'r str> {
+        match FileKind::of(&corpus.root, path)? {
+            FileKind::Article => corpus.article_for_path(path).map(|a| a.text.as_str()),
+            FileKind::Ann => corpus.article_for_path(path).map(|a| a.ann_text.as_str()),
+            FileKind::Registry => Some(corpus.registry.source.as_str()),
+            FileKind::Manifest => Some(corpus.manifest.source.as_str()),
+        }
+    }
+
+    /// The URI to use for a path: the client's own spelling when it is open.
+    pub fn uri(&self, path: &Path) -> Option<Uri> {
+        if let Some((u, _)) = self.open.get(path) {
+            return Some(u.clone());
+        }
+        super::convert::uri_of(path)
+    }
+
+    pub fn version(&self, path: &Path) -> Option<i32> {
+        self.open.get(path).map(|(_, v)| *v)
+    }
+
+    pub fn is_open(&self, path: &Path) -> bool {
+        self.open.contains_key(path)
+    }
+
+    /// Every root's open paths, deduplicated.
+    pub fn open_paths(&self) -> HashSet<PathBuf> {
+        self.open.keys().cloned().collect()
+    }
+}
