@@ -522,6 +522,13 @@ impl<'a> Grammar<'a> {
             if let Some((yy, e2)) = self.year_after(e) {
                 y = Some(yy);
                 e = e2;
+            } else if let Some(t) = self.tok(e) {
+                // Short year in compact listings: "17 Nov 01".
+                if t.digits == 2 && !matches!(self.toks[e - 1].kind, Kind::Punct(_)) {
+                    let yy = t.num as i32;
+                    y = Some(if yy < 50 { 2000 + yy } else { 1900 + yy });
+                    e += 1;
+                }
             }
             return Some(Parsed {
                 start: i,
@@ -1112,10 +1119,24 @@ impl<'a> Grammar<'a> {
                     off: 0,
                     pod: Pod::Night,
                 }),
-                W::Now => {
-                    // "now" in "from now" belongs to the duration rule.
-                    one(Sem::Ref("PRESENT_REF"))
+                W::Now => one(Sem::Ref("PRESENT_REF")),
+                W::Soon => {
+                    // Not "as soon as", "soon after".
+                    let prev_as = i > 0 && self.eq(i - 1, "as");
+                    let next = self.s(i + 1).to_ascii_lowercase();
+                    if prev_as
+                        || matches!(next.as_str(), "after" | "afterwards" | "thereafter" | "as")
+                    {
+                        return None;
+                    }
+                    one(Sem::Ref("FUTURE_REF"))
                 }
+                W::Right if self.is_w(i + 1, W::Now) => Some(Parsed {
+                    start: i,
+                    end: i + 2,
+                    sem: Sem::Ref("PRESENT_REF"),
+                }),
+                W::Someday => one(Sem::Ref("FUTURE_REF")),
                 W::Currently => one(Sem::Ref("PRESENT_REF")),
                 W::Recently => one(Sem::Ref("PAST_REF")),
                 W::Recent => {
@@ -1197,10 +1218,6 @@ impl<'a> Grammar<'a> {
                         W::Quarterly => "P3M",
                         _ => "PT1H",
                     };
-                    // "annual" is an adjective: only "annual" + nothing.
-                    if self.eq(i, "annual") {
-                        return None;
-                    }
                     one(Sem::Set(v.into()))
                 }
                 W::Every | W::Each | W::Per => self.set(i),
@@ -1246,6 +1263,23 @@ impl<'a> Grammar<'a> {
                 }
                 _ => None,
             },
+            Lex::Unit(u, pl)
+                if self.punct(i + 1, b'-') && self.glued(i + 1) && self.is_w(i + 2, W::Long) =>
+            {
+                // "day-long", "decades-long"
+                Some(Parsed {
+                    start: i,
+                    end: i + 3,
+                    sem: Sem::Duration {
+                        unit: u,
+                        n: if pl { None } else { Some(1.0) },
+                    },
+                })
+            }
+            Lex::LongAdj(u) => one(Sem::Duration {
+                unit: u,
+                n: Some(1.0),
+            }),
             Lex::Unit(Unit::Year, false) => {
                 // "year-end", "year end", "year's end"
                 let k = if self.punct(i + 1, b'-') && self.glued(i + 1) {
