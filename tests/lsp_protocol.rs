@@ -10,6 +10,13 @@ use serde_json::{json, Value};
 
 const ARTICLE: &str = "001_40905b9287ca137d.txt";
 
+async fn wait_indexed(c: &Client) {
+    c.wait_for("indexing to end", |n| {
+        n["method"] == "$/progress" && n["params"]["value"]["kind"] == "end"
+    })
+    .await;
+}
+
 fn uri_of(loc: &Value) -> String {
     loc["uri"].as_str().unwrap_or_default().to_owned()
 }
@@ -22,6 +29,7 @@ async fn seed_session_over_stdio_in_utf16() {
     let init = c.initialize(corpus.root(), &["utf-16"], json!({})).await;
     assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
     assert_eq!(init["capabilities"]["textDocumentSync"]["change"], 2);
+    wait_indexed(&c).await;
 
     // Open the article whose .ann is missing: its dates are unannotated.
     let path = corpus.path(ARTICLE);
@@ -180,6 +188,7 @@ async fn utf8_positions_after_emoji_cjk_and_combining_marks() {
         .initialize(corpus.root(), &["utf-8", "utf-16"], json!({}))
         .await;
     assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
+    wait_indexed(&c).await;
     let text = corpus.read("a.txt");
     let uri = c.open(&corpus.path("a.txt")).await;
     let at = text.find("George").unwrap();
@@ -257,5 +266,15 @@ async fn requests_before_initialize_and_unknown_documents_fail_gracefully() {
         )
         .await;
     assert!(r.get("error").is_some() || r["result"].is_null());
-    c.shutdown_and_exit().await;
+    let r = c.request_raw("shutdown", Value::Null).await;
+    assert!(r.get("error").is_none());
+    let r = c
+        .request_raw(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": 0 } }),
+        )
+        .await;
+    assert_eq!(r["error"]["code"], -32600, "{r}");
+    let status = c.exit().await.unwrap();
+    assert!(status.success());
 }

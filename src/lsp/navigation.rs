@@ -172,8 +172,8 @@ pub fn references(
     if include_decl {
         out.extend(registry_location(&doc, &id));
     }
-    for (article, a) in w.all_analyses(doc.root) {
-        let spans = a.spans_of(&id);
+    for (article, m) in w.all_mentions(doc.root) {
+        let spans = m.spans_of(&id);
         if spans.is_empty() {
             continue;
         }

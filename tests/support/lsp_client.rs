@@ -426,9 +426,14 @@ impl Client {
         .await;
     }
 
-    pub async fn shutdown_and_exit(mut self) -> Option<std::process::ExitStatus> {
+    pub async fn shutdown_and_exit(self) -> Option<std::process::ExitStatus> {
         let r = self.request_raw("shutdown", Value::Null).await;
         assert!(r.get("error").is_none(), "shutdown failed: {r}");
+        self.exit().await
+    }
+
+    /// Send `exit` and wait for the process to end.
+    pub async fn exit(mut self) -> Option<std::process::ExitStatus> {
         self.notify("exit", Value::Null).await;
         if let Some(mut child) = self.child.take() {
             let status = tokio::time::timeout(TIMEOUT, child.wait())
