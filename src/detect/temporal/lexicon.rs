@@ -153,6 +153,8 @@ pub enum W {
     Run,
     Former,
     These,
+    Right,
+    Someday,
 }
 
 /// The class of a word.
@@ -173,6 +175,8 @@ pub enum Lex {
     /// A tens word that can combine with a following unit digit word.
     Tens(u32),
     W(W),
+    /// "yearlong", "weeklong": a one-unit duration adjective.
+    LongAdj(Unit),
     /// A decade word: "nineties" = 9.
     DecadeWord(u8),
     /// Holiday: month and day (0 day = computed), id for computed ones.
@@ -354,6 +358,14 @@ static TABLE: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
     ] {
         m.insert(w, Lex::Pod(p));
     }
+    for (w, u) in [
+        ("yearlong", Unit::Year),
+        ("monthlong", Unit::Month),
+        ("weeklong", Unit::Week),
+        ("daylong", Unit::Day),
+    ] {
+        m.insert(w, Lex::LongAdj(u));
+    }
     for (w, d) in [
         ("twenties", 2),
         ("thirties", 3),
@@ -472,6 +484,8 @@ static TABLE: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
         ("run", W::Run),
         ("former", W::Former),
         ("these", W::These),
+        ("right", W::Right),
+        ("someday", W::Someday),
     ] {
         m.entry(w).or_insert(Lex::W(x));
     }

@@ -153,7 +153,7 @@ fn infer_year(dct: NaiveDate, m: u32, _d: u32, tense: Tense) -> i32 {
     let diff = i64::from(m) - i64::from(dct.month());
     match tense {
         // A past event in a month well after the DCT happened last year.
-        Tense::Past if diff > 3 => y - 1,
+        Tense::Past if diff > 0 => y - 1,
         Tense::Future if diff < -3 => y + 1,
         Tense::Past | Tense::Future => y,
         // Otherwise the nearest occurrence.
@@ -365,6 +365,8 @@ pub fn duration_value(unit: Unit, n: Option<f64>) -> String {
         Unit::Month => format!("P{num}M"),
         Unit::Quarter => scaled(3.0, "M"),
         Unit::Year => format!("P{num}Y"),
+        Unit::Decade if n.is_none() => "PXDE".into(),
+        Unit::Century if n.is_none() => "PXCE".into(),
         Unit::Decade => scaled(10.0, "Y"),
         Unit::Century => scaled(100.0, "Y"),
     }

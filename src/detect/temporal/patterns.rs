@@ -348,6 +348,10 @@ impl<'a> Grammar<'a> {
                         v *= 100.0;
                         j += 1;
                     }
+                    if self.eq(j, "thousand") {
+                        v *= 1000.0;
+                        j += 1;
+                    }
                     if self.is_w(j, W::And) && self.is_w(j + 1, W::A) && self.is_w(j + 2, W::Half) {
                         v += 0.5;
                         j += 3;
@@ -518,6 +522,13 @@ impl<'a> Grammar<'a> {
             if let Some((yy, e2)) = self.year_after(e) {
                 y = Some(yy);
                 e = e2;
+            } else if let Some(t) = self.tok(e) {
+                // Short year in compact listings: "17 Nov 01".
+                if t.digits == 2 && !matches!(self.toks[e - 1].kind, Kind::Punct(_)) {
+                    let yy = t.num as i32;
+                    y = Some(if yy < 50 { 2000 + yy } else { 1900 + yy });
+                    e += 1;
+                }
             }
             return Some(Parsed {
                 start: i,
@@ -761,8 +772,12 @@ impl<'a> Grammar<'a> {
         } else {
             return None;
         };
-        // "N-unit" adjective or "N unit(s)".
+        // "N-unit" adjective or "N unit(s)"; "two more weeks".
         let k = if self.punct(j, b'-') && self.glued(j) {
+            j + 1
+        } else if (self.is_w(j, W::More) || self.eq(j, "additional") || self.eq(j, "extra"))
+            && self.unit(j + 1).is_some()
+        {
             j + 1
         } else {
             j
@@ -848,6 +863,10 @@ impl<'a> Grammar<'a> {
         // ISO date 2001-11-22
         if let Some(p) = self.iso_date(i) {
             return Some(p);
+        }
+        // "20th century"
+        if let Some(c) = self.century(i, i) {
+            return Some(c);
         }
         if let Some(y) = self.year_at(i) {
             // Decade "1990s"
@@ -1100,10 +1119,24 @@ impl<'a> Grammar<'a> {
                     off: 0,
                     pod: Pod::Night,
                 }),
-                W::Now => {
-                    // "now" in "from now" belongs to the duration rule.
-                    one(Sem::Ref("PRESENT_REF"))
+                W::Now => one(Sem::Ref("PRESENT_REF")),
+                W::Soon => {
+                    // Not "as soon as", "soon after".
+                    let prev_as = i > 0 && self.eq(i - 1, "as");
+                    let next = self.s(i + 1).to_ascii_lowercase();
+                    if prev_as
+                        || matches!(next.as_str(), "after" | "afterwards" | "thereafter" | "as")
+                    {
+                        return None;
+                    }
+                    one(Sem::Ref("FUTURE_REF"))
                 }
+                W::Right if self.is_w(i + 1, W::Now) => Some(Parsed {
+                    start: i,
+                    end: i + 2,
+                    sem: Sem::Ref("PRESENT_REF"),
+                }),
+                W::Someday => one(Sem::Ref("FUTURE_REF")),
                 W::Currently => one(Sem::Ref("PRESENT_REF")),
                 W::Recently => one(Sem::Ref("PAST_REF")),
                 W::Recent => {
@@ -1118,10 +1151,6 @@ impl<'a> Grammar<'a> {
                             end: i + 2,
                             sem,
                         });
-                    }
-                    // The adjective alone: "the recent closing".
-                    if !t.cap && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word) {
-                        return one(Sem::Ref("PAST_REF"));
                     }
                     None
                 }
@@ -1168,6 +1197,9 @@ impl<'a> Grammar<'a> {
                     }
                     one(Sem::Ref("PRESENT_REF"))
                 }
+                W::Future if !t.cap && !self.is_w(i.wrapping_sub(1), W::The) => {
+                    one(Sem::Ref("FUTURE_REF"))
+                }
                 W::These if self.eq(i + 1, "days") => Some(Parsed {
                     start: i,
                     end: i + 2,
@@ -1186,10 +1218,6 @@ impl<'a> Grammar<'a> {
                         W::Quarterly => "P3M",
                         _ => "PT1H",
                     };
-                    // "annual" is an adjective: only "annual" + nothing.
-                    if self.eq(i, "annual") {
-                        return None;
-                    }
                     one(Sem::Set(v.into()))
                 }
                 W::Every | W::Each | W::Per => self.set(i),
@@ -1235,6 +1263,23 @@ impl<'a> Grammar<'a> {
                 }
                 _ => None,
             },
+            Lex::Unit(u, pl)
+                if self.punct(i + 1, b'-') && self.glued(i + 1) && self.is_w(i + 2, W::Long) =>
+            {
+                // "day-long", "decades-long"
+                Some(Parsed {
+                    start: i,
+                    end: i + 3,
+                    sem: Sem::Duration {
+                        unit: u,
+                        n: if pl { None } else { Some(1.0) },
+                    },
+                })
+            }
+            Lex::LongAdj(u) => one(Sem::Duration {
+                unit: u,
+                n: Some(1.0),
+            }),
             Lex::Unit(Unit::Year, false) => {
                 // "year-end", "year end", "year's end"
                 let k = if self.punct(i + 1, b'-') && self.glued(i + 1) {
@@ -1288,6 +1333,7 @@ impl<'a> Grammar<'a> {
                                 | Unit::Week
                                 | Unit::Day
                                 | Unit::Decade
+                                | Unit::Century
                                 | Unit::Hour
                         ) {
                             if self.is_w(i + 1, W::Ago) {
@@ -1307,6 +1353,17 @@ impl<'a> Grammar<'a> {
                         end: i + 2,
                         sem: Sem::Ref("PAST_REF"),
                     });
+                }
+                // "in the weeks before the shooting", "the days that followed"
+                if i > 0 && self.is_w(i - 1, W::The) {
+                    let next = self.s(i + 1).to_ascii_lowercase();
+                    if matches!(
+                        next.as_str(),
+                        "before" | "after" | "that" | "following" | "since" | "leading"
+                    ) {
+                        let (u, _) = self.unit(i)?;
+                        return one(Sem::Duration { unit: u, n: None });
+                    }
                 }
                 None
             }
@@ -1462,6 +1519,9 @@ impl<'a> Grammar<'a> {
                 }
                 if let Some((unit, _)) = self.unit(k) {
                     let mut e = k + 1;
+                    if k == j {
+                        // no number: handled below
+                    }
                     if self.eq(e, "or") && self.eq(e + 1, "so") {
                         e += 2;
                     }
@@ -1486,6 +1546,20 @@ impl<'a> Grammar<'a> {
             }
         }
         match self.lex(j) {
+            // "the coming years", "the past months"
+            Lex::Unit(u, true)
+                if matches!(w, W::Coming | W::Past | W::Last | W::Next)
+                    && matches!(
+                        u,
+                        Unit::Year | Unit::Month | Unit::Week | Unit::Day | Unit::Decade
+                    ) =>
+            {
+                Some(Parsed {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Duration { unit: u, n: None },
+                })
+            }
             Lex::Weekday(wd, false) if self.cap(j) => {
                 if matches!(w, W::Past | W::Coming | W::Previous | W::Following) {
                     return None;
@@ -1975,6 +2049,24 @@ impl<'a> Grammar<'a> {
             }
             _ => None,
         }
+    }
+
+    /// A bare day number continuing a date: "April 24 and [25]".
+    pub fn day_continuation(&self, i: usize) -> Option<(usize, u32)> {
+        let conj =
+            self.is_w(i, W::And) || self.eq(i, "or") || self.is_w(i, W::To) || self.punct(i, b'-');
+        if !conj {
+            return None;
+        }
+        let d = self.day_num(i + 1)?;
+        // Not "April 24 and 25 people".
+        if self
+            .tok(i + 2)
+            .is_some_and(|n| n.kind == Kind::Word && n.lex == Lex::None && !n.cap)
+        {
+            return None;
+        }
+        Some((i + 2, d))
     }
 
     fn century(&self, i: usize, j: usize) -> Option<Parsed> {
