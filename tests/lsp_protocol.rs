@@ -266,6 +266,19 @@ async fn requests_before_initialize_and_unknown_documents_fail_gracefully() {
         )
         .await;
     assert!(r.get("error").is_some() || r["result"].is_null());
+    // A broken message: a parse error, logged to stderr and to the client.
+    c.send_raw("{ this is not json").await;
+    c.wait_for("a logged decoding error", |n| {
+        n["method"] == "window/logMessage" && n["params"]["type"] == 1
+    })
+    .await;
+    let r = c
+        .request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": 1 } }),
+        )
+        .await;
+    assert!(r.is_null());
     let r = c.request_raw("shutdown", Value::Null).await;
     assert!(r.get("error").is_none());
     let r = c

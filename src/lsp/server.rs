@@ -46,6 +46,7 @@ pub struct Inner {
 
 impl Backend {
     pub fn new(client: Client) -> Backend {
+        super::log::forward_to(client.clone());
         Backend {
             inner: Arc::new(Inner {
                 client,
@@ -79,7 +80,6 @@ where
                 format!("{what}: cancelled")
             };
             tracing::error!("{msg}");
-            inner.client.log_message(MessageType::ERROR, &msg).await;
             Err(Error {
                 code: ErrorCode::InternalError,
                 message: msg.into(),
@@ -414,8 +414,8 @@ impl LanguageServer for Backend {
             .filter_map(|f| path_of(&f.uri))
             .collect();
         #[allow(deprecated)]
-        if folders.is_empty() {
-            if let Some(p) = params.root_uri.as_ref().and_then(path_of) {
+        if let Some(p) = params.root_uri.as_ref().and_then(path_of) {
+            if !folders.contains(&p) {
                 folders.push(p);
             }
         }
