@@ -291,3 +291,70 @@ async fn requests_before_initialize_and_unknown_documents_fail_gracefully() {
     let status = c.exit().await.unwrap();
     assert!(status.success());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seed_quick_fix_as_a_workspace_edit_in_utf8() {
+    let corpus = Corpus::seeds();
+    std::fs::remove_file(corpus.path("001_40905b9287ca137d.ann")).unwrap();
+    let mut c = Client::binary(&["serve"]);
+    let init = c
+        .initialize(
+            corpus.root(),
+            &["utf-8", "utf-16"],
+            json!({ "initializationOptions": { "fixes": "edit" } }),
+        )
+        .await;
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
+    wait_indexed(&c).await;
+    let path = corpus.path(ARTICLE);
+    let text = corpus.read(ARTICLE);
+    let uri = c.open(&path).await;
+    let diags = c
+        .diagnostics(&uri, |d| d.iter().any(|d| d["code"] == "unannotated-date"))
+        .await;
+    let target = diags
+        .iter()
+        .find(|d| d["code"] == "unannotated-date")
+        .unwrap()
+        .clone();
+    // UTF-8 columns: the diagnostic's range is the date's bytes.
+    let start = c.offset(&text, &target["range"]["start"]);
+    let end = c.offset(&text, &target["range"]["end"]);
+    assert!(target["message"]
+        .as_str()
+        .unwrap()
+        .contains(&text[start..end]));
+    let actions = c
+        .request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": { "uri": uri },
+                "range": target["range"],
+                "context": { "diagnostics": [target], "only": ["quickfix"] },
+            }),
+        )
+        .await;
+    let edit = actions[0]["edit"].clone();
+    let dc = edit["documentChanges"].as_array().unwrap();
+    assert_eq!(dc[0]["kind"], "create");
+    let touched = c.apply_to_disk(&edit);
+    c.files_changed(&touched).await;
+    let range = target["range"].clone();
+    c.diagnostics(&uri, |d| {
+        !d.iter()
+            .any(|d| d["code"] == "unannotated-date" && d["range"] == range)
+    })
+    .await;
+    // Go to definition across files from the .ann the fix created.
+    let ann_uri = c.open(&corpus.path("001_40905b9287ca137d.ann")).await;
+    let def = c
+        .request(
+            "textDocument/definition",
+            json!({ "textDocument": { "uri": ann_uri }, "position": { "line": 0, "character": 1 } }),
+        )
+        .await;
+    assert_eq!(uri_of(&def), uri);
+    assert_eq!(def["range"], range);
+    let status = c.shutdown_and_exit().await.unwrap();
+    assert!(status.success());
+}
