@@ -1085,3 +1085,28 @@ async fn reindex_reloads_what_the_watcher_missed() {
         .unwrap()
         .contains("George Robertson"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn excluded_articles_are_not_linted() {
+    let fixture = BASE.replace(
+        "[articles.\"a.txt\"]",
+        "[settings]\nexclude = [\"drafts/**\"]\n\n[articles.\"a.txt\"]",
+    ) + "//- /drafts/x.txt\nGeorge Robertson arrived yesterday.\n";
+    let (corpus, c) = start(&fixture, json!({})).await;
+    let uri = c.open(&corpus.path("drafts/x.txt")).await;
+    let d = c.diagnostics(&uri, |_| true).await;
+    assert!(d.is_empty(), "{d:#?}");
+    // Not in references either.
+    let (a_uri, text) = open(&c, &corpus, "a.txt").await;
+    let refs = c
+        .request(
+            "textDocument/references",
+            json!({ "textDocument": { "uri": a_uri }, "position": c.pos(&text, 2), "context": { "includeDeclaration": false } }),
+        )
+        .await;
+    assert!(refs
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|l| !l["uri"].as_str().unwrap().contains("drafts")));
+}
