@@ -1110,3 +1110,35 @@ async fn excluded_articles_are_not_linted() {
         .iter()
         .all(|l| !l["uri"].as_str().unwrap().contains("drafts")));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ann_edits_ask_the_client_to_refresh_hints_and_lenses() {
+    let (corpus, c) = start(
+        BASE,
+        json!({ "workspace": { "inlayHint": { "refreshSupport": true }, "codeLens": { "refreshSupport": true } } }),
+    )
+    .await;
+    let (_uri, _) = open(&c, &corpus, "a.txt").await;
+    let (ann_uri, ann) = open(&c, &corpus, "a.ann").await;
+    let before = c.server_requests("workspace/inlayHint/refresh").len();
+    let end = c.pos(&ann, ann.len());
+    c.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": ann_uri, "version": 2 },
+            "contentChanges": [{ "range": { "start": end, "end": end }, "text": "T2\tDate 35 44\tyesterday\n" }],
+        }),
+    )
+    .await;
+    let mut refreshed = false;
+    for _ in 0..200 {
+        if c.server_requests("workspace/inlayHint/refresh").len() > before
+            && !c.server_requests("workspace/codeLens/refresh").is_empty()
+        {
+            refreshed = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert!(refreshed);
+}

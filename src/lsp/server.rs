@@ -191,6 +191,20 @@ impl Inner {
         }
     }
 
+    /// `refresh_views` after `delay`, once for a burst of changes.
+    pub fn schedule_refresh(self: &Arc<Self>, delay: Duration) {
+        let key = PathBuf::from("\0refresh");
+        let g = self.counter.fetch_add(1, Ordering::Relaxed);
+        lock(&self.pending).insert(key.clone(), g);
+        let me = self.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(delay).await;
+            if lock(&me.pending).get(&key) == Some(&g) {
+                me.refresh_views();
+            }
+        });
+    }
+
     /// Clear the diagnostics of a file.
     pub async fn clear(&self, uri: Uri) {
         if lock(&self.published).remove(&uri) {
@@ -290,8 +304,10 @@ impl Inner {
         });
         affected.sort();
         affected.dedup();
-        if corpus_wide {
-            self.refresh_views();
+        // Hints, lenses and tokens of open articles depend on their .ann
+        // files and on the registry: have the client ask again.
+        if corpus_wide || !affected.is_empty() {
+            self.schedule_refresh(Duration::from_millis(100));
         }
         self.schedule(affected, Duration::from_millis(50));
     }
@@ -573,14 +589,16 @@ impl LanguageServer for Backend {
             st.change(&path, params.text_document.version, params.content_changes)
         })
         .flatten();
-        let corpus_wide = path
-            .file_name()
-            .is_some_and(|n| n == "entities.toml" || n == "gloss.toml");
+        let corpus_wide = path.file_name().is_some_and(|n| {
+            n == "entities.toml"
+                || n == "gloss.toml"
+                || path.extension().is_some_and(|e| e == "ann")
+        });
         if let Some(a) = affected {
             let d = self.inner.debounce();
             self.inner.schedule(a, d);
             if corpus_wide {
-                self.inner.refresh_views();
+                self.inner.schedule_refresh(d);
             }
         }
     }
