@@ -68,7 +68,8 @@ pub fn serve_stdio() -> anyhow::Result<()> {
     runtime.block_on(async {
         transport::serve_guarded(tokio::io::stdin(), tokio::io::stdout()).await;
     });
-    // Do not wait for blocking tasks still running (e.g. a long analysis).
-    runtime.shutdown_timeout(std::time::Duration::from_millis(200));
+    // Everything the server wrote is flushed; do not wait for blocking
+    // tasks still running (a long analysis, the read of standard input).
+    runtime.shutdown_background();
     Ok(())
 }
