@@ -1142,3 +1142,82 @@ async fn ann_edits_ask_the_client_to_refresh_hints_and_lenses() {
     }
     assert!(refreshed);
 }
+
+/// Request at the fixture's `$0` cursor.
+async fn at_cursor(c: &Client, corpus: &Corpus, method: &str, extra: Value) -> Value {
+    let (path, byte) = corpus.cursor.clone().expect("a $0 cursor in the fixture");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = c.open(&path).await;
+    let mut params = json!({ "textDocument": { "uri": uri }, "position": c.pos(&text, byte) });
+    if let (Some(p), Some(e)) = (params.as_object_mut(), extra.as_object()) {
+        for (k, v) in e {
+            p.insert(k.clone(), v.clone());
+        }
+    }
+    c.request(method, params).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cursor_fixtures_for_registry_references_and_ann_completion() {
+    let (corpus, c) = start(
+        r#"//- /entities.toml
+[nato]
+kind = "organization"
+name = "NATO"
+aliases = ["Nato", "the Atlantic alliance"]
+
+[kremlin]
+kind = "org$0anization"
+name = "Kremlin"
+//- /a.txt
+NATO and the Kremlin met. Nato said so.
+//- /b.txt
+The Kremlin 😀 and the Atlantic alliance.
+"#,
+        json!({}),
+    )
+    .await;
+    let refs = at_cursor(
+        &c,
+        &corpus,
+        "textDocument/references",
+        json!({ "context": { "includeDeclaration": false } }),
+    )
+    .await;
+    let got: Vec<(String, Value)> = refs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["uri"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned(),
+                l["range"]["start"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("a.txt".to_owned(), json!({ "line": 0, "character": 13 })),
+            ("b.txt".to_owned(), json!({ "line": 0, "character": 4 })),
+        ]
+    );
+
+    let (corpus, c) = start(
+        "//- /entities.toml\n[nato]\nkind = \"organization\"\nname = \"NATO\"\n//- /a.txt\nNATO met.\n//- /a.ann\nT1\tOrganization 0 4\tNATO\nN1\tReference T1 Registry:na$0\n",
+        json!({}),
+    )
+    .await;
+    let items = at_cursor(&c, &corpus, "textDocument/completion", json!({})).await;
+    assert_eq!(items[0]["label"], "nato");
+    assert_eq!(
+        items[0]["textEdit"]["range"]["start"],
+        json!({ "line": 1, "character": 25 })
+    );
+}
