@@ -358,3 +358,38 @@ async fn seed_quick_fix_as_a_workspace_edit_in_utf8() {
     let status = c.shutdown_and_exit().await.unwrap();
     assert!(status.success());
 }
+
+/// A document opened before indexing finishes is analysed twice: against
+/// the partly loaded corpus, then again once the registry and manifest are
+/// in. The second result must be the one that stays, whatever order the
+/// two analyses finish in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn diagnostics_from_before_indexing_never_overwrite_later_ones() {
+    for _ in 0..3 {
+        let corpus = Corpus::seeds();
+        std::fs::remove_file(corpus.path("001_40905b9287ca137d.ann")).unwrap();
+        let mut c = Client::binary(&["serve"]);
+        c.initialize(corpus.root(), &["utf-16"], json!({})).await;
+        // Open at once, before indexing has had a chance to finish.
+        let uri = c.open(&corpus.path(ARTICLE)).await;
+        wait_indexed(&c).await;
+        c.diagnostics(&uri, |d| d.iter().any(|d| d["code"] == "unannotated-date"))
+            .await;
+        // Let any analysis still running finish and publish.
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        let last = c
+            .notifications("textDocument/publishDiagnostics")
+            .into_iter()
+            .filter(|n| n["params"]["uri"] == uri)
+            .last()
+            .expect("diagnostics were published");
+        let diags = last["params"]["diagnostics"].as_array().unwrap();
+        assert!(
+            !diags
+                .iter()
+                .any(|d| d["code"] == "missing-publication-date"),
+            "the last diagnostics were computed without gloss.toml: {diags:#?}"
+        );
+        c.shutdown_and_exit().await;
+    }
+}

@@ -38,6 +38,13 @@ pub struct Inner {
     counter: AtomicU64,
     /// URIs that were last published with a non-empty list.
     published: Mutex<std::collections::HashSet<Uri>>,
+    /// Order of workspace snapshots taken for diagnostics, and the newest
+    /// snapshot each URI's diagnostics were published from. Results computed
+    /// from an older snapshot than the last published one (e.g. before
+    /// indexing finished) are dropped instead of overwriting newer ones. The
+    /// async mutex is held across the send so publications cannot reorder.
+    snapshot_seq: AtomicU64,
+    published_seq: tokio::sync::Mutex<HashMap<Uri, u64>>,
     pub watchers: Mutex<Vec<(PathBuf, notify::RecommendedWatcher)>>,
     /// Watching with `notify` because the client cannot (or refused).
     pub notify_fallback: Mutex<bool>,
@@ -54,6 +61,8 @@ impl Backend {
                 pending: Mutex::new(HashMap::new()),
                 counter: AtomicU64::new(1),
                 published: Mutex::new(Default::default()),
+                snapshot_seq: AtomicU64::new(0),
+                published_seq: tokio::sync::Mutex::new(HashMap::new()),
                 watchers: Mutex::new(Vec::new()),
                 notify_fallback: Mutex::new(false),
                 init_options: Mutex::new(None),
@@ -70,6 +79,15 @@ where
     F: FnOnce(World) -> Result<T> + Send + 'static,
 {
     let world = lock(&inner.state).world();
+    run_on(world, what, f).await
+}
+
+/// [`run`] against a snapshot taken by the caller.
+async fn run_on<T, F>(world: World, what: &'static str, f: F) -> Result<T>
+where
+    T: Send + 'static,
+    F: FnOnce(World) -> Result<T> + Send + 'static,
+{
     match tokio::task::spawn_blocking(move || f(world)).await {
         Ok(r) => r,
         Err(e) => {
@@ -161,12 +179,22 @@ impl Inner {
             }
             return;
         }
-        let res = run(self, "diagnostics", move |w| {
+        // The sequence number is taken under the state lock, with the
+        // snapshot, so its order is the order of the states analysed.
+        let (seq, world) = {
+            let st = lock(&self.state);
+            (self.snapshot_seq.fetch_add(1, Ordering::SeqCst), st.world())
+        };
+        let res = run_on(world, "diagnostics", move |w| {
             Ok(publish::for_paths(&w, &paths))
         })
         .await;
         let Ok(batches) = res else { return };
+        let mut newest = self.published_seq.lock().await;
         for b in batches {
+            if newest.get(&b.uri).is_some_and(|&n| n > seq) {
+                continue;
+            }
             // Drop results computed for an outdated version of the document.
             let current = {
                 let st = lock(&self.state);
@@ -185,6 +213,7 @@ impl Inner {
                     published.insert(b.uri.clone());
                 }
             }
+            newest.insert(b.uri.clone(), seq);
             self.client
                 .publish_diagnostics(b.uri, b.diagnostics, b.version)
                 .await;
