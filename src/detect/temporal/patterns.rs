@@ -117,6 +117,44 @@ const EPITHETS: &[&str] = &[
     "Egg",
 ];
 
+/// Capitalised nouns that make a weekday part of a title ("Sunday Times").
+const TITLE_NOUNS: &[&str] = &[
+    "Times",
+    "Telegraph",
+    "Express",
+    "Mirror",
+    "Post",
+    "Herald",
+    "Observer",
+    "Mail",
+    "Sport",
+    "Star",
+    "Tribune",
+    "Independent",
+    "Business",
+    "Review",
+    "People",
+    "Record",
+    "Journal",
+    "News",
+    "Magazine",
+    "Edition",
+    "Night",
+    "Morning",
+    "Service",
+    "School",
+    "Club",
+    "League",
+    "Football",
+    "Bulletin",
+    "Agreement",
+    "Accord",
+    "Massacre",
+    "Crash",
+    "Group",
+    "Movement",
+];
+
 /// Words before a number that make it an identifier or an amount.
 const NUMBER_PREFIX: &[&str] = &[
     "no",
@@ -621,7 +659,8 @@ impl<'a> Grammar<'a> {
         // Names: a capitalised non-temporal word right after ("Sunday
         // Times") or right before, inside a sentence ("Bloody Sunday").
         if let Some(n) = self.tok(i + 1) {
-            if n.kind == Kind::Word && n.cap && n.lex == Lex::None && !n.newline {
+            let name = self.s(i + 1);
+            if n.kind == Kind::Word && n.cap && !n.newline && TITLE_NOUNS.contains(&name) {
                 return None;
             }
         }
@@ -817,6 +856,10 @@ impl<'a> Grammar<'a> {
         if self.is_w(e, W::And) && self.is_w(e + 1, W::A) && self.is_w(e + 2, W::Half) {
             n = n.map(|v| v + 0.5);
             e += 3;
+        }
+        // "a day-long meeting": the adjective is parsed on its own.
+        if self.punct(e, b'-') && self.is_w(e + 1, W::Long) {
+            return None;
         }
         // Ages: "6-year-old", "six years old".
         if (self.punct(e, b'-') && self.eq(e + 1, "old")) || self.eq(e, "old") {
@@ -1583,6 +1626,16 @@ impl<'a> Grammar<'a> {
             Lex::Month(m, abbr) if self.cap(j) && (!abbr || self.punct(j + 1, b'.')) => {
                 if matches!(w, W::Past | W::Coming | W::Previous | W::Following) {
                     return None;
+                }
+                // "last Oct. 23"
+                if let Some(c) = self.calendar(j) {
+                    if let Sem::Ymd { y: None, .. } = c.sem {
+                        return Some(Parsed {
+                            start: i,
+                            end: c.end,
+                            sem: c.sem,
+                        });
+                    }
                 }
                 let e = if abbr { j + 2 } else { j + 1 };
                 Some(Parsed {
