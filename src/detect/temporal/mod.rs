@@ -51,8 +51,8 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         }
         let tense = match (&p.sem, toks[p.start].lex) {
             // "last Oct. 23", "next March 3": the modifier gives the direction.
-            (Sem::Ymd { .. }, Lex::W(W::Last)) => anchor::Tense::Past,
-            (Sem::Ymd { .. }, Lex::W(W::Next)) => anchor::Tense::Future,
+            (Sem::Ymd { .. } | Sem::Holiday { .. }, Lex::W(W::Last)) => anchor::Tense::Past,
+            (Sem::Ymd { .. } | Sem::Holiday { .. }, Lex::W(W::Next)) => anchor::Tense::Future,
             // "Wednesday's ruling": a possessive weekday is a past day.
             (Sem::Weekday { .. }, _)
                 if toks.get(p.end).is_some_and(|t| t.is_punct(b'\''))

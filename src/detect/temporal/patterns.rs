@@ -397,6 +397,8 @@ impl<'a> Grammar<'a> {
                     Some((j, v))
                 }
                 Lex::W(W::A) if self.eq(i + 1, "dozen") => Some((i + 2, 12.0)),
+                Lex::W(W::A) if self.eq(i + 1, "hundred") => Some((i + 2, 100.0)),
+                Lex::W(W::A) if self.eq(i + 1, "thousand") => Some((i + 2, 1000.0)),
                 _ => None,
             },
             _ => None,
@@ -1241,7 +1243,17 @@ impl<'a> Grammar<'a> {
                     one(Sem::Ref("PRESENT_REF"))
                 }
                 W::Future if !t.cap && !self.is_w(i.wrapping_sub(1), W::The) => {
-                    one(Sem::Ref("FUTURE_REF"))
+                    // "future quarters"
+                    let end = if self.unit(i + 1).is_some_and(|(_, pl)| pl) {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    Some(Parsed {
+                        start: i,
+                        end,
+                        sem: Sem::Ref("FUTURE_REF"),
+                    })
                 }
                 W::These if self.eq(i + 1, "days") => Some(Parsed {
                     start: i,
@@ -1648,6 +1660,14 @@ impl<'a> Grammar<'a> {
                     },
                 })
             }
+            Lex::Holiday(id) if matches!(w, W::Last | W::Next | W::This) => {
+                let h = self.holiday(j, id)?;
+                Some(Parsed {
+                    start: i,
+                    end: h.end,
+                    sem: h.sem,
+                })
+            }
             Lex::Season(s) => {
                 if matches!(w, W::Previous | W::Following) {
                     return None;
@@ -1752,7 +1772,7 @@ impl<'a> Grammar<'a> {
     fn modified(&self, i: usize) -> Option<Parsed> {
         let w = self.w(i)?;
         let mut j = i + 1;
-        if matches!(w, W::Mid) && self.punct(j, b'-') && self.glued(j) {
+        if matches!(w, W::Mid | W::Early | W::Late) && self.punct(j, b'-') && self.glued(j) {
             j += 1;
         } else if matches!(w, W::Middle | W::End | W::Beginning | W::Start) {
             if !self.is_w(j, W::Of) {
@@ -1864,6 +1884,10 @@ impl<'a> Grammar<'a> {
             }
             Lex::Ord(_) | Lex::Unit(Unit::Second, false) => {
                 if let Some(p) = self.quarter_words(j) {
+                    // "the third-quarter results": the adjective alone.
+                    if self.punct(j + 1, b'-') {
+                        return Some(p);
+                    }
                     return span(p);
                 }
                 // "the 20th century"
