@@ -1143,9 +1143,6 @@ impl<'a> Grammar<'a> {
             }
             Lex::W(w) => match w {
                 W::Yesterday | W::Today | W::Tomorrow => {
-                    if w == W::Today && !t.cap && self.punct(i + 1, b'\'') {
-                        // "today's" stays a date
-                    }
                     let off = match w {
                         W::Yesterday => -1,
                         W::Today => 0,
@@ -1281,7 +1278,7 @@ impl<'a> Grammar<'a> {
                 }
                 W::Early | W::Late | W::Mid | W::Middle => self.modified(i),
                 W::The => self.the(i),
-                W::A => self.duration_or_ago(i).or_else(|| self.set_rate(i)),
+                W::A => self.duration_or_ago(i),
                 W::Several | W::Few | W::Many => self.duration_or_ago(i),
                 W::Fiscal => {
                     if let Some(y) = self.year_at(i + 1) {
@@ -1538,10 +1535,6 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    fn set_rate(&self, _i: usize) -> Option<Parsed> {
-        None
-    }
-
     /// "last/next/this/past/coming/previous/following X".
     fn relative(&self, i: usize, with_the: bool) -> Option<Parsed> {
         let w = self.w(i)?;
@@ -1574,9 +1567,6 @@ impl<'a> Grammar<'a> {
                 }
                 if let Some((unit, _)) = self.unit(k) {
                     let mut e = k + 1;
-                    if k == j {
-                        // no number: handled below
-                    }
                     if self.eq(e, "or") && self.eq(e + 1, "so") {
                         e += 2;
                     }
@@ -1734,7 +1724,7 @@ impl<'a> Grammar<'a> {
                         },
                     });
                 }
-                let mut e = j + 1;
+                let e = j + 1;
                 // "this quarter" / "last year's"
                 if u == Unit::Quarter && w == W::This {
                     return Some(Parsed {
@@ -1754,9 +1744,6 @@ impl<'a> Grammar<'a> {
                             });
                         }
                     }
-                }
-                if self.eq(e, "alone") {
-                    e += 0;
                 }
                 Some(Parsed {
                     start: i,
