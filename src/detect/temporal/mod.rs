@@ -49,7 +49,21 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             i += 1;
             continue;
         }
-        let tense = anchor::tense_at(text, &toks, p.start, p.end);
+        let tense = match (&p.sem, toks[p.start].lex) {
+            // "last Oct. 23", "next March 3": the modifier gives the direction.
+            (Sem::Ymd { .. } | Sem::Holiday { .. }, Lex::W(W::Last)) => anchor::Tense::Past,
+            (Sem::Ymd { .. } | Sem::Holiday { .. }, Lex::W(W::Next)) => anchor::Tense::Future,
+            // "Wednesday's ruling": a possessive weekday is a past day.
+            (Sem::Weekday { .. }, _)
+                if toks.get(p.end).is_some_and(|t| t.is_punct(b'\''))
+                    && toks
+                        .get(p.end + 1)
+                        .is_some_and(|t| &text[t.start..t.end] == "s") =>
+            {
+                anchor::Tense::Past
+            }
+            _ => anchor::tense_at(text, &toks, p.start, p.end),
+        };
         let (kind, value) = normalize(&p.sem, dct, tense, &mut ctx);
         let span = toks[p.start].start..toks[p.end - 1].end;
         out.push(Timex { span, kind, value });
