@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod completion;
 pub mod convert;
+pub mod framing;
 pub mod hints;
 pub mod hover;
 pub mod lookup;
@@ -59,7 +60,9 @@ pub fn serve_stdio() -> anyhow::Result<()> {
         .thread_name("gloss-lsp")
         .build()?;
     runtime.block_on(async {
-        serve(tokio::io::stdin(), tokio::io::stdout()).await;
+        // Undecodable messages are dropped before they reach the transport,
+        // which would otherwise stop at the first one.
+        serve(framing::guard(tokio::io::stdin()), tokio::io::stdout()).await;
     });
     // Do not wait for blocking tasks still running (e.g. a long analysis).
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));
