@@ -612,3 +612,27 @@ fn files_deleted_or_renamed_while_open_and_registry_rewritten_mid_request() {
     s.assert_alive(&root);
     s.shutdown_and_exit();
 }
+
+/// `gloss.applyFix` on a closed `.ann` file that starts with a byte-order
+/// mark writes the new lines after the old bytes (and does not mistake the
+/// mark for a change on disk).
+#[test]
+fn apply_fix_to_a_closed_ann_file_with_a_byte_order_mark() {
+    let (_tmp, root) = corpus();
+    let ann = root.join("a.ann");
+    let old = b"\xEF\xBB\xBFT1\tPerson 27 36\tRobertson\r\n#1\tAnnotatorNotes T1\tkeep".to_vec();
+    std::fs::write(&ann, &old).unwrap();
+    let mut s = Server::start(&root);
+    s.initialize(&root);
+    open(&mut s, &root.join("a.txt"), ARTICLE);
+    s.assert_alive(&root);
+    let r = s.request(
+        "workspace/executeCommand",
+        json!({ "command": "gloss.applyFix", "arguments": [{ "uri": uri(&root.join("a.txt")), "all": "unannotated-date" }] }),
+    );
+    assert!(r.get("result").is_some(), "{r}");
+    let new = std::fs::read(&ann).unwrap();
+    assert!(new.starts_with(&old), "{}", String::from_utf8_lossy(&new));
+    assert!(new.len() > old.len());
+    s.shutdown_and_exit();
+}
