@@ -94,14 +94,18 @@ fn snippet(d: &Located) -> (String, usize, usize) {
         .chars()
         .map(|c| if c == '\t' { ' ' } else { c })
         .collect();
-    let start = (d.column - 1).min(chars.len());
+    let start = (d.column - 1)
+        .saturating_sub(d.source_line_start)
+        .min(chars.len());
     let end = if d.end_line == d.line {
-        (d.end_column - 1).clamp(start, chars.len())
+        (d.end_column - 1)
+            .saturating_sub(d.source_line_start)
+            .clamp(start, chars.len())
     } else {
         chars.len()
     };
     let len = (end - start).min(WIDTH);
-    if chars.len() <= WIDTH {
+    if chars.len() <= WIDTH && d.source_line_start == 0 && !d.source_line_cut {
         return (chars.iter().collect(), start, len);
     }
     let from = start.saturating_sub((WIDTH.saturating_sub(len)) / 2);
@@ -109,11 +113,11 @@ fn snippet(d: &Located) -> (String, usize, usize) {
     let from = to.saturating_sub(WIDTH).min(from);
     let mut s: String = chars[from..to].iter().collect();
     let mut caret = start - from;
-    if from > 0 {
+    if from > 0 || d.source_line_start > 0 {
         s.insert(0, '…');
         caret += 1;
     }
-    if to < chars.len() {
+    if to < chars.len() || d.source_line_cut {
         s.push('…');
     }
     (s, caret, len)

@@ -19,8 +19,7 @@ impl std::fmt::Display for Fatal {
     }
 }
 
-/// A loaded corpus and the files or folders of it to report on (`None`:
-/// the whole corpus).
+/// A loaded corpus and the files or folders of it to report on (`None`: all).
 pub type ScopedCorpus = (Corpus, Option<Vec<PathBuf>>);
 
 /// The corpora named by the paths on the command line: each path's corpus

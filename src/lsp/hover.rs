@@ -224,7 +224,7 @@ fn roles(s: &mut String, e: &Entity, dct: Option<NaiveDate>) {
 
 /// "Also in" list: other articles mentioning the entity, by date.
 fn appearances(s: &mut String, doc: &Doc, id: &str) {
-    let all = doc.w.all_analyses(doc.root);
+    let all = doc.w.all_mentions(doc.root);
     let here = doc.article.map(|a| a.rel.as_str());
     let mut here_count = 0;
     let mut others = Vec::new();

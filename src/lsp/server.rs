@@ -539,9 +539,9 @@ impl LanguageServer for Backend {
         let Some(path) = path_of(&doc.uri) else {
             return;
         };
-        let (ri, new, affected) =
+        let (new_root, affected) =
             lock(&self.inner.state).open(path, doc.uri, doc.text, doc.version);
-        if new {
+        if let Some(ri) = new_root {
             self.inner.index(vec![ri]);
         }
         self.inner.schedule(affected, Duration::ZERO);

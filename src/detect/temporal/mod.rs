@@ -54,6 +54,19 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         let span = toks[p.start].start..toks[p.end - 1].end;
         out.push(Timex { span, kind, value });
         i = p.end;
+        // "April 24 and 25": the second day is its own date.
+        if let Sem::Ymd { y, m, .. } = p.sem {
+            if let Some((e, d)) = g.day_continuation(i) {
+                let sem = Sem::Ymd { y, m, d };
+                let (kind, value) = normalize(&sem, dct, tense, &mut ctx);
+                out.push(Timex {
+                    span: toks[e - 1].start..toks[e - 1].end,
+                    kind,
+                    value,
+                });
+                i = e;
+            }
+        }
     }
     out
 }
@@ -114,5 +127,27 @@ fn extend(g: &Grammar, p: Parsed) -> Option<Parsed> {
             Some(p)
         }
         _ => Some(p),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_env() {
+        let Ok(text) = std::env::var("GLOSS_TAG") else {
+            return;
+        };
+        let dct = NaiveDate::from_ymd_opt(1998, 2, 13);
+        for t in tag(&text, dct) {
+            eprintln!(
+                "{:?} {:?} {} {}",
+                &text[t.span.clone()],
+                t.span,
+                t.kind.timex(),
+                t.value
+            );
+        }
     }
 }
