@@ -182,6 +182,7 @@ def main():
     ap.add_argument("--big", default="long/long-article.txt", help="article (relative to the root) to type into")
     ap.add_argument("--keystrokes", type=int, default=100)
     ap.add_argument("--stderr", default=os.devnull, help="file for the server's log")
+    ap.add_argument("--keystrokes-only", action="store_true", help="skip hover, definition and references")
     args = ap.parse_args()
     root = os.path.abspath(args.root)
     out = {"root": root}
@@ -247,10 +248,11 @@ def main():
             s["first_ms"] = round(cold * 1e3, 3)
             return s
 
-        out["hover"] = run("textDocument/hover")
-        out["rss_after_first_hover_mb"] = srv.rss_mb()
-        out["definition"] = run("textDocument/definition")
-        out["references"] = run("textDocument/references", {"context": {"includeDeclaration": True}})
+        if not args.keystrokes_only:
+            out["hover"] = run("textDocument/hover")
+            out["rss_after_first_hover_mb"] = srv.rss_mb()
+            out["definition"] = run("textDocument/definition")
+            out["references"] = run("textDocument/references", {"context": {"includeDeclaration": True}})
 
         big = os.path.join(root, args.big)
         if os.path.exists(big):
