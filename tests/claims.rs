@@ -499,3 +499,31 @@ const KNOWN_SEED_MISSES: &[&str] = &[
     "004_06c5a9b171e481b9.txt: \"proposed\"",
     "004_06c5a9b171e481b9.txt: \"expect\"",
 ];
+
+#[test]
+fn speaker_before_a_colon() {
+    one(
+        "KATE BOULDUAN: Why not debate the plan?",
+        ":",
+        Some("KATE BOULDUAN"),
+        Some("Why not debate the plan"),
+    );
+    one(
+        "Lynch: No outside influence on the inquiry.",
+        ":",
+        Some("Lynch"),
+        Some("No outside influence on the inquiry"),
+    );
+    assert!(claims("Note: the vote is on Monday.").is_empty());
+}
+
+#[test]
+fn belief_cue_needs_a_source_or_that() {
+    assert!(claims("To want more is natural in any campaign.").is_empty());
+    one(
+        "Analysts think the vote will be close.",
+        "think",
+        Some("Analysts"),
+        Some("the vote will be close"),
+    );
+}

@@ -228,6 +228,9 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
     if let Some(f) = final_attribution(ctx, a, b) {
         return vec![f];
     }
+    if let Some(f) = speaker_colon(ctx, a, b) {
+        return vec![f];
+    }
     // In a title-case headline ("Trump Says He Will Win") capitals say nothing.
     let (long, capital) = (a..b)
         .filter(|&k| ctx.word(k).len() > 3 && !ctx.in_closed_quote(k))
@@ -353,6 +356,87 @@ fn final_attribution(ctx: &Ctx, a: usize, b: usize) -> Option<Found> {
     None
 }
 
+/// Labels before a colon that introduce no speaker.
+const NOT_SPEAKERS: &[&str] = &[
+    "note",
+    "update",
+    "updated",
+    "related",
+    "photo",
+    "photos",
+    "source",
+    "sources",
+    "watch",
+    "read",
+    "caption",
+    "video",
+    "editor's",
+    "editor’s",
+    "correction",
+    "click",
+    "see",
+    "also",
+    "washington",
+    "new",
+    "listen",
+    "subscribe",
+    "follow",
+    "share",
+    "more",
+    "breaking",
+    "tags",
+    "image",
+    "credit",
+    "advertisement",
+    "q",
+    "a",
+    "and",
+    "but",
+    "so",
+    "then",
+    "now",
+    "here",
+];
+
+/// `SPEAKER: content` at the start of a sentence: an interview turn
+/// ("KATE BOULDUAN: Why not debate?") or a headline ("Lynch: No outside
+/// influence on FBI probe"). The speaker is a short capitalised phrase.
+fn speaker_colon(ctx: &Ctx, a: usize, b: usize) -> Option<Found> {
+    let colon = (a + 1..b.min(a + 7)).find(|&k| !ctx.toks[k].is_word())?;
+    if ctx.punct(colon) != ":"
+        || ctx
+            .toks
+            .get(colon + 1)
+            .is_none_or(|t| t.start == ctx.toks[colon].end)
+    {
+        return None;
+    }
+    let speaker = a..colon;
+    if ctx.is_lower(a)
+        || speaker
+            .clone()
+            .any(|k| NOT_SPEAKERS.iter().any(|w| ctx.eq(k, w)))
+    {
+        return None;
+    }
+    if speaker
+        .clone()
+        .any(|k| ctx.is_lower(k) && cues::lookup(ctx.word(k)).is_some())
+    {
+        return None;
+    }
+    let content = ctx.trim(colon + 1, b)?;
+    if content.len() < 3 {
+        return None;
+    }
+    Some(Found {
+        cue: ctx.toks[colon].start..ctx.toks[colon].end,
+        source: Some(ctx.bytes(&speaker)),
+        content: Some(ctx.bytes(&content)),
+        extra: None,
+    })
+}
+
 type Built = (Found, Option<Range<usize>>, usize);
 
 #[allow(clippy::too_many_arguments)]
@@ -423,7 +507,12 @@ fn build(
     cue_bytes.start = ctx.toks[p].start;
     let mut source: Option<Range<usize>> = None;
     if p > floor {
-        if ctx.toks[p - 1].is_word() {
+        let function_word = [
+            "to", "of", "for", "with", "by", "in", "on", "at", "from", "the", "a", "an",
+        ]
+        .iter()
+        .any(|w| ctx.eq(p - 1, w));
+        if ctx.toks[p - 1].is_word() && !function_word {
             source = ctx.np_back(p - 1, floor);
         } else if ctx.punct(p - 1) == "," && p >= floor + 2 && ctx.toks[p - 2].is_word() {
             // Apposition: "NP1, NP2, said" or "NP2, the title, said".
@@ -552,9 +641,11 @@ fn build(
     }
     // "said (yesterday / on Monday) that ...": content starts after "that".
     let mut k = cursor;
+    let mut has_that = false;
     while k < b && k < cursor + 6 && (ctx.toks[k].is_word() || ctx.punct(k) == ".") {
         if ctx.eq(k, "that") && ctx.is_lower(k) {
             cursor = k + 1;
+            has_that = true;
             break;
         }
         k += 1;
@@ -564,7 +655,7 @@ fn build(
         .take(2)
         .count();
     if words_after >= 2 {
-        if source.is_none() && cue.weak {
+        if source.is_none() && cue.weak && !has_that {
             return None;
         }
         // Up to a later ", adding ...", ", according to ..." or the end.
