@@ -15,6 +15,7 @@ pub mod eval;
 pub mod fsutil;
 pub mod lsp;
 pub mod manifest;
+pub mod query;
 pub mod registry;
 pub mod registry_edit;
 pub mod report;

@@ -76,7 +76,19 @@ pub fn definition(w: &World, path: &Path, pos: Position) -> Option<GotoDefinitio
                 _ => return None,
             }
         }
-        FileKind::Registry | FileKind::Manifest => return None,
+        FileKind::Manifest => {
+            // From an `[articles."…"]` table to the article.
+            let (rel, _) = doc
+                .corpus
+                .manifest
+                .articles
+                .iter()
+                .find(|(_, m)| m.def_range.start <= offset && offset <= m.def_range.end)?;
+            let path = doc.corpus.root.join(rel);
+            let uri = w.uri(&path)?;
+            Location::new(uri, Range::default())
+        }
+        FileKind::Registry => return None,
     };
     Some(GotoDefinitionResponse::Scalar(loc))
 }
@@ -172,8 +184,8 @@ pub fn references(
     if include_decl {
         out.extend(registry_location(&doc, &id));
     }
-    for (article, a) in w.all_analyses(doc.root) {
-        let spans = a.spans_of(&id);
+    for (article, m) in w.all_mentions(doc.root) {
+        let spans = m.spans_of(&id);
         if spans.is_empty() {
             continue;
         }

@@ -183,6 +183,15 @@ impl Client {
         r["result"].clone()
     }
 
+    /// Send a raw frame body (e.g. invalid JSON).
+    pub async fn send_raw(&self, body: &str) {
+        let mut w = self.writer.lock().await;
+        let _ = w
+            .write_all(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes())
+            .await;
+        let _ = w.flush().await;
+    }
+
     pub async fn notify(&self, method: &str, params: Value) {
         write_msg(
             &self.writer,
@@ -426,9 +435,14 @@ impl Client {
         .await;
     }
 
-    pub async fn shutdown_and_exit(mut self) -> Option<std::process::ExitStatus> {
+    pub async fn shutdown_and_exit(self) -> Option<std::process::ExitStatus> {
         let r = self.request_raw("shutdown", Value::Null).await;
         assert!(r.get("error").is_none(), "shutdown failed: {r}");
+        self.exit().await
+    }
+
+    /// Send `exit` and wait for the process to end.
+    pub async fn exit(mut self) -> Option<std::process::ExitStatus> {
         self.notify("exit", Value::Null).await;
         if let Some(mut child) = self.child.take() {
             let status = tokio::time::timeout(TIMEOUT, child.wait())

@@ -6,7 +6,7 @@
 -- Exits 0 on success, 1 with a message on stderr on failure.
 
 local api = vim.api
-local uv = vim.loop
+local uv = vim.uv or vim.loop
 
 local GLOSS_BIN = os.getenv("GLOSS_BIN")
 local CORPUS = os.getenv("GLOSS_CORPUS")
@@ -101,6 +101,9 @@ end
 local function utf16_col(line, byte_col)
   if byte_col == 0 then
     return 0
+  end
+  if vim.fn.has("nvim-0.11") == 1 then
+    return vim.str_utfindex(line, "utf-16", byte_col, false)
   end
   local _, u16 = vim.str_utfindex(line, byte_col)
   return u16
@@ -500,7 +503,7 @@ end) then
 end
 -- Write every buffer the edit touched.
 for _, b in ipairs(api.nvim_list_bufs()) do
-  if api.nvim_buf_is_loaded(b) and api.nvim_buf_get_option(b, "modified") then
+  if api.nvim_buf_is_loaded(b) and vim.bo[b].modified then
     api.nvim_buf_call(b, function()
       vim.cmd("silent write")
     end)

@@ -21,7 +21,14 @@ vim.cmd("highlight FloatBorder guibg=#1e2430 guifg=#88c0d0")
 vim.lsp.handlers["textDocument/hover"] = vim.lsp.with(vim.lsp.handlers.hover, { border = "rounded" })
 
 vim.diagnostic.config({
-  virtual_text = { prefix = "●", spacing = 1 },
+  -- Codes only, so that the inlay hints after them stay on screen.
+  virtual_text = {
+    prefix = "●",
+    spacing = 1,
+    format = function(d)
+      return d.code and tostring(d.code) or d.message
+    end,
+  },
   underline = true,
   signs = true,
   severity_sort = true,
@@ -33,7 +40,7 @@ local corpus = assert(os.getenv("GLOSS_CORPUS"))
 local article = corpus .. "/" .. (os.getenv("GLOSS_SHOT_ARTICLE") or "001_40905b9287ca137d.txt")
 vim.cmd("cd " .. vim.fn.fnameescape(corpus))
 vim.cmd("edit " .. vim.fn.fnameescape(article))
-vim.o.statusline = " gloss  %f  %= %{luaeval('#vim.diagnostic.get(0)')} diagnostics "
+vim.o.statusline = " gloss  %t  %= %{luaeval('#vim.diagnostic.get(0)')} diagnostics "
 
 local buf = vim.api.nvim_get_current_buf()
 vim.wait(20000, function()

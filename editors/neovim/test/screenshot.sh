@@ -26,6 +26,7 @@ done
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ] || missing="$missing fonts-dejavu-core"
 if [ -n "$missing" ]; then
   apt-get update -q
+  # shellcheck disable=SC2086 # one word per package
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing
 fi
 
@@ -33,8 +34,8 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/gloss-shot.XXXXXX")
 xvfb_pid=
 xterm_pid=
 cleanup() {
-  [ -n "$xterm_pid" ] && kill "$xterm_pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+  if [ -n "$xterm_pid" ]; then kill "$xterm_pid" 2>/dev/null || true; fi
+  if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null || true; fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT INT TERM

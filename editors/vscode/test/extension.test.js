@@ -85,3 +85,20 @@ test("gloss stats JSON becomes one quick-pick item per article", () => {
   assert.strictEqual(items[0].description, "published 2001-11-23 · dates 3/5 · claims 1/4 · 44% complete");
   assert.strictEqual(ext.describe(stats.corpus), "articles 1 · dates 3/5 · 50% complete");
 });
+
+test("initializationOptions carry the checks and the server settings", () => {
+  settings.checks = { "unknown-entity": "off" };
+  settings.fixes = "edit";
+  const opts = ext.serverSettings();
+  assert.deepStrictEqual(opts.checks, { "unknown-entity": "off" });
+  assert.strictEqual(opts.fixes, "edit");
+  assert.ok(!("server" in opts) && !("trace" in opts));
+  delete settings.checks;
+  delete settings.fixes;
+  assert.deepStrictEqual(ext.serverSettings(), { checks: {} });
+});
+
+test("semantic token types of the server are contributed", () => {
+  const ids = pkg.contributes.semanticTokenTypes.map((t) => t.id).sort();
+  assert.deepStrictEqual(ids, ["claimContent", "claimCue", "claimSource", "date", "location", "organization", "person"]);
+});
