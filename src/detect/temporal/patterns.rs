@@ -281,11 +281,9 @@ impl<'a> Grammar<'a> {
                     // currency symbols
                     return None;
                 }
+                // "555-1997" is a phone number; "1942-1943" two years.
                 if p.is_punct(b'-') && i >= 2 && self.toks[i - 2].is_num() && !p.space {
-                    // "555-1997" phone; "1942-1943" handled by the range rule.
-                    if self.year_at(i - 2).is_none() {
-                        return None;
-                    }
+                    self.year_at(i - 2)?;
                 }
             }
             if p.is_num() {
@@ -668,7 +666,7 @@ impl<'a> Grammar<'a> {
         }
         if i > 0 && !self.toks[i].newline {
             let pw = self.s(i - 1);
-            if EPITHETS.iter().any(|e| *e == pw) {
+            if EPITHETS.contains(&pw) {
                 return None;
             }
         }
@@ -758,15 +756,13 @@ impl<'a> Grammar<'a> {
             j = k + 3;
             // The final dot belongs to the time unless it ends the sentence.
             if self.punct(j, b'.') && self.glued(j) {
-                let next_cap = self.tok(j + 1).is_none_or(|n| {
+                let sentence_end = self.tok(j + 1).is_none_or(|n| {
                     n.newline || (n.cap && n.kind == Kind::Word && n.lex == Lex::None)
                 });
-                if !next_cap {
-                    j += 1;
-                } else if self
+                let day_follows = self
                     .tok(j + 1)
-                    .is_some_and(|n| matches!(n.lex, Lex::Weekday(..) | Lex::W(W::Zone)))
-                {
+                    .is_some_and(|n| matches!(n.lex, Lex::Weekday(..) | Lex::W(W::Zone)));
+                if !sentence_end || day_follows {
                     j += 1;
                 }
             }
@@ -814,15 +810,10 @@ impl<'a> Grammar<'a> {
             return None;
         };
         // "N-unit" adjective or "N unit(s)"; "two more weeks".
-        let k = if self.punct(j, b'-') && self.glued(j) {
-            j + 1
-        } else if (self.is_w(j, W::More) || self.eq(j, "additional") || self.eq(j, "extra"))
-            && self.unit(j + 1).is_some()
-        {
-            j + 1
-        } else {
-            j
-        };
+        let hyphen = self.punct(j, b'-') && self.glued(j);
+        let more = (self.is_w(j, W::More) || self.eq(j, "additional") || self.eq(j, "extra"))
+            && self.unit(j + 1).is_some();
+        let k = if hyphen || more { j + 1 } else { j };
         let (unit, plural) = self.unit(k)?;
         if self.title_case(k) {
             return None;

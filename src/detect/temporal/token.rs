@@ -99,7 +99,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 // "9pm", "10am": the number and the suffix are two tokens.
                 let ampm = i + 2 <= bytes.len()
                     && matches!(bytes[i].to_ascii_lowercase(), b'a' | b'p')
-                    && bytes[i + 1].to_ascii_lowercase() == b'm'
+                    && bytes[i + 1].eq_ignore_ascii_case(&b'm')
                     && (i + 2 == bytes.len() || !bytes[i + 2].is_ascii_alphanumeric());
                 let s_only = s_only || ampm;
                 if !s_only {
