@@ -14,7 +14,6 @@
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
-repo=$(dirname "$here")
 failures=0
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/gloss-configs.XXXXXX")
@@ -100,8 +99,8 @@ check_command() {
     return
   fi
 
-  # shellcheck disable=SC2086 # the command line is split into words on purpose
   help_status=0
+  # shellcheck disable=SC2086 # the command line is split into words on purpose
   timeout 20 $cmdline --help </dev/null >"$tmp/help.out" 2>&1 || help_status=$?
   if [ "$help_status" -eq 0 ] && [ -s "$tmp/help.out" ]; then
     pass "$cmdline --help"
@@ -113,6 +112,7 @@ check_command() {
   : >"$tmp/corpus/gloss.toml"
   : >"$tmp/corpus/entities.toml"
   root_uri="file://$tmp/corpus"
+  # shellcheck disable=SC2086 # the command line is split into words on purpose
   {
     lsp_message '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"clientInfo":{"name":"check-configs"},"rootUri":"'"$root_uri"'","workspaceFolders":[{"uri":"'"$root_uri"'","name":"corpus"}],"capabilities":{}}}'
     lsp_message '{"jsonrpc":"2.0","method":"initialized","params":{}}'

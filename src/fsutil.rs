@@ -33,6 +33,8 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Apply a fix's edits to the files on disk, each file written atomically.
 /// Edits to one file are applied together; a file that does not exist is
 /// created from empty.
@@ -43,23 +45,36 @@ pub fn apply_fix(fix: &crate::diagnostics::Fix) -> std::io::Result<()> {
         by_file.entry(e.path.as_path()).or_default().push(e);
     }
     for (path, edits) in by_file {
-        let old = match std::fs::read(path) {
-            Ok(b) => String::from_utf8(b).map_err(|_| {
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    format!("{}: not UTF-8; not editing it", path.display()),
-                )
-            })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        let mut bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
             Err(e) => return Err(e),
         };
+        // gloss reads every file through `text::decode`, which drops a
+        // byte-order mark, so edit offsets count from after it. Keep the
+        // mark out of the text being edited and put it back on write.
+        let bom: &[u8] = if bytes.starts_with(BOM) {
+            bytes.drain(..BOM.len());
+            BOM
+        } else {
+            b""
+        };
+        let old = String::from_utf8(bytes).map_err(|_| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("{}: not UTF-8; not editing it", path.display()),
+            )
+        })?;
         let new = crate::diagnostics::apply_edits(&old, &edits).map_err(|m| {
             std::io::Error::new(
                 std::io::ErrorKind::InvalidInput,
                 format!("{}: {m}", path.display()),
             )
         })?;
-        write_atomic(path, new.as_bytes())?;
+        let mut out = Vec::with_capacity(bom.len() + new.len());
+        out.extend_from_slice(bom);
+        out.extend_from_slice(new.as_bytes());
+        write_atomic(path, &out)?;
     }
     Ok(())
 }
@@ -76,5 +91,39 @@ mod tests {
         write_atomic(&p, b"two\n").unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "two\n");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// Regression: a `.ann` (or registry) file starting with a byte-order
+    /// mark is read without it, so a fix's offsets are 3 bytes short of the
+    /// file on disk. Appending at the end of the text used to insert the new
+    /// lines before the last 3 bytes of the file, splitting its last line.
+    #[test]
+    fn fixes_to_files_with_a_byte_order_mark_land_where_computed() {
+        use crate::diagnostics::{Fix, TextEdit};
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.ann");
+        let on_disk = b"\xEF\xBB\xBFT1\tDate 0 4\t2001\n".to_vec();
+        std::fs::write(&p, &on_disk).unwrap();
+        let (text, _) = crate::text::decode(&on_disk);
+        let fix = Fix {
+            title: "append".into(),
+            edits: vec![TextEdit {
+                path: p.clone(),
+                range: text.len()..text.len(),
+                new_text: "T2\tDate 5 9\t2002\n".into(),
+            }],
+            changes_article: false,
+        };
+        apply_fix(&fix).unwrap();
+        let after = std::fs::read(&p).unwrap();
+        assert!(
+            after.starts_with(&on_disk),
+            "{:?}",
+            String::from_utf8_lossy(&after)
+        );
+        assert_eq!(
+            after,
+            b"\xEF\xBB\xBFT1\tDate 0 4\t2001\nT2\tDate 5 9\t2002\n".to_vec()
+        );
     }
 }

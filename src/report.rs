@@ -24,8 +24,16 @@ pub struct Located {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
+    /// The diagnostic's line (for long lines, a window around the
+    /// diagnostic: see `source_line_start` and `source_line_cut`).
     #[serde(skip)]
     pub source_line: String,
+    /// Zero-based code-point column of the line where `source_line` starts.
+    #[serde(skip)]
+    pub source_line_start: usize,
+    /// Whether `source_line` stops before the end of the line.
+    #[serde(skip)]
+    pub source_line_cut: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fixes: Vec<LocatedFix>,
 }
@@ -95,9 +103,16 @@ impl<'a> Files<'a> {
         let text = text.unwrap_or("");
         let s = idx.line_col(text, d.range.start, Encoding::Utf32);
         let e = idx.line_col(text, d.range.end, Encoding::Utf32);
-        let source_line = idx
+        let (source_line, source_line_start, source_line_cut) = idx
             .line_range(s.line as usize)
-            .map(|r| text[r].trim_end_matches(['\n', '\r']).to_owned())
+            .map(|r| {
+                source_window(
+                    text,
+                    r.start..r.start + text[r].trim_end_matches(['\n', '\r']).len(),
+                    d.range.start.min(text.len()),
+                    s.col as usize,
+                )
+            })
             .unwrap_or_default();
         let start = idx.byte_to_char(text, d.range.start);
         let end = idx.byte_to_char(text, d.range.end);
@@ -130,9 +145,39 @@ impl<'a> Files<'a> {
             end_line: e.line as usize + 1,
             end_column: e.col as usize + 1,
             source_line,
+            source_line_start,
+            source_line_cut,
             fixes,
         }
     }
+}
+
+/// Bytes of context kept on each side of a diagnostic in `source_line`.
+const CONTEXT_BYTES: usize = 1024;
+
+/// The part of a line kept for display: the whole line when it is short,
+/// else a window around `at`, with the code-point column where the window
+/// starts and whether it stops before the end of the line. Copying a whole
+/// 20 MB one-line article into each of its diagnostics ran out of memory.
+fn source_window(
+    text: &str,
+    line: std::ops::Range<usize>,
+    at: usize,
+    col: usize,
+) -> (String, usize, bool) {
+    if line.len() <= 4 * CONTEXT_BYTES {
+        return (text[line].to_owned(), 0, false);
+    }
+    let at = crate::text::floor_char_boundary(text, at.clamp(line.start, line.end));
+    let from =
+        crate::text::floor_char_boundary(text, at.saturating_sub(CONTEXT_BYTES).max(line.start));
+    let to = crate::text::floor_char_boundary(text, (at + CONTEXT_BYTES).min(line.end));
+    let skipped = text[from..at].chars().count();
+    (
+        text[from..to].to_owned(),
+        col.saturating_sub(skipped),
+        to < line.end,
+    )
 }
 
 /// A path as printed: with `/` separators, without a leading `./`.
@@ -171,5 +216,35 @@ impl Summary {
         }
         s.files_with_diagnostics = files.len();
         s
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::*;
+
+    /// Regression: `locate` copied the whole line into every diagnostic; a
+    /// one-line 16 MB article with a million diagnostics needed terabytes.
+    #[test]
+    fn long_lines_are_cut_to_a_window_around_the_diagnostic() {
+        let line = format!(
+            "{}é target {}",
+            "word ".repeat(20_000),
+            "more ".repeat(20_000)
+        );
+        let at = line.find("target").unwrap();
+        let col = line[..at].chars().count();
+        let (w, start, cut) = source_window(&line, 0..line.len(), at, col);
+        assert!(w.len() <= 2 * CONTEXT_BYTES + 4, "{}", w.len());
+        assert!(cut);
+        let in_window: String = w.chars().skip(col - start).take(6).collect();
+        assert_eq!(in_window, "target");
+        // Short lines are kept whole.
+        let (w, start, cut) = source_window("short line", 0..10, 6, 6);
+        assert_eq!((w.as_str(), start, cut), ("short line", 0, false));
+        // At the very end of a long line, and past it.
+        let (w, _, cut) = source_window(&line, 0..line.len(), line.len(), 0);
+        assert!(!cut && !w.is_empty());
+        let (_, _, _) = source_window(&line, 0..line.len(), line.len() + 10, 0);
     }
 }

@@ -54,7 +54,9 @@ fn seed_corpus_without_annotations_fails_on_dates_and_claims_in_every_article() 
             );
         }
     }
-    // Every flagged date is one the reference annotation records, at the same place.
+    // Every flagged date is one the reference annotation records, at the
+    // same place. (Without the .ann files the Ignore regions are gone too, so
+    // flags inside the reference's boilerplate regions are expected.)
     let mut missed = Vec::new();
     for d in diags.iter().filter(|d| d["code"] == "unannotated-date") {
         let ann = std::fs::read_to_string(
@@ -65,15 +67,26 @@ fn seed_corpus_without_annotations_fails_on_dates_and_claims_in_every_article() 
         )
         .unwrap();
         let (s, e) = (d["start"].as_u64().unwrap(), d["end"].as_u64().unwrap());
-        let hit = ann.lines().filter_map(|l| l.split('\t').nth(1)).any(|h| {
-            let mut p = h.split([' ', ';']);
-            let label = p.next().unwrap_or("");
-            let nums: Vec<u64> = p.filter_map(|n| n.parse().ok()).collect();
-            matches!(label, "Date" | "Time" | "Duration" | "Set")
-                && nums.first().is_some_and(|&a| a < e)
-                && nums.last().is_some_and(|&b| s < b)
-        });
-        if !hit {
+        let spans = |labels: &[&str]| -> Vec<(u64, u64)> {
+            ann.lines()
+                .filter_map(|l| l.split('\t').nth(1))
+                .filter_map(|h| {
+                    let (label, offsets) = h.split_once(' ')?;
+                    labels.contains(&label).then_some(offsets)
+                })
+                .flat_map(|offsets| {
+                    offsets
+                        .split(';')
+                        .filter_map(|f| {
+                            let (a, b) = f.split_once(' ')?;
+                            Some((a.parse().ok()?, b.parse().ok()?))
+                        })
+                        .collect::<Vec<(u64, u64)>>()
+                })
+                .collect()
+        };
+        let overlaps = |v: Vec<(u64, u64)>| v.iter().any(|&(a, b)| a < e && s < b);
+        if !overlaps(spans(&["Date", "Time", "Duration", "Set"])) && !overlaps(spans(&["Ignore"])) {
             missed.push(format!("{}:{} {}", d["file"], d["line"], d["message"]));
         }
     }

@@ -6,5 +6,6 @@ set -eu
 cd "$(dirname "$0")"
 npm ci
 npm run compile
+npm test
 npx vsce package --no-dependencies --allow-missing-repository -o gloss.vsix
 echo "built $(pwd)/gloss.vsix"

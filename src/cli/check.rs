@@ -70,12 +70,16 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<bool, Fatal> {
         "never" => false,
         _ => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
+    // Standard output is line-buffered: without a buffer of our own every
+    // line of a large report is one write(2).
+    let mut buf = std::io::BufWriter::with_capacity(1 << 16, out);
     let res = match args.format {
-        Format::Human => format::human(out, &located, &summary, color),
-        Format::Json => format::json(out, &located, &summary),
-        Format::Sarif => format::sarif(out, &located),
-        Format::Github => format::github(out, &located),
-    };
+        Format::Human => format::human(&mut buf, &located, &summary, color),
+        Format::Json => format::json(&mut buf, &located, &summary),
+        Format::Sarif => format::sarif(&mut buf, &located),
+        Format::Github => format::github(&mut buf, &located),
+    }
+    .and_then(|()| buf.flush());
     match res {
         // A closed pipe (`gloss check | head`) is not an error of the lint.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}

@@ -94,14 +94,18 @@ fn snippet(d: &Located) -> (String, usize, usize) {
         .chars()
         .map(|c| if c == '\t' { ' ' } else { c })
         .collect();
-    let start = (d.column - 1).min(chars.len());
+    let start = (d.column - 1)
+        .saturating_sub(d.source_line_start)
+        .min(chars.len());
     let end = if d.end_line == d.line {
-        (d.end_column - 1).clamp(start, chars.len())
+        (d.end_column - 1)
+            .saturating_sub(d.source_line_start)
+            .clamp(start, chars.len())
     } else {
         chars.len()
     };
     let len = (end - start).min(WIDTH);
-    if chars.len() <= WIDTH {
+    if chars.len() <= WIDTH && d.source_line_start == 0 && !d.source_line_cut {
         return (chars.iter().collect(), start, len);
     }
     let from = start.saturating_sub((WIDTH.saturating_sub(len)) / 2);
@@ -109,20 +113,54 @@ fn snippet(d: &Located) -> (String, usize, usize) {
     let from = to.saturating_sub(WIDTH).min(from);
     let mut s: String = chars[from..to].iter().collect();
     let mut caret = start - from;
-    if from > 0 {
+    if from > 0 || d.source_line_start > 0 {
         s.insert(0, '…');
         caret += 1;
     }
-    if to < chars.len() {
+    if to < chars.len() || d.source_line_cut {
         s.push('…');
     }
     (s, caret, len)
 }
 
+/// `{"diagnostics": [...], "summary": {...}}`, pretty-printed. Written one
+/// diagnostic at a time, each through its own `serde_json::Value` (objects
+/// with sorted keys), so the report never exists twice in memory; the bytes
+/// are those of pretty-printing the whole document as one value.
 pub fn json(out: &mut dyn Write, diags: &[Located], summary: &Summary) -> io::Result<()> {
-    let v = json!({ "diagnostics": diags, "summary": summary });
-    serde_json::to_writer_pretty(&mut *out, &v)?;
-    writeln!(out)
+    out.write_all(b"{\n  \"diagnostics\": [")?;
+    let mut item = Vec::new();
+    for (i, d) in diags.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+        item.clear();
+        serde_json::to_writer_pretty(&mut item, &serde_json::to_value(d)?)?;
+        write_indented(out, &item, "    ")?;
+    }
+    out.write_all(if diags.is_empty() {
+        b"],\n"
+    } else {
+        b"\n  ],\n"
+    })?;
+    out.write_all(b"  \"summary\": ")?;
+    item.clear();
+    serde_json::to_writer_pretty(&mut item, &serde_json::to_value(summary)?)?;
+    write_indented(out, &item, "  ")?;
+    out.write_all(b"\n}\n")
+}
+
+/// Write pretty-printed JSON nested `indent` deep: every line but the first
+/// gets the indentation (JSON strings hold no raw newlines).
+fn write_indented(out: &mut dyn Write, json: &[u8], indent: &str) -> io::Result<()> {
+    let mut lines = json.split(|&b| b == b'\n');
+    if let Some(first) = lines.next() {
+        out.write_all(first)?;
+    }
+    for line in lines {
+        out.write_all(b"\n")?;
+        out.write_all(indent.as_bytes())?;
+        out.write_all(line)?;
+    }
+    Ok(())
 }
 
 fn sarif_level(s: Severity) -> &'static str {

@@ -19,13 +19,16 @@ impl std::fmt::Display for Fatal {
     }
 }
 
+/// A loaded corpus and the files or folders of it to report on (`None`: all).
+pub type ScopedCorpus = (Corpus, Option<Vec<PathBuf>>);
+
 /// The corpora named by the paths on the command line: each path's corpus
 /// root, and the files or folders of that corpus to report on (`None`:
 /// the whole corpus).
 pub fn corpora_for(
     paths: &[PathBuf],
     shard: Option<(u64, u64)>,
-) -> Result<Vec<(Corpus, Option<Vec<PathBuf>>)>, Fatal> {
+) -> Result<Vec<ScopedCorpus>, Fatal> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {

@@ -76,7 +76,19 @@ pub fn definition(w: &World, path: &Path, pos: Position) -> Option<GotoDefinitio
                 _ => return None,
             }
         }
-        FileKind::Registry | FileKind::Manifest => return None,
+        FileKind::Manifest => {
+            // From an `[articles."…"]` table to the article.
+            let (rel, _) = doc
+                .corpus
+                .manifest
+                .articles
+                .iter()
+                .find(|(_, m)| m.def_range.start <= offset && offset <= m.def_range.end)?;
+            let path = doc.corpus.root.join(rel);
+            let uri = w.uri(&path)?;
+            Location::new(uri, Range::default())
+        }
+        FileKind::Registry => return None,
     };
     Some(GotoDefinitionResponse::Scalar(loc))
 }
@@ -123,44 +135,39 @@ fn ann_line_location(doc: &Doc, id: &str) -> Option<Location> {
 fn earliest_full_name(doc: &Doc, name: &str) -> Option<Location> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let all = doc.w.all_analyses(doc.root);
-    let mut best: Option<(
-        usize,
+    // Longest name first, then dated articles by date, then path, then position.
+    type Key<'a> = (
+        std::cmp::Reverse<usize>,
+        bool,
         Option<chrono::NaiveDate>,
-        &str,
+        &'a str,
         usize,
-        &crate::corpus::Article,
-        std::ops::Range<usize>,
-    )> = None;
+    );
+    let mut best: Option<(Key, &crate::corpus::Article, std::ops::Range<usize>)> = None;
     for (article, a) in &all {
         let date = doc.corpus.publication_date(article);
         for n in &a.unknown_names {
             let cand = &article.text[n.span.clone()];
             let cw: Vec<&str> = cand.split_whitespace().collect();
-            let contains = cw
+            if !cw
                 .windows(words.len().max(1))
-                .any(|win| win == words.as_slice());
-            if !contains {
+                .any(|win| win == words.as_slice())
+            {
                 continue;
             }
             let key = (
-                usize::MAX - cw.len(),
+                std::cmp::Reverse(cw.len()),
+                date.is_none(),
                 date,
                 article.rel.as_str(),
                 n.span.start,
             );
-            let better = match &best {
-                None => true,
-                Some(b) => {
-                    (key.0, key.1.is_none(), key.1, key.2, key.3)
-                        < (b.0, b.1.is_none(), b.1, b.2, b.3)
-                }
-            };
-            if better {
-                best = Some((key.0, key.1, key.2, key.3, article, n.span.clone()));
+            if best.as_ref().is_none_or(|b| key < b.0) {
+                best = Some((key, article, n.span.clone()));
             }
         }
     }
-    let (_, _, _, _, article, span) = best?;
+    let (_, article, span) = best?;
     let view = View::with_index(&article.text, &article.index, doc.w.enc);
     Some(Location::new(doc.w.uri(&article.path)?, view.range(&span)))
 }
@@ -177,8 +184,8 @@ pub fn references(
     if include_decl {
         out.extend(registry_location(&doc, &id));
     }
-    for (article, a) in w.all_analyses(doc.root) {
-        let spans = a.spans_of(&id);
+    for (article, m) in w.all_mentions(doc.root) {
+        let spans = m.spans_of(&id);
         if spans.is_empty() {
             continue;
         }

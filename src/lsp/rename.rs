@@ -29,6 +29,11 @@ pub fn prepare(w: &World, path: &Path, pos: Position) -> Option<PrepareRenameRes
     // in an article the range is the mention.
     let range = match doc.kind {
         super::state::FileKind::Registry => {
+            // Only on the entry's header, where the id is written.
+            let offset = view.offset(pos);
+            if !(range.start <= offset && offset <= range.end) {
+                return None;
+            }
             let src = &doc.corpus.registry.source;
             id_in_header(src, &range, &id).unwrap_or(range)
         }

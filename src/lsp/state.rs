@@ -17,6 +17,7 @@ use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 use crate::analysis::{analyze, Analysis};
 use crate::corpus::{Article, Corpus, MANIFEST, REGISTRY};
 use crate::diagnostics::{Code, Severity};
+use crate::query::Mentions;
 use crate::text::{Encoding, LineCol, LineIndex};
 
 /// What a file is to gloss.
@@ -188,7 +189,14 @@ pub struct Doc {
     pub version: i32,
 }
 
-pub type Cache = Arc<Mutex<HashMap<String, Arc<Analysis>>>>;
+/// Per-article results computed against one version of a corpus.
+#[derive(Debug, Default)]
+pub struct Caches {
+    pub analyses: HashMap<String, Arc<Analysis>>,
+    pub mentions: HashMap<String, Arc<Mentions>>,
+}
+
+pub type Cache = Arc<Mutex<Caches>>;
 
 /// One corpus root.
 #[derive(Debug, Clone)]
@@ -217,12 +225,22 @@ impl Root {
         let kept = match except {
             Some(rels) => {
                 let old = lock(&self.cache);
-                old.iter()
-                    .filter(|(k, _)| !rels.contains(k))
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect()
+                Caches {
+                    analyses: old
+                        .analyses
+                        .iter()
+                        .filter(|(k, _)| !rels.contains(k))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect(),
+                    mentions: old
+                        .mentions
+                        .iter()
+                        .filter(|(k, _)| !rels.contains(k))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect(),
+                }
             }
-            None => HashMap::new(),
+            None => Caches::default(),
         };
         self.cache = Arc::new(Mutex::new(kept));
     }
@@ -271,12 +289,20 @@ impl State {
     }
 
     /// The root for a document, creating one (not yet indexed) when the
-    /// document lies outside every known root.
-    pub fn ensure_root(&mut self, path: &Path) -> (usize, bool) {
-        match self.root_of(path) {
-            Some(i) => (i, false),
-            None => self.add_root(Corpus::find_root(path)),
+    /// document lies outside every known root but inside what looks like a
+    /// corpus (`gloss.toml` or `entities.toml` above it, or an `.ann` beside
+    /// it). A stray text file elsewhere gets no root: gloss leaves it alone.
+    pub fn ensure_root(&mut self, path: &Path) -> Option<(usize, bool)> {
+        if let Some(i) = self.root_of(path) {
+            return Some((i, false));
         }
+        FileKind::of(path.parent()?, path)?;
+        let root = Corpus::find_root(path);
+        let looks_like_corpus = root.join(MANIFEST).is_file()
+            || root.join(REGISTRY).is_file()
+            || path.with_extension("ann").is_file()
+            || path.with_extension("txt").is_file() && path.extension().is_some_and(|e| e == "ann");
+        looks_like_corpus.then(|| self.add_root(root))
     }
 
     pub fn doc_text(&self, path: &Path) -> Option<String> {
@@ -296,6 +322,14 @@ impl State {
         let Some(kind) = FileKind::of(&root.path, path) else {
             return Vec::new();
         };
+        if kind == FileKind::Article
+            && text.is_some()
+            && root.corpus.article_for_path(path).is_none()
+            && skipped(&root.path, &root.corpus, path)
+        {
+            // Excluded by gloss.toml, or in a directory gloss never reads.
+            return Vec::new();
+        }
         let corpus = Arc::make_mut(&mut root.corpus);
         match kind {
             FileKind::Article => {
@@ -338,16 +372,16 @@ impl State {
         }
     }
 
-    /// A document was opened. Returns the root index (and whether the root
-    /// is new and must be indexed) and the files to republish.
+    /// A document was opened. Returns the index of a root that is new and
+    /// must be indexed, and the files to republish.
     pub fn open(
         &mut self,
         path: PathBuf,
         uri: Uri,
         text: String,
         version: i32,
-    ) -> (usize, bool, Affected) {
-        let (ri, new) = self.ensure_root(&path);
+    ) -> (Option<usize>, Affected) {
+        let root = self.ensure_root(&path);
         self.docs.insert(
             path.clone(),
             Doc {
@@ -356,9 +390,12 @@ impl State {
                 version,
             },
         );
+        let Some((ri, new)) = root else {
+            return (None, Vec::new());
+        };
         let mut affected = self.set_file(ri, &path, Some(text));
         affected.push(path);
-        (ri, new, affected)
+        (new.then_some(ri), affected)
     }
 
     /// Apply incremental (or full) changes to an open document, in order.
@@ -472,6 +509,35 @@ impl State {
     }
 }
 
+/// Whether loading the corpus skips `path`: hidden directories, build
+/// output, and paths excluded by `gloss.toml` (`[settings] exclude`).
+pub fn skipped(root: &Path, corpus: &Corpus, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return true;
+    };
+    let comps: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if comps
+        .iter()
+        .any(|c| c.starts_with('.') || c == "target" || c == "node_modules")
+    {
+        return true;
+    }
+    if corpus.manifest.exclude.is_empty() {
+        return false;
+    }
+    let mut b = globset::GlobSetBuilder::new();
+    for p in &corpus.manifest.exclude {
+        if let Ok(g) = globset::Glob::new(p) {
+            b.add(g);
+        }
+    }
+    let Ok(set) = b.build() else { return false };
+    (1..=comps.len()).any(|i| set.is_match(comps[..i].join("/")))
+}
+
 /// Read a file as text; `None` when it does not exist or cannot be read.
 pub fn read_text(path: &Path) -> Option<String> {
     std::fs::read(path).ok().map(|b| crate::text::decode(&b).0)
@@ -516,12 +582,51 @@ impl World {
 
     /// The analysis of an article, from the cache or computed now.
     pub fn analysis(&self, root: &Root, article: &Article) -> Arc<Analysis> {
-        if let Some(a) = lock(&root.cache).get(&article.rel) {
+        if let Some(a) = lock(&root.cache).analyses.get(&article.rel) {
             return a.clone();
         }
         let a = Arc::new(analyze(&root.corpus, article));
-        lock(&root.cache).insert(article.rel.clone(), a.clone());
+        lock(&root.cache)
+            .analyses
+            .insert(article.rel.clone(), a.clone());
         a
+    }
+
+    /// The entity mentions of an article (cheaper than a full analysis).
+    pub fn mentions(&self, root: &Root, article: &Article) -> Arc<Mentions> {
+        let cached = {
+            let c = lock(&root.cache);
+            c.mentions.get(&article.rel).cloned().or_else(|| {
+                c.analyses.get(&article.rel).map(|a| {
+                    Arc::new(Mentions {
+                        annotated: a
+                            .annotations
+                            .mentions
+                            .iter()
+                            .map(|m| (m.span.clone(), m.entity.clone()))
+                            .collect(),
+                        matched: a.mentions.clone(),
+                    })
+                })
+            })
+        };
+        if let Some(m) = cached {
+            return m;
+        }
+        let m = Arc::new(Mentions::of(&root.corpus, article));
+        lock(&root.cache)
+            .mentions
+            .insert(article.rel.clone(), m.clone());
+        m
+    }
+
+    /// Mentions of every article of a root, in the corpus order.
+    pub fn all_mentions<'r>(&self, root: &'r Root) -> Vec<(&'r Article, Arc<Mentions>)> {
+        use rayon::prelude::*;
+        let arts: Vec<&Article> = root.corpus.articles().collect();
+        arts.into_par_iter()
+            .map(|a| (a, self.mentions(root, a)))
+            .collect()
     }
 
     /// Analyses of every article of a root, in the corpus order.

@@ -67,7 +67,8 @@ env HOME="$tmp/home" \
   GLOSS_BIN="$gloss_bin" GLOSS_CORPUS="$tmp/corpus" \
   timeout -k 5 120 nvim --headless -u NONE -i NONE -n \
     --cmd "set rtp^=$plugin" \
-    -c "luafile $here/e2e.lua" </dev/null || rc=$?
+    -c "lua local ok, err = pcall(dofile, '$here/e2e.lua') if not ok then io.stderr:write('e2e: FAIL: error in e2e.lua: ' .. tostring(err) .. '\\n') vim.cmd('cquit 1') end" \
+    </dev/null || rc=$?
 
 if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
   echo "e2e: FAIL: timed out after 120 s" >&2

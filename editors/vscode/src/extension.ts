@@ -69,6 +69,25 @@ function checks(): Record<string, Severity> {
   return value && typeof value === "object" ? { ...value } : {};
 }
 
+/** Server settings, as sent in initializationOptions (section `gloss` without the client-only keys). */
+export function serverSettings(): Record<string, unknown> {
+  const c = config();
+  const out: Record<string, unknown> = { checks: checks() };
+  for (const key of [
+    "fixes",
+    "inlayHints",
+    "codeLens",
+    "debounceMs",
+    "hoverAppearances",
+    "standardTokenTypes",
+    "roots",
+  ]) {
+    const value = c.get(key);
+    if (value !== undefined && value !== null) out[key] = value;
+  }
+  return out;
+}
+
 function createClient(): LanguageClient {
   const command = serverCommand();
   const run: Executable = {
@@ -86,7 +105,7 @@ function createClient(): LanguageClient {
     documentSelector,
     outputChannel,
     traceOutputChannel: traceChannel,
-    initializationOptions: { checks: checks() },
+    initializationOptions: serverSettings(),
     synchronize: {
       // Sends workspace/didChangeConfiguration with the `gloss` section;
       // workspace/configuration requests for `gloss` are answered from the

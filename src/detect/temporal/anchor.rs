@@ -71,6 +71,7 @@ const PAST: &[&str] = &[
     "earlier",
     "last",
     "yesterday",
+    "since",
 ];
 
 const PRESENT: &[&str] = &["is", "are", "says", "say", "am", "does", "has", "have"];
@@ -96,18 +97,34 @@ fn classify(text: &str, toks: &[Tok], j: usize) -> Option<Tense> {
     let next = toks.get(j + 1).map(|n| word(text, n));
     let next_to = next.is_some_and(|n| n.eq_ignore_ascii_case("to"));
     match lw {
-        "will" | "shall" | "ll" | "tomorrow" | "next" | "upcoming" => Some(Tense::Future),
+        "will" | "shall" | "ll" | "tomorrow" | "next" | "upcoming" | "would" | "scheduled" => {
+            Some(Tense::Future)
+        }
         "is" | "are" | "was" | "were" if next_to => Some(Tense::Future),
-        "expected" | "scheduled" | "due" | "planned" | "plans" | "plan" | "intends" | "intend"
-        | "going" | "set" | "slated"
+        "expected" | "due" | "planned" | "plans" | "plan" | "intends" | "intend" | "going"
+        | "set" | "slated" | "planning" | "expects" | "expect" | "hopes" | "hope" | "aims"
             if next_to =>
         {
             Some(Tense::Future)
         }
-        "would" => Some(Tense::Future),
-        _ if PAST.contains(&lw) => Some(Tense::Past),
+        "soon" | "early" if j > 0 && word(text, &toks[j - 1]).eq_ignore_ascii_case("as") => {
+            Some(Tense::Future)
+        }
+        "until" | "till" => Some(Tense::Future),
+        _ if PAST.contains(&lw) || (lw.len() > 4 && lw.ends_with("ed") && !t.cap) => {
+            // A participle after "be"/"to" takes the tense of its auxiliary.
+            let prev = j
+                .checked_sub(1)
+                .map(|p| word(text, &toks[p]).to_ascii_lowercase());
+            match prev.as_deref() {
+                Some("be" | "been" | "being" | "to") if !matches!(lw, "was" | "were" | "had") => {
+                    None
+                }
+                Some("is" | "are" | "has" | "have") => Some(Tense::Present),
+                _ => Some(Tense::Past),
+            }
+        }
         _ if PRESENT.contains(&lw) => Some(Tense::Present),
-        _ if lw.len() > 4 && lw.ends_with("ed") && !t.cap => Some(Tense::Past),
         _ => None,
     }
 }
@@ -117,25 +134,30 @@ fn boundary(t: &Tok) -> bool {
 }
 
 /// The tense nearest to tokens `s..e` within their sentence: the closest
-/// tense marker on either side wins, ties to the left; reporting verbs
-/// ("said") only count when nothing else is found.
+/// tense marker on either side wins (markers to the right count double
+/// distance); a reporting verb ("said") not right next to the expression
+/// counts as three tokens further away than it is.
 pub fn tense_at(text: &str, toks: &[Tok], s: usize, e: usize) -> Tense {
     let mut best: Option<(usize, Tense)> = None;
-    let mut weak: Option<(usize, Tense)> = None;
-    let mut consider = |j: usize, dist: usize, best: &mut Option<(usize, Tense)>| {
+    let consider = |j: usize, dist: usize, best: &mut Option<(usize, Tense)>| {
         if let Some(t) = classify(text, toks, j) {
             let w = word(text, &toks[j]);
-            let is_weak = w.eq_ignore_ascii_case("said") || w.eq_ignore_ascii_case("says");
-            let slot = if is_weak { &mut weak } else { best };
-            if slot.is_none_or(|(d, _)| dist < d) {
-                *slot = Some((dist, t));
+            // Reporting verbs count, but less than any other marker near by.
+            let is_report = w.eq_ignore_ascii_case("said") || w.eq_ignore_ascii_case("says");
+            let dist = if is_report && dist > 2 {
+                dist + 3
+            } else {
+                dist
+            };
+            if best.is_none_or(|(d, _)| dist < d) {
+                *best = Some((dist, t));
             }
         }
     };
     // Left.
     let mut j = s;
     let mut dist = 0;
-    while j > 0 && dist < 12 {
+    while j > 0 && dist < 16 {
         if boundary(&toks[j]) && j != s {
             break;
         }
@@ -157,8 +179,8 @@ pub fn tense_at(text: &str, toks: &[Tok], s: usize, e: usize) -> Tense {
             break;
         }
         dist += 1;
-        consider(j, dist + 1, &mut best);
+        consider(j, 2 * dist + 1, &mut best);
         j += 1;
     }
-    best.or(weak).map_or(Tense::Unknown, |(_, t)| t)
+    best.map_or(Tense::Unknown, |(_, t)| t)
 }

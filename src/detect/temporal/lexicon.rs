@@ -152,6 +152,9 @@ pub enum W {
     Long,
     Run,
     Former,
+    These,
+    Right,
+    Someday,
 }
 
 /// The class of a word.
@@ -172,6 +175,10 @@ pub enum Lex {
     /// A tens word that can combine with a following unit digit word.
     Tens(u32),
     W(W),
+    /// "yearlong", "weeklong": a one-unit duration adjective.
+    LongAdj(Unit),
+    /// A decade word: "nineties" = 9.
+    DecadeWord(u8),
     /// Holiday: month and day (0 day = computed), id for computed ones.
     Holiday(u8),
 }
@@ -351,6 +358,26 @@ static TABLE: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
     ] {
         m.insert(w, Lex::Pod(p));
     }
+    for (w, u) in [
+        ("yearlong", Unit::Year),
+        ("monthlong", Unit::Month),
+        ("weeklong", Unit::Week),
+        ("daylong", Unit::Day),
+    ] {
+        m.insert(w, Lex::LongAdj(u));
+    }
+    for (w, d) in [
+        ("twenties", 2),
+        ("thirties", 3),
+        ("forties", 4),
+        ("fifties", 5),
+        ("sixties", 6),
+        ("seventies", 7),
+        ("eighties", 8),
+        ("nineties", 9),
+    ] {
+        m.insert(w, Lex::DecadeWord(d));
+    }
     for (i, (h, _, _)) in HOLIDAYS.iter().enumerate() {
         if *h != "new-year" {
             m.insert(h, Lex::Holiday(i as u8));
@@ -456,6 +483,9 @@ static TABLE: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
         ("long", W::Long),
         ("run", W::Run),
         ("former", W::Former),
+        ("these", W::These),
+        ("right", W::Right),
+        ("someday", W::Someday),
     ] {
         m.entry(w).or_insert(Lex::W(x));
     }

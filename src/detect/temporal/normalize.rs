@@ -55,6 +55,14 @@ pub enum Sem {
         part: Part,
         rel: Rel,
     },
+    /// A part of the year `off` years from the DCT's ("last year's
+    /// third quarter").
+    PartOff {
+        part: Part,
+        off: i64,
+    },
+    /// "the 1988 quarter/period": the quarter in focus, of that year.
+    YearQuarter(i32),
     /// Current quarter in focus ("the quarter", "the latest quarter").
     FocusQuarter,
     /// The year-earlier counterpart of the quarter in focus, or last year.
@@ -140,37 +148,18 @@ fn weekday_num(w: Weekday) -> u32 {
 
 /// Year for a month (and day) given without one: the tense decides whether
 /// it lies before or after the DCT; with no tense, the nearest occurrence.
-fn infer_year(dct: NaiveDate, m: u32, d: u32, tense: Tense) -> i32 {
+fn infer_year(dct: NaiveDate, m: u32, _d: u32, tense: Tense) -> i32 {
     let y = dct.year();
-    let key = |mm: u32, dd: u32| mm * 40 + dd;
-    let here = key(dct.month(), dct.day());
-    let there = key(m, d.max(1));
+    let diff = i64::from(m) - i64::from(dct.month());
     match tense {
-        Tense::Past => {
-            if there > here + 40 {
-                y - 1
-            } else {
-                y
-            }
-        }
-        Tense::Future => {
-            if there + 40 < here {
-                y + 1
-            } else {
-                y
-            }
-        }
-        _ => {
-            // Nearest occurrence, within six months either way.
-            let diff = i64::from(m) - i64::from(dct.month());
-            if diff > 6 {
-                y - 1
-            } else if diff < -6 {
-                y + 1
-            } else {
-                y
-            }
-        }
+        // A past event in a month well after the DCT happened last year.
+        Tense::Past if diff > 1 => y - 1,
+        Tense::Future if diff < -3 => y + 1,
+        Tense::Past | Tense::Future => y,
+        // Otherwise the nearest occurrence.
+        _ if diff > 6 => y - 1,
+        _ if diff < -6 => y + 1,
+        _ => y,
     }
 }
 
@@ -198,16 +187,7 @@ fn resolve_weekday(dct: NaiveDate, wd: u32, rel: Rel, tense: Tense) -> Option<Na
         }
         Rel::None => match tense {
             Tense::Future => shift(dct, (wd - cur).rem_euclid(7)),
-            Tense::Past | Tense::Present => shift(dct, -(cur - wd).rem_euclid(7)),
-            Tense::Unknown => {
-                let back = (cur - wd).rem_euclid(7);
-                let fwd = (wd - cur).rem_euclid(7);
-                if back <= fwd + 1 {
-                    shift(dct, -back)
-                } else {
-                    shift(dct, fwd)
-                }
-            }
+            Tense::Past | Tense::Present | Tense::Unknown => shift(dct, -(cur - wd).rem_euclid(7)),
         },
     }
 }
@@ -343,6 +323,32 @@ fn fmt_num(n: f64) -> String {
 
 /// TIMEX3 duration value for `n` units (`X` when unknown).
 pub fn duration_value(unit: Unit, n: Option<f64>) -> String {
+    // Fractions go to the next smaller unit: "5 1/2 hours" = PT5H30M.
+    if let Some(v) = n {
+        let (whole, frac) = (v.trunc() as i64, v.fract());
+        if frac != 0.0 && v < 1e6 {
+            let (big, t, small, k) = match unit {
+                Unit::Year => ("Y", "", "M", 12.0),
+                Unit::Month => ("M", "", "D", 30.0),
+                Unit::Week => ("W", "", "D", 7.0),
+                Unit::Day => ("D", "T", "H", 24.0),
+                Unit::Hour => ("H", "", "M", 60.0),
+                Unit::Minute => ("M", "", "S", 60.0),
+                _ => ("", "", "", 0.0),
+            };
+            if k > 0.0 {
+                let clock = matches!(unit, Unit::Hour | Unit::Minute);
+                let head = if clock { "PT" } else { "P" };
+                let small_v = fmt_num(frac * k);
+                return if whole == 0 {
+                    let t = if t.is_empty() { "" } else { "T" };
+                    format!("{head}{t}{small_v}{small}")
+                } else {
+                    format!("{head}{whole}{big}{t}{small_v}{small}")
+                };
+            }
+        }
+    }
     let num = n.map_or_else(|| "X".to_string(), fmt_num);
     let scaled = |k: f64, code: &str| match n {
         Some(n) => format!("P{}{code}", fmt_num(n * k)),
@@ -359,8 +365,10 @@ pub fn duration_value(unit: Unit, n: Option<f64>) -> String {
         Unit::Month => format!("P{num}M"),
         Unit::Quarter => scaled(3.0, "M"),
         Unit::Year => format!("P{num}Y"),
-        Unit::Decade => format!("P{num}DE"),
-        Unit::Century => format!("P{num}CE"),
+        Unit::Decade if n.is_none() => "PXDE".into(),
+        Unit::Century if n.is_none() => "PXCE".into(),
+        Unit::Decade => scaled(10.0, "Y"),
+        Unit::Century => scaled(100.0, "Y"),
     }
 }
 
@@ -427,12 +435,34 @@ pub fn normalize(
                 None => (Date, format!("XXXX-{code}")),
             }
         }
+        Sem::PartOff { part, off } => {
+            let code = part_code(*part);
+            match dct {
+                Some(dct) => {
+                    let y = i64::from(dct.year()) + off;
+                    if let Part::Quarter(q) = part {
+                        ctx.focus_quarter = Some((y as i32, u32::from(*q)));
+                    }
+                    (Date, format!("{y:04}-{code}"))
+                }
+                None => (Date, format!("XXXX-{code}")),
+            }
+        }
+        Sem::YearQuarter(y) => {
+            let q = ctx
+                .focus_quarter
+                .map(|(_, q)| q)
+                .or_else(|| dct.map(|d| quarter_of(add_months(d.year(), d.month(), -3).1)));
+            match q {
+                Some(q) => (Date, format!("{y:04}-Q{q}")),
+                None => (Date, format!("{y:04}-QX")),
+            }
+        }
         Sem::FocusQuarter => {
-            let fq = ctx.focus_quarter.or_else(|| {
-                let dct = dct?;
+            let fq = dct.map(|dct| {
                 // The last completed quarter.
                 let (y, m) = add_months(dct.year(), dct.month(), -3);
-                Some((y, quarter_of(m)))
+                (y, quarter_of(m))
             });
             match fq {
                 Some((y, q)) => {

@@ -95,6 +95,66 @@ const MEASURE: &[&str] = &[
     "litres",
 ];
 
+/// Capitalised words that make a weekday part of a name ("Bloody Sunday").
+const EPITHETS: &[&str] = &[
+    "Bloody",
+    "Black",
+    "Super",
+    "Blue",
+    "Cyber",
+    "Manic",
+    "Freaky",
+    "Casual",
+    "Giving",
+    "Ash",
+    "Palm",
+    "Holy",
+    "Maundy",
+    "Low",
+    "Whit",
+    "Shrove",
+    "Mothering",
+    "Egg",
+];
+
+/// Capitalised nouns that make a weekday part of a title ("Sunday Times").
+const TITLE_NOUNS: &[&str] = &[
+    "Times",
+    "Telegraph",
+    "Express",
+    "Mirror",
+    "Post",
+    "Herald",
+    "Observer",
+    "Mail",
+    "Sport",
+    "Star",
+    "Tribune",
+    "Independent",
+    "Business",
+    "Review",
+    "People",
+    "Record",
+    "Journal",
+    "News",
+    "Magazine",
+    "Edition",
+    "Night",
+    "Morning",
+    "Service",
+    "School",
+    "Club",
+    "League",
+    "Football",
+    "Bulletin",
+    "Agreement",
+    "Accord",
+    "Massacre",
+    "Crash",
+    "Group",
+    "Movement",
+];
+
 /// Words before a number that make it an identifier or an amount.
 const NUMBER_PREFIX: &[&str] = &[
     "no",
@@ -191,6 +251,12 @@ impl<'a> Grammar<'a> {
         )
     }
 
+    /// A capitalised word inside a sentence: part of a title ("60 Minutes",
+    /// "This Week", "High Noon").
+    fn title_case(&self, i: usize) -> bool {
+        self.cap(i) && i > 0 && !self.sentence_start(i - 1) && !self.sentence_start(i)
+    }
+
     /// A four-digit number at `i` that reads as a year.
     pub fn year_at(&self, i: usize) -> Option<i32> {
         let t = self.tok(i)?;
@@ -215,11 +281,9 @@ impl<'a> Grammar<'a> {
                     // currency symbols
                     return None;
                 }
+                // "555-1997" is a phone number; "1942-1943" two years.
                 if p.is_punct(b'-') && i >= 2 && self.toks[i - 2].is_num() && !p.space {
-                    // "555-1997" phone; "1942-1943" handled by the range rule.
-                    if self.year_at(i - 2).is_none() {
-                        return None;
-                    }
+                    self.year_at(i - 2)?;
                 }
             }
             if p.is_num() {
@@ -320,6 +384,10 @@ impl<'a> Grammar<'a> {
                         v *= 100.0;
                         j += 1;
                     }
+                    if self.eq(j, "thousand") {
+                        v *= 1000.0;
+                        j += 1;
+                    }
                     if self.is_w(j, W::And) && self.is_w(j + 1, W::A) && self.is_w(j + 2, W::Half) {
                         v += 0.5;
                         j += 3;
@@ -327,6 +395,8 @@ impl<'a> Grammar<'a> {
                     Some((j, v))
                 }
                 Lex::W(W::A) if self.eq(i + 1, "dozen") => Some((i + 2, 12.0)),
+                Lex::W(W::A) if self.eq(i + 1, "hundred") => Some((i + 2, 100.0)),
+                Lex::W(W::A) if self.eq(i + 1, "thousand") => Some((i + 2, 1000.0)),
                 _ => None,
             },
             _ => None,
@@ -391,7 +461,7 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let mut j = i + 1;
-        let dot = self.punct(j, b'.') && self.glued(j);
+        let dot = abbr && self.punct(j, b'.') && self.glued(j);
         if dot {
             j += 1;
         }
@@ -490,6 +560,13 @@ impl<'a> Grammar<'a> {
             if let Some((yy, e2)) = self.year_after(e) {
                 y = Some(yy);
                 e = e2;
+            } else if let Some(t) = self.tok(e) {
+                // Short year in compact listings: "17 Nov 01".
+                if t.digits == 2 && !matches!(self.toks[e - 1].kind, Kind::Punct(_)) {
+                    let yy = t.num as i32;
+                    y = Some(if yy < 50 { 2000 + yy } else { 1900 + yy });
+                    e += 1;
+                }
             }
             return Some(Parsed {
                 start: i,
@@ -582,20 +659,15 @@ impl<'a> Grammar<'a> {
         // Names: a capitalised non-temporal word right after ("Sunday
         // Times") or right before, inside a sentence ("Bloody Sunday").
         if let Some(n) = self.tok(i + 1) {
-            if n.kind == Kind::Word && n.cap && n.lex == Lex::None && !n.newline {
+            let name = self.s(i + 1);
+            if n.kind == Kind::Word && n.cap && !n.newline && TITLE_NOUNS.contains(&name) {
                 return None;
             }
         }
-        if i > 0 && !self.sentence_start(i - 1) {
-            let p = &self.toks[i - 1];
-            if p.kind == Kind::Word && p.cap && p.lex == Lex::None && !self.toks[i].newline {
-                let pw = self.s(i - 1);
-                if !matches!(
-                    pw,
-                    "On" | "By" | "Since" | "Until" | "Before" | "After" | "From" | "Through"
-                ) {
-                    return None;
-                }
+        if i > 0 && !self.toks[i].newline {
+            let pw = self.s(i - 1);
+            if EPITHETS.contains(&pw) {
+                return None;
             }
         }
         let mut e = i + 1;
@@ -631,6 +703,9 @@ impl<'a> Grammar<'a> {
         let t = self.tok(i)?;
         let (mut h, mut min, mut j);
         if let Some(w) = self.w(i) {
+            if self.title_case(i) || (i > 0 && self.eq(i - 1, "high")) {
+                return None;
+            }
             match w {
                 W::Noon => {
                     return Some(Parsed {
@@ -681,15 +756,13 @@ impl<'a> Grammar<'a> {
             j = k + 3;
             // The final dot belongs to the time unless it ends the sentence.
             if self.punct(j, b'.') && self.glued(j) {
-                let next_cap = self.tok(j + 1).is_none_or(|n| {
+                let sentence_end = self.tok(j + 1).is_none_or(|n| {
                     n.newline || (n.cap && n.kind == Kind::Word && n.lex == Lex::None)
                 });
-                if !next_cap {
-                    j += 1;
-                } else if self
+                let day_follows = self
                     .tok(j + 1)
-                    .is_some_and(|n| matches!(n.lex, Lex::Weekday(..) | Lex::W(W::Zone)))
-                {
+                    .is_some_and(|n| matches!(n.lex, Lex::Weekday(..) | Lex::W(W::Zone)));
+                if !sentence_end || day_follows {
                     j += 1;
                 }
             }
@@ -736,17 +809,34 @@ impl<'a> Grammar<'a> {
         } else {
             return None;
         };
-        // "N-unit" adjective or "N unit(s)".
-        let k = if self.punct(j, b'-') && self.glued(j) {
-            j + 1
-        } else {
-            j
-        };
+        // "N-unit" adjective or "N unit(s)"; "two more weeks".
+        let hyphen = self.punct(j, b'-') && self.glued(j);
+        let more = (self.is_w(j, W::More) || self.eq(j, "additional") || self.eq(j, "extra"))
+            && self.unit(j + 1).is_some();
+        let k = if hyphen || more { j + 1 } else { j };
         let (unit, plural) = self.unit(k)?;
+        if self.title_case(k) {
+            return None;
+        }
+        // "a year-earlier loss", "a year-end review"
+        if self.punct(k + 1, b'-')
+            && self.glued(k + 1)
+            && (self.is_w(k + 2, W::Earlier)
+                || self.is_w(k + 2, W::Ago)
+                || self.is_w(k + 2, W::End))
+        {
+            return None;
+        }
+        // Fractions: "three-quarters", "a quarter of".
+        if unit == Unit::Quarter
+            && (k > j || self.is_w(k + 1, W::Of) || (plural && n.is_some_and(|v| v < 4.0)))
+        {
+            return None;
+        }
         if unit == Unit::Second && !plural && n.is_none() {
             return None;
         }
-        if self.is_w(i, W::A) && plural {
+        if self.is_w(i, W::A) && j == i + 1 && plural {
             return None;
         }
         if unit == Unit::Second && k == i + 1 && self.is_w(i, W::A) {
@@ -760,7 +850,14 @@ impl<'a> Grammar<'a> {
             n = n.map(|v| v + 0.5);
             e += 3;
         }
-        // "-long", "-old" adjectives stay durations.
+        // "a day-long meeting": the adjective is parsed on its own.
+        if self.punct(e, b'-') && self.is_w(e + 1, W::Long) {
+            return None;
+        }
+        // Ages: "6-year-old", "six years old".
+        if (self.punct(e, b'-') && self.eq(e + 1, "old")) || self.eq(e, "old") {
+            return None;
+        }
         Some(Parsed {
             start: i,
             end: e,
@@ -802,6 +899,10 @@ impl<'a> Grammar<'a> {
         // ISO date 2001-11-22
         if let Some(p) = self.iso_date(i) {
             return Some(p);
+        }
+        // "20th century"
+        if let Some(c) = self.century(i, i) {
+            return Some(c);
         }
         if let Some(y) = self.year_at(i) {
             // Decade "1990s"
@@ -980,6 +1081,27 @@ impl<'a> Grammar<'a> {
             Lex::Month(..) => self.calendar(i),
             Lex::Weekday(..) => self.weekday(i),
             Lex::Holiday(id) => self.holiday(i, id),
+            Lex::Num(19) if matches!(self.lex(i + 1), Lex::Tens(_)) => {
+                let Lex::Tens(tens) = self.lex(i + 1) else {
+                    return None;
+                };
+                let mut y = 1900 + tens as i32;
+                let mut e = i + 2;
+                if self.punct(e, b'-') && self.glued(e) {
+                    if let Lex::Num(u @ 1..=9) = self.lex(e + 1) {
+                        y += u as i32;
+                        e += 2;
+                    }
+                } else if let Lex::Num(u @ 1..=9) = self.lex(e) {
+                    y += u as i32;
+                    e += 1;
+                }
+                Some(Parsed {
+                    start: i,
+                    end: e,
+                    sem: Sem::Year(y),
+                })
+            }
             Lex::Num(_) | Lex::Tens(_) => self.duration_or_ago(i),
             Lex::Ord(_) => self.quarter_words(i),
             Lex::Season(s) => {
@@ -1012,9 +1134,6 @@ impl<'a> Grammar<'a> {
             }
             Lex::W(w) => match w {
                 W::Yesterday | W::Today | W::Tomorrow => {
-                    if w == W::Today && !t.cap && self.punct(i + 1, b'\'') {
-                        // "today's" stays a date
-                    }
                     let off = match w {
                         W::Yesterday => -1,
                         W::Today => 0,
@@ -1033,24 +1152,103 @@ impl<'a> Grammar<'a> {
                     off: 0,
                     pod: Pod::Night,
                 }),
-                W::Now => {
-                    // "now" in "from now" belongs to the duration rule.
-                    one(Sem::Ref("PRESENT_REF"))
+                W::Now => one(Sem::Ref("PRESENT_REF")),
+                W::Soon => {
+                    // Not "as soon as", "soon after".
+                    let prev_as = i > 0 && self.eq(i - 1, "as");
+                    let next = self.s(i + 1).to_ascii_lowercase();
+                    if prev_as
+                        || matches!(next.as_str(), "after" | "afterwards" | "thereafter" | "as")
+                    {
+                        return None;
+                    }
+                    one(Sem::Ref("FUTURE_REF"))
                 }
+                W::Right if self.is_w(i + 1, W::Now) => Some(Parsed {
+                    start: i,
+                    end: i + 2,
+                    sem: Sem::Ref("PRESENT_REF"),
+                }),
+                W::Someday => one(Sem::Ref("FUTURE_REF")),
                 W::Currently => one(Sem::Ref("PRESENT_REF")),
-                W::Recently | W::Previously => one(Sem::Ref("PAST_REF")),
-                W::Soon => one(Sem::Ref("FUTURE_REF")),
+                W::Recently => one(Sem::Ref("PAST_REF")),
                 W::Recent => {
-                    if let Some((_, true)) = self.unit(i + 1) {
+                    if let Some((u, true)) = self.unit(i + 1) {
+                        let sem = if u == Unit::Year {
+                            Sem::Ref("PAST_REF")
+                        } else {
+                            Sem::Duration { unit: u, n: None }
+                        };
                         return Some(Parsed {
                             start: i,
                             end: i + 2,
-                            sem: Sem::Ref("PAST_REF"),
+                            sem,
                         });
                     }
                     None
                 }
-                W::Daily | W::Weekly | W::Monthly | W::Annually | W::Quarterly | W::Hourly => {
+                W::Current => {
+                    if self.is_w(i + 1, W::Fiscal) && self.unit(i + 2) == Some((Unit::Year, false))
+                    {
+                        return Some(Parsed {
+                            start: i,
+                            end: i + 3,
+                            sem: Sem::UnitOff {
+                                unit: Unit::Year,
+                                off: 0,
+                            },
+                        });
+                    }
+                    if let Some((u, false)) = self.unit(i + 1) {
+                        if matches!(u, Unit::Year | Unit::Quarter | Unit::Month | Unit::Week) {
+                            return Some(Parsed {
+                                start: i,
+                                end: i + 2,
+                                sem: Sem::UnitOff { unit: u, off: 0 },
+                            });
+                        }
+                    }
+                    let next = self.s(i + 1).to_ascii_lowercase();
+                    if t.cap
+                        || !self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word)
+                        || matches!(
+                            next.as_str(),
+                            "account"
+                                | "accounts"
+                                | "assets"
+                                | "liabilities"
+                                | "dollars"
+                                | "events"
+                                | "affairs"
+                                | "flows"
+                                | "flow"
+                                | "and"
+                                | "or"
+                        )
+                    {
+                        return None;
+                    }
+                    one(Sem::Ref("PRESENT_REF"))
+                }
+                W::Future if !t.cap && !self.is_w(i.wrapping_sub(1), W::The) => {
+                    // "future quarters"
+                    let end = if self.unit(i + 1).is_some_and(|(_, pl)| pl) {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    Some(Parsed {
+                        start: i,
+                        end,
+                        sem: Sem::Ref("FUTURE_REF"),
+                    })
+                }
+                W::These if self.eq(i + 1, "days") => Some(Parsed {
+                    start: i,
+                    end: i + 2,
+                    sem: Sem::Ref("PRESENT_REF"),
+                }),
+                W::Daily | W::Weekly | W::Monthly | W::Annually | W::Hourly => {
                     // "Daily Telegraph", "Weekly Standard".
                     if t.cap && self.cap(i + 1) && self.lex(i + 1) == Lex::None {
                         return None;
@@ -1063,10 +1261,6 @@ impl<'a> Grammar<'a> {
                         W::Quarterly => "P3M",
                         _ => "PT1H",
                     };
-                    // "annual" is an adjective: only "annual" + nothing.
-                    if self.eq(i, "annual") {
-                        return None;
-                    }
                     one(Sem::Set(v.into()))
                 }
                 W::Every | W::Each | W::Per => self.set(i),
@@ -1075,7 +1269,7 @@ impl<'a> Grammar<'a> {
                 }
                 W::Early | W::Late | W::Mid | W::Middle => self.modified(i),
                 W::The => self.the(i),
-                W::A => self.duration_or_ago(i).or_else(|| self.set_rate(i)),
+                W::A => self.duration_or_ago(i),
                 W::Several | W::Few | W::Many => self.duration_or_ago(i),
                 W::Fiscal => {
                     if let Some(y) = self.year_at(i + 1) {
@@ -1089,12 +1283,13 @@ impl<'a> Grammar<'a> {
                 }
                 W::First => self.quarter_words(i),
                 W::Noon | W::Midnight => self.clock(i),
-                W::Nearly => {
-                    let d = self.duration_or_ago(i + 1)?;
+                W::Nearly | W::More | W::Less | W::Over | W::Up | W::At => self.approx(i),
+                W::Approx => {
+                    let c = self.clock(i + 1)?;
                     Some(Parsed {
                         start: i,
-                        end: d.end,
-                        sem: d.sem,
+                        end: c.end,
+                        sem: c.sem,
                     })
                 }
                 W::Earlier | W::Later => {
@@ -1111,7 +1306,42 @@ impl<'a> Grammar<'a> {
                 }
                 _ => None,
             },
+            Lex::Unit(u, pl)
+                if self.punct(i + 1, b'-') && self.glued(i + 1) && self.is_w(i + 2, W::Long) =>
+            {
+                // "day-long", "decades-long"
+                Some(Parsed {
+                    start: i,
+                    end: i + 3,
+                    sem: Sem::Duration {
+                        unit: u,
+                        n: if pl { None } else { Some(1.0) },
+                    },
+                })
+            }
+            Lex::LongAdj(u) => one(Sem::Duration {
+                unit: u,
+                n: Some(1.0),
+            }),
             Lex::Unit(Unit::Year, false) => {
+                // "year-end", "year end", "year's end"
+                let k = if self.punct(i + 1, b'-') && self.glued(i + 1) {
+                    i + 2
+                } else if self.punct(i + 1, b'\'') && self.eq(i + 2, "s") {
+                    i + 3
+                } else {
+                    i + 1
+                };
+                if self.is_w(k, W::End) && !self.is_w(k + 1, W::Of) {
+                    return Some(Parsed {
+                        start: i,
+                        end: k + 1,
+                        sem: Sem::UnitOff {
+                            unit: Unit::Year,
+                            off: 0,
+                        },
+                    });
+                }
                 // "year-earlier", "year-ago"
                 if self.punct(i + 1, b'-')
                     && (self.is_w(i + 2, W::Earlier) || self.is_w(i + 2, W::Ago))
@@ -1146,6 +1376,7 @@ impl<'a> Grammar<'a> {
                                 | Unit::Week
                                 | Unit::Day
                                 | Unit::Decade
+                                | Unit::Century
                                 | Unit::Hour
                         ) {
                             if self.is_w(i + 1, W::Ago) {
@@ -1166,10 +1397,45 @@ impl<'a> Grammar<'a> {
                         sem: Sem::Ref("PAST_REF"),
                     });
                 }
+                // "in the weeks before the shooting", "the days that followed"
+                if i > 0 && self.is_w(i - 1, W::The) {
+                    let next = self.s(i + 1).to_ascii_lowercase();
+                    if matches!(
+                        next.as_str(),
+                        "before" | "after" | "that" | "following" | "since" | "leading"
+                    ) {
+                        let (u, _) = self.unit(i)?;
+                        return one(Sem::Duration { unit: u, n: None });
+                    }
+                }
                 None
             }
             _ => None,
         }
+    }
+
+    /// Approximated durations: "nearly two years", "more than a decade ago",
+    /// "at least 72 hours", "up to 180 days", "over a week".
+    fn approx(&self, i: usize) -> Option<Parsed> {
+        let j = match self.w(i)? {
+            W::Nearly => i + 1,
+            W::More | W::Less if self.is_w(i + 1, W::Than) => i + 2,
+            W::At if self.is_w(i + 1, W::Least) => i + 2,
+            W::Up if self.is_w(i + 1, W::To) => i + 2,
+            W::Over => i + 1,
+            _ => return None,
+        };
+        let d = self.duration_or_ago(j)?;
+        let ok = match d.sem {
+            Sem::Duration { .. } => true,
+            Sem::Ago { .. } => !self.is_w(i, W::Over),
+            _ => false,
+        };
+        ok.then_some(Parsed {
+            start: i,
+            end: d.end,
+            sem: d.sem,
+        })
     }
 
     fn holiday(&self, i: usize, id: u8) -> Option<Parsed> {
@@ -1260,10 +1526,6 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    fn set_rate(&self, _i: usize) -> Option<Parsed> {
-        None
-    }
-
     /// "last/next/this/past/coming/previous/following X".
     fn relative(&self, i: usize, with_the: bool) -> Option<Parsed> {
         let w = self.w(i)?;
@@ -1320,6 +1582,20 @@ impl<'a> Grammar<'a> {
             }
         }
         match self.lex(j) {
+            // "the coming years", "the past months"
+            Lex::Unit(u, true)
+                if matches!(w, W::Coming | W::Past | W::Last | W::Next)
+                    && matches!(
+                        u,
+                        Unit::Year | Unit::Month | Unit::Week | Unit::Day | Unit::Decade
+                    ) =>
+            {
+                Some(Parsed {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Duration { unit: u, n: None },
+                })
+            }
             Lex::Weekday(wd, false) if self.cap(j) => {
                 if matches!(w, W::Past | W::Coming | W::Previous | W::Following) {
                     return None;
@@ -1344,6 +1620,16 @@ impl<'a> Grammar<'a> {
                 if matches!(w, W::Past | W::Coming | W::Previous | W::Following) {
                     return None;
                 }
+                // "last Oct. 23"
+                if let Some(c) = self.calendar(j) {
+                    if let Sem::Ymd { y: None, .. } = c.sem {
+                        return Some(Parsed {
+                            start: i,
+                            end: c.end,
+                            sem: c.sem,
+                        });
+                    }
+                }
                 let e = if abbr { j + 2 } else { j + 1 };
                 Some(Parsed {
                     start: i,
@@ -1353,6 +1639,14 @@ impl<'a> Grammar<'a> {
                         m: u32::from(m),
                         rel,
                     },
+                })
+            }
+            Lex::Holiday(id) if matches!(w, W::Last | W::Next | W::This) => {
+                let h = self.holiday(j, id)?;
+                Some(Parsed {
+                    start: i,
+                    end: h.end,
+                    sem: h.sem,
                 })
             }
             Lex::Season(s) => {
@@ -1382,6 +1676,9 @@ impl<'a> Grammar<'a> {
                 })
             }
             Lex::Unit(u, false) => {
+                if self.cap(j) && !self.sentence_start(i) {
+                    return None;
+                }
                 let off = match rel {
                     Rel::Last => -1,
                     Rel::Next => 1,
@@ -1418,7 +1715,7 @@ impl<'a> Grammar<'a> {
                         },
                     });
                 }
-                let mut e = j + 1;
+                let e = j + 1;
                 // "this quarter" / "last year's"
                 if u == Unit::Quarter && w == W::This {
                     return Some(Parsed {
@@ -1427,8 +1724,17 @@ impl<'a> Grammar<'a> {
                         sem: Sem::UnitOff { unit: u, off: 0 },
                     });
                 }
-                if self.eq(e, "alone") {
-                    e += 0;
+                // "this year's third quarter", "next year's first quarter"
+                if u == Unit::Year && self.punct(e, b'\'') && self.eq(e + 1, "s") {
+                    if let Some(q) = self.quarter_words(e + 2) {
+                        if let Sem::Part { y: None, part, .. } = q.sem {
+                            return Some(Parsed {
+                                start: i,
+                                end: q.end,
+                                sem: Sem::PartOff { part, off },
+                            });
+                        }
+                    }
                 }
                 Some(Parsed {
                     start: i,
@@ -1444,7 +1750,7 @@ impl<'a> Grammar<'a> {
     fn modified(&self, i: usize) -> Option<Parsed> {
         let w = self.w(i)?;
         let mut j = i + 1;
-        if matches!(w, W::Mid) && self.punct(j, b'-') && self.glued(j) {
+        if matches!(w, W::Mid | W::Early | W::Late) && self.punct(j, b'-') && self.glued(j) {
             j += 1;
         } else if matches!(w, W::Middle | W::End | W::Beginning | W::Start) {
             if !self.is_w(j, W::Of) {
@@ -1546,9 +1852,9 @@ impl<'a> Grammar<'a> {
                     return Some(Parsed {
                         start: i,
                         end: j + 2,
-                        sem: Sem::UnitOff {
+                        sem: Sem::Duration {
                             unit: Unit::Year,
-                            off: 0,
+                            n: Some(1.0),
                         },
                     });
                 }
@@ -1556,6 +1862,10 @@ impl<'a> Grammar<'a> {
             }
             Lex::Ord(_) | Lex::Unit(Unit::Second, false) => {
                 if let Some(p) = self.quarter_words(j) {
+                    // "the third-quarter results": the adjective alone.
+                    if self.punct(j + 1, b'-') {
+                        return Some(p);
+                    }
                     return span(p);
                 }
                 // "the 20th century"
@@ -1572,6 +1882,27 @@ impl<'a> Grammar<'a> {
                     }
                 }
                 self.century(i, j)
+            }
+            Lex::None if self.eq(j, "full") && self.unit(j + 1) == Some((Unit::Year, false)) => {
+                Some(Parsed {
+                    start: i,
+                    end: j + 2,
+                    sem: Sem::UnitOff {
+                        unit: Unit::Year,
+                        off: 0,
+                    },
+                })
+            }
+            Lex::None
+                if self.year_at(j).is_some()
+                    && (self.eq(j + 1, "quarter") || self.eq(j + 1, "period")) =>
+            {
+                let y = self.year_at(j)?;
+                Some(Parsed {
+                    start: i,
+                    end: j + 2,
+                    sem: Sem::YearQuarter(y),
+                })
             }
             Lex::None => {
                 // "the 1990s", "the '90s", "the 1988 third quarter"
@@ -1637,7 +1968,10 @@ impl<'a> Grammar<'a> {
                 }
             }
             Lex::Unit(Unit::Quarter, false) => {
-                if self.is_w(j + 1, W::Of) || self.year_at(j + 1).is_some() {
+                if self.is_w(j + 1, W::Of)
+                    || self.year_at(j + 1).is_some()
+                    || (self.punct(j + 1, b'-') && self.glued(j + 1))
+                {
                     return None;
                 }
                 Some(Parsed {
@@ -1645,6 +1979,53 @@ impl<'a> Grammar<'a> {
                     end: j + 1,
                     sem: Sem::FocusQuarter,
                 })
+            }
+            Lex::DecadeWord(d) => Some(Parsed {
+                start: i,
+                end: j + 1,
+                sem: Sem::Decade(190 + i32::from(d)),
+            }),
+            Lex::Unit(Unit::Year, false) if !self.punct(j + 1, b'-') => {
+                // "the year two thousand", "the year 1990"
+                if let Some(y) = self.year_at(j + 1) {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 2,
+                        sem: Sem::Year(y),
+                    });
+                }
+                if self.eq(j + 1, "two") && self.eq(j + 2, "thousand") {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 3,
+                        sem: Sem::Year(2000),
+                    });
+                }
+                // "the year ended Sept. 30" is a duration; "for the year"
+                // the current year.
+                let next = self.s(j + 1).to_ascii_lowercase();
+                if matches!(next.as_str(), "ended" | "ending" | "through" | "to") {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 1,
+                        sem: Sem::Duration {
+                            unit: Unit::Year,
+                            n: Some(1.0),
+                        },
+                    });
+                }
+                let prev = i.checked_sub(1).map(|p| self.s(p).to_ascii_lowercase());
+                if matches!(prev.as_deref(), Some("for" | "of" | "in" | "during")) {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 1,
+                        sem: Sem::UnitOff {
+                            unit: Unit::Year,
+                            off: 0,
+                        },
+                    });
+                }
+                None
             }
             Lex::Unit(Unit::Year, false) => {
                 // "the year-earlier quarter"
@@ -1693,6 +2074,17 @@ impl<'a> Grammar<'a> {
                 if !self.is_w(j + 1, W::Of) {
                     return None;
                 }
+                if self.is_w(j + 2, W::The) {
+                    if let Some((u @ (Unit::Year | Unit::Month | Unit::Week), false)) =
+                        self.unit(j + 3)
+                    {
+                        return Some(Parsed {
+                            start: i,
+                            end: j + 4,
+                            sem: Sem::UnitOff { unit: u, off: 0 },
+                        });
+                    }
+                }
                 let inner = self.core(j + 2).or_else(|| self.the(j + 2))?;
                 match inner.sem {
                     Sem::Duration { .. } | Sem::Set(_) | Sem::Ref(_) => None,
@@ -1712,6 +2104,24 @@ impl<'a> Grammar<'a> {
             }
             _ => None,
         }
+    }
+
+    /// A bare day number continuing a date: "April 24 and [25]".
+    pub fn day_continuation(&self, i: usize) -> Option<(usize, u32)> {
+        let conj =
+            self.is_w(i, W::And) || self.eq(i, "or") || self.is_w(i, W::To) || self.punct(i, b'-');
+        if !conj {
+            return None;
+        }
+        let d = self.day_num(i + 1)?;
+        // Not "April 24 and 25 people".
+        if self
+            .tok(i + 2)
+            .is_some_and(|n| n.kind == Kind::Word && n.lex == Lex::None && !n.cap)
+        {
+            return None;
+        }
+        Some((i + 2, d))
     }
 
     fn century(&self, i: usize, j: usize) -> Option<Parsed> {

@@ -12,7 +12,7 @@
 local M = {}
 
 local api = vim.api
-local uv = vim.loop
+local uv = vim.uv or vim.loop
 
 ---@class GlossOptions
 M.defaults = {
@@ -34,7 +34,8 @@ M.defaults = {
   -- initializationOptions.checks and as the `gloss.checks` setting.
   checks = {},
   -- Extra settings, answered to workspace/configuration (section `gloss`)
-  -- and sent with workspace/didChangeConfiguration.
+  -- and sent with workspace/didChangeConfiguration; the `gloss` section also
+  -- goes into initializationOptions. E.g. { gloss = { fixes = "edit" } }.
   settings = {},
   -- Extra initializationOptions.
   init_options = {},
@@ -149,7 +150,7 @@ function M.is_gloss_buffer(bufnr)
   if not api.nvim_buf_is_valid(bufnr) then
     return false
   end
-  if api.nvim_buf_get_option(bufnr, "buftype") ~= "" then
+  if vim.bo[bufnr].buftype ~= "" then
     return false
   end
   local name = api.nvim_buf_get_name(bufnr)
@@ -164,7 +165,7 @@ function M.is_gloss_buffer(bufnr)
   if ext and list_contains(o.extensions, ext) then
     return true
   end
-  return list_contains(o.filetypes, api.nvim_buf_get_option(bufnr, "filetype"))
+  return list_contains(o.filetypes, vim.bo[bufnr].filetype)
 end
 
 -- An empty Lua table is encoded as a JSON array; the server wants objects.
@@ -393,7 +394,9 @@ function M.client_config(root)
   local checks = as_object(vim.deepcopy(o.checks or {}))
   local settings = vim.tbl_deep_extend("force", { gloss = {} }, vim.deepcopy(o.settings or {}))
   settings.gloss.checks = as_object(vim.tbl_extend("force", {}, settings.gloss.checks or {}, o.checks or {}))
-  local init_options = vim.tbl_deep_extend("force", {}, vim.deepcopy(o.init_options or {}))
+  -- The server reads the same keys from initializationOptions as from the
+  -- `gloss` settings section, so send those at initialize too.
+  local init_options = vim.tbl_deep_extend("force", vim.deepcopy(settings.gloss), vim.deepcopy(o.init_options or {}))
   init_options.checks = checks
 
   local handlers = {}
@@ -565,10 +568,10 @@ function M.stats(root)
   vim.cmd("botright new")
   local buf = api.nvim_get_current_buf()
   api.nvim_buf_set_lines(buf, 0, -1, false, lines)
-  api.nvim_buf_set_option(buf, "buftype", "nofile")
-  api.nvim_buf_set_option(buf, "bufhidden", "wipe")
-  api.nvim_buf_set_option(buf, "filetype", "json")
-  api.nvim_buf_set_option(buf, "modifiable", false)
+  vim.bo[buf].buftype = "nofile"
+  vim.bo[buf].bufhidden = "wipe"
+  vim.bo[buf].filetype = "json"
+  vim.bo[buf].modifiable = false
   pcall(api.nvim_buf_set_name, buf, "gloss stats " .. root)
 end
 
@@ -613,8 +616,8 @@ function M.setup(opts)
     group = augroup,
     pattern = "*.ann",
     callback = function(args)
-      if api.nvim_buf_get_option(args.buf, "filetype") == "" then
-        api.nvim_buf_set_option(args.buf, "filetype", "brat")
+      if vim.bo[args.buf].filetype == "" then
+        vim.bo[args.buf].filetype = "brat"
       end
     end,
   })

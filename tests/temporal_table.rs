@@ -1,0 +1,1069 @@
+//! Table-driven test of the temporal tagger: each row is a text, a
+//! publication date, the expected span text, TIMEX3 type and value. Rows
+//! with an empty span are traps: the text must yield no expression at all.
+
+use chrono::NaiveDate;
+use gloss::detect::temporal::tag;
+use gloss::detect::TimexType;
+
+use TimexType::{Date as D, Duration as U, Set as S, Time as T};
+
+struct Row {
+    text: &'static str,
+    dct: &'static str,
+    span: &'static str,
+    kind: TimexType,
+    value: &'static str,
+}
+
+const fn r(
+    text: &'static str,
+    dct: &'static str,
+    span: &'static str,
+    kind: TimexType,
+    value: &'static str,
+) -> Row {
+    Row {
+        text,
+        dct,
+        span,
+        kind,
+        value,
+    }
+}
+
+/// A trap: no temporal expression at all.
+const fn none(text: &'static str, dct: &'static str) -> Row {
+    Row {
+        text,
+        dct,
+        span: "",
+        kind: D,
+        value: "",
+    }
+}
+
+// Publication dates used below (weekday in the comment).
+const D2001: &str = "2001-11-23"; // Friday
+const D1997: &str = "1997-01-17"; // Friday
+const D1989: &str = "1989-10-26"; // Thursday
+const D2010: &str = "2010-10-27"; // Wednesday
+const D1998: &str = "1998-02-13"; // Friday
+const NO_DCT: &str = "";
+
+const ROWS: &[Row] = &[
+    // Absolute dates.
+    r(
+        "It was signed on 23 November 2001 in Brussels.",
+        D2001,
+        "23 November 2001",
+        D,
+        "2001-11-23",
+    ),
+    r(
+        "before the Nov. 19 summit in Lisbon",
+        D2010,
+        "Nov. 19",
+        D,
+        "2010-11-19",
+    ),
+    r("Prices rose in 1997 by a tenth.", D2001, "1997", D, "1997"),
+    r(
+        "Since July 1, 2024, we have disabled ads.",
+        D2010,
+        "July 1, 2024",
+        D,
+        "2024-07-01",
+    ),
+    r("as it did in the 1990s", D2001, "the 1990s", D, "199"),
+    r("as it did in the '80s", D2001, "the '80s", D, "198"),
+    r(
+        "The talks resume in mid-March.",
+        D1997,
+        "mid-March",
+        D,
+        "1997-03",
+    ),
+    r(
+        "He left in the summer of 2002.",
+        D2010,
+        "the summer of 2002",
+        D,
+        "2002-SU",
+    ),
+    r(
+        "Deaths rose in 1942-1943 sharply.",
+        D2001,
+        "1942",
+        D,
+        "1942",
+    ),
+    r(
+        "the shooting on September 11th shocked",
+        D2001,
+        "September 11th",
+        D,
+        "2001-09-11",
+    ),
+    r(
+        "the attacks of 11 September changed",
+        D2001,
+        "11 September",
+        D,
+        "2001-09-11",
+    ),
+    r(
+        "Updated 17 Nov 01 by staff",
+        D2001,
+        "17 Nov 01",
+        D,
+        "2001-11-17",
+    ),
+    r(
+        "Published 2001-11-22 online.",
+        D2001,
+        "2001-11-22",
+        D,
+        "2001-11-22",
+    ),
+    r(
+        "on March 12, 1999, the three joined",
+        D1998,
+        "March 12, 1999",
+        D,
+        "1999-03-12",
+    ),
+    r(
+        "In November 1989 the wall fell.",
+        D1998,
+        "November 1989",
+        D,
+        "1989-11",
+    ),
+    r(
+        "by the end of 1994 it was over",
+        D1998,
+        "the end of 1994",
+        D,
+        "1994",
+    ),
+    r(
+        "the Nov. 19 summit in Lisbon next month",
+        D2010,
+        "Nov. 19",
+        D,
+        "2010-11-19",
+    ),
+    r(
+        "a draft handed over in December, Kommersant said",
+        D2010,
+        "December",
+        D,
+        "2009-12",
+    ),
+    r(
+        "elected in early September",
+        D1989,
+        "early September",
+        D,
+        "1989-09",
+    ),
+    r(
+        "sales in late November were weak",
+        D1998,
+        "late November",
+        D,
+        "1997-11",
+    ),
+    r(
+        "the 23rd of November was quiet",
+        D2001,
+        "the 23rd of November",
+        D,
+        "2001-11-23",
+    ),
+    r(
+        "It happened in the 20th century.",
+        D2001,
+        "the 20th century",
+        D,
+        "19",
+    ),
+    r("as in the nineties", D2001, "the nineties", D, "199"),
+    r(
+        "In nineteen ninety-six they won.",
+        D1998,
+        "nineteen ninety-six",
+        D,
+        "1996",
+    ),
+    r(
+        "by the year two thousand",
+        D1998,
+        "the year two thousand",
+        D,
+        "2000",
+    ),
+    r(
+        "on April 24 and 25 in Washington",
+        D1998,
+        "April 24",
+        D,
+        "1998-04-24",
+    ),
+    r(
+        "They will meet on Christmas Day.",
+        D2001,
+        "Christmas Day",
+        D,
+        "2001-12-25",
+    ),
+    r(
+        "he fell ill during Thanksgiving 1998",
+        D2001,
+        "Thanksgiving 1998",
+        D,
+        "1998-11-26",
+    ),
+    r(
+        "The vote will be on Election Day.",
+        D1998,
+        "Election Day",
+        D,
+        "1998-11-03",
+    ),
+    r(
+        "in the winter of 1994 the river froze",
+        D1998,
+        "the winter of 1994",
+        D,
+        "1994-WI",
+    ),
+    r("closing in fiscal 1990", D1989, "fiscal 1990", D, "1990"),
+    // Relative dates.
+    r(
+        "Western diplomats said yesterday.",
+        D1997,
+        "yesterday",
+        D,
+        "1997-01-16",
+    ),
+    r(
+        "Lord Robertson is to meet Mr Putin today.",
+        D2001,
+        "today",
+        D,
+        "2001-11-23",
+    ),
+    r("The vote is tomorrow.", D2001, "tomorrow", D, "2001-11-24"),
+    r(
+        "He will speak tonight in Moscow.",
+        D2001,
+        "tonight",
+        T,
+        "2001-11-23TNI",
+    ),
+    r(
+        "He spoke last night in Moscow.",
+        D1997,
+        "last night",
+        T,
+        "1997-01-16TNI",
+    ),
+    r(
+        "She called this morning to say",
+        D1998,
+        "this morning",
+        T,
+        "1998-02-13TMO",
+    ),
+    r(
+        "the summit last week in Texas",
+        D2001,
+        "last week",
+        D,
+        "2001-W46",
+    ),
+    r(
+        "a meeting next Monday in Moscow",
+        D1997,
+        "next Monday",
+        D,
+        "1997-01-20",
+    ),
+    r(
+        "Kohl visited Yeltsin two weeks ago.",
+        D1997,
+        "two weeks ago",
+        D,
+        "1997-W01",
+    ),
+    r(
+        "threats made last month in Brussels",
+        D1997,
+        "last month",
+        D,
+        "1996-12",
+    ),
+    r(
+        "the Madrid summit next July",
+        D1997,
+        "next July",
+        D,
+        "1997-07",
+    ),
+    r("new members this week", D1997, "this week", D, "1997-W03"),
+    r(
+        "Profits fell earlier this year.",
+        D1989,
+        "earlier this year",
+        D,
+        "1989",
+    ),
+    r(
+        "The idea was put forward at the weekend by Blair.",
+        D2001,
+        "the weekend",
+        D,
+        "2001-W46-WE",
+    ),
+    r(
+        "They will meet this weekend.",
+        D2001,
+        "this weekend",
+        D,
+        "2001-W47-WE",
+    ),
+    r(
+        "Prices rose over the past several months.",
+        D1989,
+        "the past several months",
+        U,
+        "PXM",
+    ),
+    r("Sales rose last year.", D1989, "last year", D, "1988"),
+    r("Sales will rise next year.", D1989, "next year", D, "1990"),
+    r("Profit rose this year.", D1989, "this year", D, "1989"),
+    r(
+        "Sales fell last quarter.",
+        D1989,
+        "last quarter",
+        D,
+        "1989-Q3",
+    ),
+    r(
+        "Growth slowed in the third quarter.",
+        D1989,
+        "the third quarter",
+        D,
+        "1989-Q3",
+    ),
+    r(
+        "third-quarter profit rose",
+        D1989,
+        "third-quarter",
+        D,
+        "1989-Q3",
+    ),
+    r(
+        "Net rose in the quarter, the company said.",
+        D1989,
+        "the quarter",
+        D,
+        "1989-Q3",
+    ),
+    r(
+        "It rose in the first half.",
+        D1989,
+        "the first half",
+        D,
+        "1989-H1",
+    ),
+    r("It rose last fall.", D1989, "last fall", D, "1988-FA"),
+    r(
+        "It will open this summer.",
+        D1998,
+        "this summer",
+        D,
+        "1998-SU",
+    ),
+    r(
+        "the sniper killed him 10 days ago",
+        D2001,
+        "10 days ago",
+        D,
+        "2001-11-13",
+    ),
+    r(
+        "Prices were higher a year ago.",
+        D1998,
+        "a year ago",
+        D,
+        "1997",
+    ),
+    r(
+        "They met three months ago.",
+        D1998,
+        "three months ago",
+        D,
+        "1997-11",
+    ),
+    r(
+        "It will be done two weeks from now.",
+        D1998,
+        "two weeks from now",
+        D,
+        "1998-W09",
+    ),
+    r(
+        "It begins early next year.",
+        D1989,
+        "early next year",
+        D,
+        "1990",
+    ),
+    r(
+        "It opened late last year.",
+        D1989,
+        "late last year",
+        D,
+        "1988",
+    ),
+    r(
+        "He visited in July last year.",
+        D1998,
+        "July last year",
+        D,
+        "1997-07",
+    ),
+    r("Costs rose by year-end.", D1989, "year-end", D, "1989"),
+    r(
+        "sales in the current fiscal year",
+        D1989,
+        "current fiscal year",
+        D,
+        "1989",
+    ),
+    r(
+        "It closes in the current quarter.",
+        D1989,
+        "the current quarter",
+        D,
+        "1989-Q4",
+    ),
+    r(
+        "It rose in this year's third quarter.",
+        D1989,
+        "this year's third quarter",
+        D,
+        "1989-Q3",
+    ),
+    r(
+        "compared with the year-earlier quarter",
+        D1989,
+        "the year-earlier quarter",
+        D,
+        "1988",
+    ),
+    r(
+        "Analysts expect a rebound in the future.",
+        D1998,
+        "the future",
+        D,
+        "FUTURE_REF",
+    ),
+    r(
+        "Things were different in the past.",
+        D1998,
+        "the past",
+        D,
+        "PAST_REF",
+    ),
+    r(
+        "The company recently agreed to sell.",
+        D1998,
+        "recently",
+        D,
+        "PAST_REF",
+    ),
+    r(
+        "The company is now in talks.",
+        D1998,
+        "now",
+        D,
+        "PRESENT_REF",
+    ),
+    r(
+        "The plan is currently being studied.",
+        D2001,
+        "currently",
+        D,
+        "PRESENT_REF",
+    ),
+    r(
+        "what we need right now is calm",
+        D2010,
+        "right now",
+        D,
+        "PRESENT_REF",
+    ),
+    r(
+        "Russia could someday join.",
+        D1998,
+        "someday",
+        D,
+        "FUTURE_REF",
+    ),
+    r("Nato will soon admit them.", D1998, "soon", D, "FUTURE_REF"),
+    r(
+        "It is a problem these days.",
+        D1998,
+        "these days",
+        D,
+        "PRESENT_REF",
+    ),
+    r(
+        "Rates rose in recent years.",
+        D1998,
+        "recent years",
+        D,
+        "PAST_REF",
+    ),
+    r(
+        "Prices fell in recent weeks.",
+        D2001,
+        "recent weeks",
+        U,
+        "PXW",
+    ),
+    r(
+        "under current market conditions",
+        D1989,
+        "current",
+        D,
+        "PRESENT_REF",
+    ),
+    // Weekdays and tense.
+    r(
+        "He said after talks on Thursday with Ivanov.",
+        D2001,
+        "Thursday",
+        D,
+        "2001-11-22",
+    ),
+    r(
+        "The minister will travel on Tuesday.",
+        D2001,
+        "Tuesday",
+        D,
+        "2001-11-27",
+    ),
+    r(
+        "The minister is to travel on Tuesday.",
+        D2001,
+        "Tuesday",
+        D,
+        "2001-11-27",
+    ),
+    r(
+        "The minister travelled on Tuesday.",
+        D2001,
+        "Tuesday",
+        D,
+        "2001-11-20",
+    ),
+    r(
+        "Kommersant reported Wednesday that",
+        D2010,
+        "Wednesday",
+        D,
+        "2010-10-27",
+    ),
+    r(
+        "a meeting in Geneva on Tuesday is planned",
+        D1998,
+        "Tuesday",
+        D,
+        "1998-02-10",
+    ),
+    r(
+        "They met last Tuesday.",
+        D2001,
+        "last Tuesday",
+        D,
+        "2001-11-20",
+    ),
+    r(
+        "The rally was held Friday night.",
+        D1998,
+        "Friday night",
+        D,
+        "1998-02-13TNI",
+    ),
+    r(
+        "The shop opens on Mondays.",
+        D1998,
+        "Mondays",
+        S,
+        "XXXX-WXX-1",
+    ),
+    r(
+        "Wednesday's ruling angered them.",
+        D1998,
+        "Wednesday",
+        D,
+        "1998-02-11",
+    ),
+    r(
+        "the Credit Lyonnais purchase Monday",
+        D1989,
+        "Monday",
+        D,
+        "1989-10-23",
+    ),
+    r(
+        "They may come as soon as Tuesday.",
+        D1998,
+        "Tuesday",
+        D,
+        "1998-02-17",
+    ),
+    // Clock times and datelines.
+    r(
+        "Friday, 23 November, 2001, 01:27 GMT\nNato brings",
+        D2001,
+        "Friday, 23 November, 2001, 01:27 GMT",
+        T,
+        "2001-11-23T01:27",
+    ),
+    r(
+        "The blast occurred at about 10:35 a.m. local time.",
+        D1998,
+        "10:35 a.m.",
+        T,
+        "1998-02-13T10:35",
+    ),
+    r(
+        "The deadline is 5 p.m. EST tomorrow.",
+        D1998,
+        "5 p.m. EST tomorrow",
+        T,
+        "1998-02-14T17:00",
+    ),
+    r(
+        "The offer expires at noon.",
+        D1998,
+        "noon",
+        T,
+        "1998-02-13T12:00",
+    ),
+    r(
+        "It ended at 10 p.m. Wednesday.",
+        D1998,
+        "10 p.m. Wednesday",
+        T,
+        "1998-02-11T22:00",
+    ),
+    r(
+        "Polls close at 9pm tonight.",
+        D1998,
+        "9pm",
+        T,
+        "1998-02-13T21:00",
+    ),
+    r(
+        "He arrived at around 7:15 p.m. yesterday.",
+        D1998,
+        "around 7:15 p.m. yesterday",
+        T,
+        "1998-02-12T19:15",
+    ),
+    // Durations.
+    r("a 200-day campaign", D2001, "200-day", U, "P200D"),
+    r(
+        "over the next 12 months",
+        D2001,
+        "the next 12 months",
+        U,
+        "P12M",
+    ),
+    r(
+        "He served three years in prison.",
+        D2001,
+        "three years",
+        U,
+        "P3Y",
+    ),
+    r("a two-day visit", D2001, "two-day", U, "P2D"),
+    r("a yearlong study", D1997, "yearlong", U, "P1Y"),
+    r("It lasted 5 1/2 hours.", D1998, "5 1/2 hours", U, "PT5H30M"),
+    r(
+        "It lasted two and a half years.",
+        D1998,
+        "two and a half years",
+        U,
+        "P2Y6M",
+    ),
+    r(
+        "for the past two months",
+        D1998,
+        "the past two months",
+        U,
+        "P2M",
+    ),
+    r(
+        "in the last twenty four hours",
+        D1998,
+        "the last twenty four hours",
+        U,
+        "PT24H",
+    ),
+    r("It took a few days.", D1998, "a few days", U, "PXD"),
+    r("It has gone on for years.", D1998, "years", U, "PXY"),
+    r("The feud lasted for decades.", D2001, "decades", U, "PXDE"),
+    r(
+        "held for nearly two years",
+        D1998,
+        "nearly two years",
+        U,
+        "P2Y",
+    ),
+    r(
+        "for more than a decade",
+        D1998,
+        "more than a decade",
+        U,
+        "P10Y",
+    ),
+    r(
+        "at least 72 hours later",
+        D1998,
+        "at least 72 hours",
+        U,
+        "PT72H",
+    ),
+    r(
+        "up to 180 days in jail",
+        D1998,
+        "up to 180 days",
+        U,
+        "P180D",
+    ),
+    r("stay for two more weeks", D1998, "two more weeks", U, "P2W"),
+    r("a five-year low", D1998, "five-year", U, "P5Y"),
+    r(
+        "the nine months ended Sept. 30",
+        D1989,
+        "the nine months",
+        U,
+        "P9M",
+    ),
+    r(
+        "the first nine months of the year",
+        D1989,
+        "the first nine months",
+        U,
+        "P9M",
+    ),
+    r("in the coming years", D1998, "the coming years", U, "PXY"),
+    r("a day-long meeting", D1998, "day-long", U, "P1D"),
+    r(
+        "the fighting in the days before the vote",
+        D1998,
+        "days",
+        U,
+        "PXD",
+    ),
+    r("It took one minute.", D1998, "one minute", U, "PT1M"),
+    r("for the past decade", D1998, "the past decade", U, "P10Y"),
+    r("for a week", D1998, "a week", U, "P1W"),
+    // Sets.
+    r("They meet every year.", D1998, "every year", S, "P1Y"),
+    r("Rates are reviewed annually.", D1998, "annually", S, "P1Y"),
+    r(
+        "It was checked each season by staff.",
+        D1998,
+        "each season",
+        S,
+        "P1Y",
+    ),
+    r("an annual NATO summit", D2010, "annual", S, "P1Y"),
+    r("Flights leave daily from Sydney.", D1998, "daily", S, "P1D"),
+    r(
+        "They report weekly to the board.",
+        D1998,
+        "weekly",
+        S,
+        "P1W",
+    ),
+    r(
+        "Guards rotate every Monday.",
+        D1998,
+        "every Monday",
+        S,
+        "XXXX-WXX-1",
+    ),
+    r(
+        "The fair opens each July.",
+        D1998,
+        "each July",
+        S,
+        "XXXX-07",
+    ),
+    r(
+        "They meet every other week.",
+        D1998,
+        "every other week",
+        S,
+        "P2W",
+    ),
+    r("It pays $5 a year in dividends.", D1998, "a year", S, "P1Y"),
+    // Without a DCT.
+    r(
+        "Robertson arrived yesterday.",
+        NO_DCT,
+        "yesterday",
+        D,
+        "XXXX-XX-XX",
+    ),
+    r(
+        "on September 11th",
+        NO_DCT,
+        "September 11th",
+        D,
+        "XXXX-09-11",
+    ),
+    r(
+        "He will come on Tuesday.",
+        NO_DCT,
+        "Tuesday",
+        D,
+        "XXXX-WXX-2",
+    ),
+    r("It happened last week.", NO_DCT, "last week", D, "XXXX-WXX"),
+    r("It is due next July.", NO_DCT, "next July", D, "XXXX-07"),
+    r(
+        "Prices fell two weeks ago.",
+        NO_DCT,
+        "two weeks ago",
+        D,
+        "PAST_REF",
+    ),
+    r("It was signed in 1997.", NO_DCT, "1997", D, "1997"),
+    r("It happens now.", NO_DCT, "now", D, "PRESENT_REF"),
+    // Traps: no expression.
+    none("You may go if you wish.", ""),
+    none("Members may join if they wish.", D1998),
+    none("May I ask a question?", D1998),
+    none("Protesters march on the capital.", D1998),
+    none("March on, they said.", D1998),
+    none("the Second World War ended", D1998),
+    none("Bloody Sunday was commemorated.", D1998),
+    none("He wrote for the Sunday Times about it.", D1998),
+    none("The Sunday Telegraph reported it.", D1998),
+    none("They shipped 1997 tonnes of grain.", D1998),
+    none("The car cost $2,000 to repair.", D1998),
+    none("Call 555-1997 for details.", D1998),
+    none("Call (202) 555-1943 for details.", D1998),
+    none("Flight 1990 landed safely.", D1998),
+    none("The plan has three steps: first, second and third.", D1998),
+    none("1. Apply 2. Wait 3. Collect", D1998),
+    none("He won 2,000 votes.", D1998),
+    none("She is the 6-year-old boy's cousin.", D1998),
+    none("He is six years old.", D1998),
+    none("Iraq imports three-quarters of its food.", D1998),
+    none("the boss said prices may fall", D1998),
+    none("He said it on CBS's 60 Minutes programme.", D1998),
+    none("speaking on ABC's This Week show", D1998),
+    none("the film High Noon was shown", D1998),
+    none("She will march to the square.", D1998),
+    none("Send it as soon as possible.", D1998),
+    none("The Daily Telegraph reported it.", D1998),
+    none("Prices fall in a second.", D1998),
+    none("room 2001 is booked", D1998),
+    none("the current account deficit widened", D1998),
+    none("up 3.5% to 1,997.5 points", D1998),
+    none("a score of 1997.5 is rare", D1998),
+];
+
+fn dct(s: &str) -> Option<NaiveDate> {
+    if s.is_empty() {
+        None
+    } else {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+}
+
+#[test]
+fn table_has_enough_rows() {
+    assert!(ROWS.len() >= 150, "only {} rows", ROWS.len());
+}
+
+#[test]
+fn table() {
+    let mut failures = Vec::new();
+    for row in ROWS {
+        let got = tag(row.text, dct(row.dct));
+        let shown: Vec<String> = got
+            .iter()
+            .map(|t| {
+                format!(
+                    "{:?} {} {}",
+                    &row.text[t.span.clone()],
+                    t.kind.timex(),
+                    t.value
+                )
+            })
+            .collect();
+        if row.span.is_empty() {
+            if !got.is_empty() {
+                failures.push(format!("trap {:?}: got {shown:?}", row.text));
+            }
+            continue;
+        }
+        let hit = got.iter().find(|t| &row.text[t.span.clone()] == row.span);
+        match hit {
+            Some(t) if t.kind == row.kind && t.value == row.value => {}
+            _ => failures.push(format!(
+                "{:?} ({}): want {:?} {} {}, got {shown:?}",
+                row.text,
+                row.dct,
+                row.span,
+                row.kind.timex(),
+                row.value
+            )),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows failed:\n{}",
+        failures.len(),
+        ROWS.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn output_is_sorted_non_overlapping_and_on_char_boundaries() {
+    let texts = [
+        "Friday, 23 November, 2001, 01:27 GMT — «Nato» 2001年 last week 🙂 yesterday",
+        "ééé 1997 ééé Nov. 19 ääää next month",
+        "\u{2019}90s and the \u{2018}80s",
+    ];
+    for text in texts {
+        let got = tag(text, dct(D2001));
+        for w in got.windows(2) {
+            assert!(w[0].span.end <= w[1].span.start, "{text:?}: overlap");
+        }
+        for t in &got {
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+            assert!(t.span.start < t.span.end);
+        }
+    }
+}
+
+#[test]
+fn survives_odd_input() {
+    let mut big = String::new();
+    for _ in 0..20_000 {
+        big.push_str("Nov. 19 1997-1998 12:30 a.m. \u{0301}\u{200d}🙂 9999999999999999999999 ");
+    }
+    let _ = tag(&big, dct(D2001));
+    let long_line = "9".repeat(100_000) + " " + &"a".repeat(100_000);
+    let _ = tag(&long_line, dct(D2001));
+    for s in [
+        "", " ", "-", "'", "'9", "May", "Nov.", "1.", "a.m.", "the", "the past", "every", "a",
+    ] {
+        let _ = tag(s, None);
+        let _ = tag(s, dct(D2001));
+    }
+    let _ = tag("in 1997", NaiveDate::from_ymd_opt(-9999, 1, 1));
+    let _ = tag(
+        "next year, last week, 3 days ago",
+        NaiveDate::from_ymd_opt(262_000, 12, 31),
+    );
+}
+
+/// Every temporal expression annotated in `seeds/` (brat `Date`, `Time`,
+/// `Duration`, `Set` with a `TIMEX3:` normalization, offsets in code points)
+/// comes out of `tag()` with the same span, type and value, given the
+/// publication date recorded in `seeds/gloss.toml`.
+#[test]
+fn seed_annotations_are_reproduced() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let Ok(manifest) = std::fs::read_to_string(dir.join("gloss.toml")) else {
+        return; // seeds not present in this checkout
+    };
+    let manifest: toml::Table = manifest.parse().expect("gloss.toml parses");
+    let articles = manifest
+        .get("articles")
+        .and_then(|a| a.as_table())
+        .expect("[articles] table");
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (file, meta) in articles {
+        let published = meta
+            .get("published")
+            .map(|p| p.to_string().trim_matches('"').to_string())
+            .and_then(|p| NaiveDate::parse_from_str(p.get(..10).unwrap_or(&p), "%Y-%m-%d").ok());
+        let text = std::fs::read_to_string(dir.join(file)).expect("seed text");
+        let ann_path = dir.join(file.replace(".txt", ".ann"));
+        let ann = std::fs::read_to_string(ann_path).expect("seed annotations");
+        // Byte offset of every code point.
+        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        starts.push(text.len());
+        let mut spans = std::collections::HashMap::new();
+        let mut values = std::collections::HashMap::new();
+        for line in ann.lines() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 2 {
+                continue;
+            }
+            let head: Vec<&str> = cols[1].split(' ').collect();
+            if cols[0].starts_with('T') && head.len() == 3 {
+                if let Some(kind) = TimexType::from_label(head[0]) {
+                    let s: usize = head[1].parse().expect("offset");
+                    let e: usize = head[2].parse().expect("offset");
+                    spans.insert(cols[0].to_string(), (kind, starts[s]..starts[e]));
+                }
+            } else if cols[0].starts_with('N') && head.len() >= 3 && head[0] == "Reference" {
+                if let Some(v) = head[2].strip_prefix("TIMEX3:") {
+                    values.insert(head[1].to_string(), v.to_string());
+                }
+            }
+        }
+        let got = tag(&text, published);
+        for (id, (kind, span)) in &spans {
+            checked += 1;
+            let want = values.get(id).cloned().unwrap_or_default();
+            let hit = got.iter().find(|t| t.span == *span);
+            match hit {
+                Some(t) if t.kind == *kind && t.value == want => {}
+                other => failures.push(format!(
+                    "{file} {id} {:?}: want {} {want}, got {:?}",
+                    &text[span.clone()],
+                    kind.timex(),
+                    other
+                        .map(|t| (t.kind.timex(), t.value.clone()))
+                        .or_else(|| {
+                            got.iter()
+                                .find(|t| t.span.start < span.end && span.start < t.span.end)
+                                .map(|t| {
+                                    (
+                                        t.kind.timex(),
+                                        format!("{} {:?}", t.value, &text[t.span.clone()]),
+                                    )
+                                })
+                        })
+                )),
+            }
+        }
+    }
+    assert!(checked > 0, "no temporal annotations found in seeds/");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} seed expressions differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
