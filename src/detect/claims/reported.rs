@@ -251,7 +251,14 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
             i += 1;
             continue;
         }
-        let Some((c0, c1, cue)) = cue_at(ctx, i) else {
+        // After a determiner the word is a noun ("a say", "his claims").
+        let determiner = i > a
+            && [
+                "a", "an", "the", "his", "her", "their", "its", "our", "my", "this",
+            ]
+            .iter()
+            .any(|w| ctx.eq(i - 1, w));
+        let Some((c0, c1, cue)) = cue_at(ctx, i).filter(|_| !determiner) else {
             i += 1;
             continue;
         };
