@@ -448,7 +448,7 @@ fn seed_articles_match_their_annotations() {
     let known: &[&str] = KNOWN_SEED_MISSES;
     let unexpected: Vec<&String> = missed
         .iter()
-        .filter(|m| !known.iter().any(|k| m.as_str() == *k))
+        .filter(|m| !known.contains(&m.as_str()))
         .collect();
     assert!(
         unexpected.is_empty(),
