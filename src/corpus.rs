@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -84,7 +85,10 @@ pub struct Corpus {
     pub manifest: Manifest,
     pub registry: Registry,
     pub matcher: MentionMatcher,
-    articles: BTreeMap<String, Article>,
+    /// Shared, so that cloning a corpus (the language server keeps
+    /// snapshots for requests in flight) copies pointers, not texts; an
+    /// article is copied only when it changes while a snapshot holds it.
+    articles: BTreeMap<String, Arc<Article>>,
     /// Files that could not be read, as diagnostics.
     pub load_errors: Vec<Diagnostic>,
 }
@@ -174,7 +178,7 @@ impl Corpus {
         for r in loaded {
             match r {
                 Ok(a) => {
-                    c.articles.insert(a.rel.clone(), a);
+                    c.articles.insert(a.rel.clone(), Arc::new(a));
                 }
                 Err(d) => c.load_errors.push(d),
             }
@@ -198,21 +202,21 @@ impl Corpus {
     }
 
     pub fn articles(&self) -> impl ExactSizeIterator<Item = &Article> {
-        self.articles.values()
+        self.articles.values().map(|a| &**a)
     }
 
     pub fn article(&self, rel: &str) -> Option<&Article> {
-        self.articles.get(rel)
+        self.articles.get(rel).map(|a| &**a)
     }
 
     pub fn article_mut(&mut self, rel: &str) -> Option<&mut Article> {
-        self.articles.get_mut(rel)
+        self.articles.get_mut(rel).map(Arc::make_mut)
     }
 
     /// The article whose `.txt` or `.ann` file is at `path`.
     pub fn article_for_path(&self, path: &Path) -> Option<&Article> {
         let rel = self.rel_path(&path.with_extension("txt"))?;
-        self.articles.get(&rel)
+        self.article(&rel)
     }
 
     /// `path` relative to the root, with `/` separators.
@@ -230,21 +234,21 @@ impl Corpus {
     pub fn upsert_article(&mut self, path: &Path, text: String) -> Option<&Article> {
         let rel = self.rel_path(path)?;
         match self.articles.get_mut(&rel) {
-            Some(a) => a.set_text(text),
+            Some(a) => Arc::make_mut(a).set_text(text),
             None => {
                 let ann = std::fs::read(path.with_extension("ann"))
                     .ok()
                     .map(|b| decode(&b).0);
                 let a = Article::new(path.to_owned(), rel.clone(), text.as_bytes(), ann);
-                self.articles.insert(rel.clone(), a);
+                self.articles.insert(rel.clone(), Arc::new(a));
             }
         }
-        self.articles.get(&rel)
+        self.article(&rel)
     }
 
     pub fn remove_article(&mut self, path: &Path) -> Option<Article> {
         let rel = self.rel_path(path)?;
-        self.articles.remove(&rel)
+        self.articles.remove(&rel).map(Arc::unwrap_or_clone)
     }
 
     /// Replace an article's annotations (`None`: the `.ann` file is gone).
@@ -254,7 +258,7 @@ impl Corpus {
         };
         match self.articles.get_mut(&rel) {
             Some(a) => {
-                a.set_ann(ann);
+                Arc::make_mut(a).set_ann(ann);
                 true
             }
             None => false,
