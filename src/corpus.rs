@@ -5,17 +5,17 @@
 //! A `Corpus` is plain data. The CLI loads it once; the language server keeps
 //! one per root and updates single files as buffers change.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 
 use crate::ann::AnnDoc;
 use crate::detect::mentions::MentionMatcher;
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Fix};
 use crate::manifest::Manifest;
-use crate::registry::Registry;
+use crate::registry::{EntityKind, Registry};
 use crate::text::{decode, LineIndex};
 
 pub const MANIFEST: &str = "gloss.toml";
@@ -91,6 +91,19 @@ pub struct Corpus {
     articles: BTreeMap<String, Arc<Article>>,
     /// Files that could not be read, as diagnostics.
     pub load_errors: Vec<Diagnostic>,
+    /// Fixes adding a name to the registry, by name and kind, for the
+    /// registry text they were computed against (see
+    /// [`crate::analysis::registry_fix`]).
+    pub(crate) registry_fixes: Arc<Mutex<RegistryFixes>>,
+}
+
+/// Memoised registry fixes: the registry text they belong to (its address
+/// and length; `set_registry` also starts a new memo), and the fix for each
+/// (name, kind).
+#[derive(Debug, Default)]
+pub(crate) struct RegistryFixes {
+    pub source: (usize, usize),
+    pub fixes: HashMap<(String, EntityKind), Option<Fix>>,
 }
 
 impl Corpus {
@@ -108,6 +121,7 @@ impl Corpus {
             registry,
             articles: BTreeMap::new(),
             load_errors: Vec::new(),
+            registry_fixes: Arc::default(),
         }
     }
 
@@ -187,6 +201,7 @@ impl Corpus {
     }
 
     pub fn set_registry(&mut self, registry: Registry) {
+        self.registry_fixes = Arc::default();
         self.matcher = MentionMatcher::new(&registry);
         self.registry = registry;
     }
