@@ -1015,3 +1015,209 @@ async fn settings_pulled_with_workspace_configuration() {
     let reqs = c.server_requests("workspace/configuration");
     assert_eq!(reqs[0]["params"]["items"][0]["section"], "gloss");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_on_ann_dates_and_definition_from_the_manifest() {
+    let fixture = BASE.replace(
+        "N1\tReference T1 Registry:george-robertson\tGeorge Robertson\n",
+        "N1\tReference T1 Registry:george-robertson\tGeorge Robertson\nT2\tDate 79 85\tFriday\nN2\tReference T2 TIMEX3:2001-11-23\tFriday\n",
+    );
+    let (corpus, c) = start(&fixture, json!({})).await;
+    let (ann_uri, ann) = open(&c, &corpus, "a.ann").await;
+    let h = req_at(&c, "textDocument/hover", &ann_uri, &ann, at(&ann, "N2", 1)).await;
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(
+        md.contains("`2001-11-23`") && md.contains("the day of publication"),
+        "{md}"
+    );
+    let (m_uri, m) = open(&c, &corpus, "gloss.toml").await;
+    let d = req_at(
+        &c,
+        "textDocument/definition",
+        &m_uri,
+        &m,
+        at(&m, "\"b.txt\"", 1),
+    )
+    .await;
+    assert_eq!(d["uri"], file_uri(&corpus.path("b.txt")));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reindex_reloads_what_the_watcher_missed() {
+    let (corpus, c) = start(BASE, json!({})).await;
+    let (uri, text) = open(&c, &corpus, "a.txt").await;
+    let count = |v: Value| v.as_array().map(|a| a.len()).unwrap_or(0);
+    let params = json!({ "textDocument": { "uri": uri }, "position": c.pos(&text, 2), "context": { "includeDeclaration": false } });
+    assert_eq!(
+        count(c.request("textDocument/references", params.clone()).await),
+        2
+    );
+    std::fs::write(corpus.path("b.txt"), "Nobody came.\n").unwrap();
+    std::fs::write(corpus.path("e.txt"), "George Robertson again.\n").unwrap();
+    c.request(
+        "workspace/executeCommand",
+        json!({ "command": "gloss.reindex" }),
+    )
+    .await;
+    let mut reloaded = false;
+    for _ in 0..100 {
+        let refs = c.request("textDocument/references", params.clone()).await;
+        let files: Vec<String> = refs
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["uri"].as_str().unwrap().to_owned())
+            .collect();
+        if files.len() == 2
+            && files.iter().any(|f| f.ends_with("/e.txt"))
+            && !files.iter().any(|f| f.ends_with("/b.txt"))
+        {
+            reloaded = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(reloaded, "references did not follow the reload");
+    // The open buffer still wins after the reload.
+    let h = req_at(&c, "textDocument/hover", &uri, &text, 2).await;
+    assert!(h["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("George Robertson"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn excluded_articles_are_not_linted() {
+    let fixture = BASE.replace(
+        "[articles.\"a.txt\"]",
+        "[settings]\nexclude = [\"drafts/**\"]\n\n[articles.\"a.txt\"]",
+    ) + "//- /drafts/x.txt\nGeorge Robertson arrived yesterday.\n";
+    let (corpus, c) = start(&fixture, json!({})).await;
+    let uri = c.open(&corpus.path("drafts/x.txt")).await;
+    let d = c.diagnostics(&uri, |_| true).await;
+    assert!(d.is_empty(), "{d:#?}");
+    // Not in references either.
+    let (a_uri, text) = open(&c, &corpus, "a.txt").await;
+    let refs = c
+        .request(
+            "textDocument/references",
+            json!({ "textDocument": { "uri": a_uri }, "position": c.pos(&text, 2), "context": { "includeDeclaration": false } }),
+        )
+        .await;
+    assert!(refs
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|l| !l["uri"].as_str().unwrap().contains("drafts")));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ann_edits_ask_the_client_to_refresh_hints_and_lenses() {
+    let (corpus, c) = start(
+        BASE,
+        json!({ "workspace": { "inlayHint": { "refreshSupport": true }, "codeLens": { "refreshSupport": true } } }),
+    )
+    .await;
+    let (_uri, _) = open(&c, &corpus, "a.txt").await;
+    let (ann_uri, ann) = open(&c, &corpus, "a.ann").await;
+    let before = c.server_requests("workspace/inlayHint/refresh").len();
+    let end = c.pos(&ann, ann.len());
+    c.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": ann_uri, "version": 2 },
+            "contentChanges": [{ "range": { "start": end, "end": end }, "text": "T2\tDate 35 44\tyesterday\n" }],
+        }),
+    )
+    .await;
+    let mut refreshed = false;
+    for _ in 0..200 {
+        if c.server_requests("workspace/inlayHint/refresh").len() > before
+            && !c.server_requests("workspace/codeLens/refresh").is_empty()
+        {
+            refreshed = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert!(refreshed);
+}
+
+/// Request at the fixture's `$0` cursor.
+async fn at_cursor(c: &Client, corpus: &Corpus, method: &str, extra: Value) -> Value {
+    let (path, byte) = corpus.cursor.clone().expect("a $0 cursor in the fixture");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = c.open(&path).await;
+    let mut params = json!({ "textDocument": { "uri": uri }, "position": c.pos(&text, byte) });
+    if let (Some(p), Some(e)) = (params.as_object_mut(), extra.as_object()) {
+        for (k, v) in e {
+            p.insert(k.clone(), v.clone());
+        }
+    }
+    c.request(method, params).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cursor_fixtures_for_registry_references_and_ann_completion() {
+    let (corpus, c) = start(
+        r#"//- /entities.toml
+[nato]
+kind = "organization"
+name = "NATO"
+aliases = ["Nato", "the Atlantic alliance"]
+
+[kremlin]
+kind = "org$0anization"
+name = "Kremlin"
+//- /a.txt
+NATO and the Kremlin met. Nato said so.
+//- /b.txt
+The Kremlin 😀 and the Atlantic alliance.
+"#,
+        json!({}),
+    )
+    .await;
+    let refs = at_cursor(
+        &c,
+        &corpus,
+        "textDocument/references",
+        json!({ "context": { "includeDeclaration": false } }),
+    )
+    .await;
+    let got: Vec<(String, Value)> = refs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["uri"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned(),
+                l["range"]["start"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("a.txt".to_owned(), json!({ "line": 0, "character": 13 })),
+            ("b.txt".to_owned(), json!({ "line": 0, "character": 4 })),
+        ]
+    );
+
+    let (corpus, c) = start(
+        "//- /entities.toml\n[nato]\nkind = \"organization\"\nname = \"NATO\"\n//- /a.txt\nNATO met.\n//- /a.ann\nT1\tOrganization 0 4\tNATO\nN1\tReference T1 Registry:na$0\n",
+        json!({}),
+    )
+    .await;
+    let items = at_cursor(&c, &corpus, "textDocument/completion", json!({})).await;
+    assert_eq!(items[0]["label"], "nato");
+    assert_eq!(
+        items[0]["textEdit"]["range"]["start"],
+        json!({ "line": 1, "character": 25 })
+    );
+}

@@ -266,6 +266,19 @@ async fn requests_before_initialize_and_unknown_documents_fail_gracefully() {
         )
         .await;
     assert!(r.get("error").is_some() || r["result"].is_null());
+    // A broken message: a parse error, logged to stderr and to the client.
+    c.send_raw("{ this is not json").await;
+    c.wait_for("a logged decoding error", |n| {
+        n["method"] == "window/logMessage" && n["params"]["type"] == 1
+    })
+    .await;
+    let r = c
+        .request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": 1 } }),
+        )
+        .await;
+    assert!(r.is_null());
     let r = c.request_raw("shutdown", Value::Null).await;
     assert!(r.get("error").is_none());
     let r = c
@@ -277,4 +290,106 @@ async fn requests_before_initialize_and_unknown_documents_fail_gracefully() {
     assert_eq!(r["error"]["code"], -32600, "{r}");
     let status = c.exit().await.unwrap();
     assert!(status.success());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seed_quick_fix_as_a_workspace_edit_in_utf8() {
+    let corpus = Corpus::seeds();
+    std::fs::remove_file(corpus.path("001_40905b9287ca137d.ann")).unwrap();
+    let mut c = Client::binary(&["serve"]);
+    let init = c
+        .initialize(
+            corpus.root(),
+            &["utf-8", "utf-16"],
+            json!({ "initializationOptions": { "fixes": "edit" } }),
+        )
+        .await;
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
+    wait_indexed(&c).await;
+    let path = corpus.path(ARTICLE);
+    let text = corpus.read(ARTICLE);
+    let uri = c.open(&path).await;
+    let diags = c
+        .diagnostics(&uri, |d| d.iter().any(|d| d["code"] == "unannotated-date"))
+        .await;
+    let target = diags
+        .iter()
+        .find(|d| d["code"] == "unannotated-date")
+        .unwrap()
+        .clone();
+    // UTF-8 columns: the diagnostic's range is the date's bytes.
+    let start = c.offset(&text, &target["range"]["start"]);
+    let end = c.offset(&text, &target["range"]["end"]);
+    assert!(target["message"]
+        .as_str()
+        .unwrap()
+        .contains(&text[start..end]));
+    let actions = c
+        .request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": { "uri": uri },
+                "range": target["range"],
+                "context": { "diagnostics": [target], "only": ["quickfix"] },
+            }),
+        )
+        .await;
+    let edit = actions[0]["edit"].clone();
+    let dc = edit["documentChanges"].as_array().unwrap();
+    assert_eq!(dc[0]["kind"], "create");
+    let touched = c.apply_to_disk(&edit);
+    c.files_changed(&touched).await;
+    let range = target["range"].clone();
+    c.diagnostics(&uri, |d| {
+        !d.iter()
+            .any(|d| d["code"] == "unannotated-date" && d["range"] == range)
+    })
+    .await;
+    // Go to definition across files from the .ann the fix created.
+    let ann_uri = c.open(&corpus.path("001_40905b9287ca137d.ann")).await;
+    let def = c
+        .request(
+            "textDocument/definition",
+            json!({ "textDocument": { "uri": ann_uri }, "position": { "line": 0, "character": 1 } }),
+        )
+        .await;
+    assert_eq!(uri_of(&def), uri);
+    assert_eq!(def["range"], range);
+    let status = c.shutdown_and_exit().await.unwrap();
+    assert!(status.success());
+}
+
+/// A document opened before indexing finishes is analysed twice: against
+/// the partly loaded corpus, then again once the registry and manifest are
+/// in. The second result must be the one that stays, whatever order the
+/// two analyses finish in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn diagnostics_from_before_indexing_never_overwrite_later_ones() {
+    for _ in 0..3 {
+        let corpus = Corpus::seeds();
+        std::fs::remove_file(corpus.path("001_40905b9287ca137d.ann")).unwrap();
+        let mut c = Client::binary(&["serve"]);
+        c.initialize(corpus.root(), &["utf-16"], json!({})).await;
+        // Open at once, before indexing has had a chance to finish.
+        let uri = c.open(&corpus.path(ARTICLE)).await;
+        wait_indexed(&c).await;
+        c.diagnostics(&uri, |d| d.iter().any(|d| d["code"] == "unannotated-date"))
+            .await;
+        // Let any analysis still running finish and publish.
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        let last = c
+            .notifications("textDocument/publishDiagnostics")
+            .into_iter()
+            .filter(|n| n["params"]["uri"] == uri)
+            .last()
+            .expect("diagnostics were published");
+        let diags = last["params"]["diagnostics"].as_array().unwrap();
+        assert!(
+            !diags
+                .iter()
+                .any(|d| d["code"] == "missing-publication-date"),
+            "the last diagnostics were computed without gloss.toml: {diags:#?}"
+        );
+        c.shutdown_and_exit().await;
+    }
 }

@@ -185,6 +185,29 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// Long texts (past the index's internal checkpoints, every few hundred
+    /// bytes) agree with the naive conversions too.
+    #[test]
+    fn positions_round_trip_on_long_texts(text in tricky_text(3000), step in 1usize..50) {
+        let idx = LineIndex::new(&text);
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        for (ci, &byte) in bounds.iter().enumerate().step_by(step) {
+            prop_assert_eq!(idx.byte_to_char(&text, byte), ci);
+            prop_assert_eq!(idx.char_to_byte(&text, ci), Some(byte));
+            for enc in ENCODINGS {
+                let lc = idx.line_col(&text, byte, enc);
+                prop_assert_eq!(lc, naive_line_col(&text, byte, enc));
+                if !inside_crlf(&text, byte) {
+                    prop_assert_eq!(idx.offset(&text, lc, enc), byte);
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn crlf_and_lone_cr_count_as_one_line_break_each() {
     let text = "a\r\nb\rc\n\r\n";

@@ -201,7 +201,11 @@ pub async fn execute_apply_fix(inner: &Arc<Inner>, arg: Value) -> Result<Option<
                 continue;
             };
             let known = w.file_text(loc.corpus(), p).unwrap_or("");
-            let disk = std::fs::read_to_string(p).unwrap_or_default();
+            // Read as gloss reads every file (without a byte-order mark),
+            // or the mark alone looks like a change.
+            let disk = std::fs::read(p)
+                .map(|b| crate::text::decode(&b).0)
+                .unwrap_or_default();
             if known != disk {
                 return Err(Error::invalid_params(format!(
                     "{} changed on disk; try again",

@@ -40,14 +40,14 @@ pub fn hover(w: &World, path: &Path, pos: Position) -> Option<Hover> {
                 Target::AnnotatedDate { index, span } => {
                     let d = &a.annotations.dates[index];
                     let value = d.value.clone().unwrap_or_default();
-                    let mut s = date_card(&text[span.clone()], d.kind.timex(), &value, a.dct);
-                    let _ = write!(s, "\n\nAnnotated as `{}` ({}).", d.id, d.kind.label());
+                    let mut s = date_card(&text[span.clone()], d.kind, &value, a.dct);
+                    let _ = write!(s, "\nAnnotated as `{}`.", d.id);
                     (s, Some(span))
                 }
                 Target::Date { timex, span } => {
                     let t = &a.timexes[timex];
-                    let mut s = date_card(&text[span.clone()], t.kind.timex(), &t.value, a.dct);
-                    s.push_str("\n\n**Not annotated**: the value above is proposed by gloss.");
+                    let mut s = date_card(&text[span.clone()], t.kind, &t.value, a.dct);
+                    s.push_str("\n**Not annotated**: the value above is proposed by gloss.");
                     (s, Some(span))
                 }
                 Target::Claim { index, span } => {
@@ -127,8 +127,25 @@ pub fn hover(w: &World, path: &Path, pos: Position) -> Option<Hover> {
             let article = doc.article?;
             let a = doc.analysis()?;
             let (_, entry) = ann_entry_at(article, offset)?;
-            let id = ann_entity(article, &a, entry)?;
-            (entity_card(&doc, &id)?, None)
+            if let Some(id) = ann_entity(article, &a, entry) {
+                (entity_card(&doc, &id)?, None)
+            } else {
+                // A date annotation (its T line or its TIMEX3 normalization).
+                let tid = match &entry.kind {
+                    crate::ann::EntryKind::TextBound(t) => t.id.as_str(),
+                    crate::ann::EntryKind::Normalization(n) => n.target.as_str(),
+                    _ => return None,
+                };
+                let d = a.annotations.dates.iter().find(|d| d.id == tid)?;
+                let mut s = date_card(
+                    &article.text[d.span.clone()],
+                    d.kind,
+                    d.value.as_deref().unwrap_or(""),
+                    a.dct,
+                );
+                let _ = write!(s, "\nIn `{}`.", article.rel);
+                (s, None)
+            }
         }
         FileKind::Registry => {
             let e = registry_entity_at(doc.corpus, offset)?;
@@ -278,13 +295,18 @@ fn appearances(s: &mut String, doc: &Doc, id: &str) {
 }
 
 /// The Markdown card of a date.
-pub fn date_card(text: &str, kind: &str, value: &str, dct: Option<NaiveDate>) -> String {
-    let mut s = format!("### {kind} “{}”\n\n", one_line(text));
+pub fn date_card(
+    text: &str,
+    kind: crate::detect::TimexType,
+    value: &str,
+    dct: Option<NaiveDate>,
+) -> String {
+    let mut s = format!("### {} “{}”\n\n", kind.label(), one_line(text));
     if value.is_empty() {
-        s.push_str("**TIMEX3 value:** (none)  \n");
+        let _ = writeln!(s, "**TIMEX3:** {} (no value)  ", kind.timex());
         return s;
     }
-    let _ = writeln!(s, "**TIMEX3 value:** `{value}`  ");
+    let _ = writeln!(s, "**TIMEX3:** {} `{value}`  ", kind.timex());
     if let Some(d) = value
         .get(..10)
         .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())

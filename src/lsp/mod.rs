@@ -7,6 +7,7 @@ pub mod completion;
 pub mod convert;
 pub mod hints;
 pub mod hover;
+pub mod log;
 pub mod lookup;
 pub mod navigation;
 pub mod progress;
@@ -16,6 +17,7 @@ pub mod server;
 pub mod state;
 pub mod symbols;
 pub mod tokens;
+pub mod transport;
 pub mod watch;
 
 use tower_lsp_server::{ClientSocket, LspService, Server};
@@ -46,22 +48,28 @@ where
 /// Run the language server on standard input/output until the client says
 /// `exit` (or closes the stream). Logs go to standard error.
 pub fn serve_stdio() -> anyhow::Result<()> {
-    let _ = tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_ansi(false)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("GLOSS_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    let filter = tracing_subscriber::EnvFilter::try_from_env("GLOSS_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::registry()
+        .with(filter)
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_ansi(false),
         )
+        .with(log::ClientLayer)
         .try_init();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("gloss-lsp")
         .build()?;
     runtime.block_on(async {
-        serve(tokio::io::stdin(), tokio::io::stdout()).await;
+        transport::serve_guarded(tokio::io::stdin(), tokio::io::stdout()).await;
     });
-    // Do not wait for blocking tasks still running (e.g. a long analysis).
-    runtime.shutdown_timeout(std::time::Duration::from_millis(200));
+    // Everything the server wrote is flushed; do not wait for blocking
+    // tasks still running (a long analysis, the read of standard input).
+    runtime.shutdown_background();
     Ok(())
 }

@@ -76,7 +76,19 @@ pub fn definition(w: &World, path: &Path, pos: Position) -> Option<GotoDefinitio
                 _ => return None,
             }
         }
-        FileKind::Registry | FileKind::Manifest => return None,
+        FileKind::Manifest => {
+            // From an `[articles."…"]` table to the article.
+            let (rel, _) = doc
+                .corpus
+                .manifest
+                .articles
+                .iter()
+                .find(|(_, m)| m.def_range.start <= offset && offset <= m.def_range.end)?;
+            let path = doc.corpus.root.join(rel);
+            let uri = w.uri(&path)?;
+            Location::new(uri, Range::default())
+        }
+        FileKind::Registry => return None,
     };
     Some(GotoDefinitionResponse::Scalar(loc))
 }

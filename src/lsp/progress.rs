@@ -48,10 +48,41 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
     };
     let total_roots = roots.len().max(1);
     for (k, ri) in roots.into_iter().enumerate() {
-        let root_path = match lock(&inner.state).roots.get(ri) {
-            Some(r) => r.path.clone(),
+        let (root_path, reload) = match lock(&inner.state).roots.get(ri) {
+            Some(r) => (r.path.clone(), r.indexed),
             None => continue,
         };
+        if reload {
+            // Reloading a root that is already indexed: load it aside and
+            // swap it in at once, so requests never see a half-loaded corpus.
+            let rp = root_path.clone();
+            let loaded = tokio::task::spawn_blocking(move || Corpus::load(&rp)).await;
+            match loaded {
+                Ok(Ok(corpus)) => {
+                    let open = {
+                        let mut st = lock(&inner.state);
+                        let open = st.open_in(ri);
+                        st.roots[ri].corpus = Arc::new(corpus);
+                        st.roots[ri].cache = Default::default();
+                        for p in &open {
+                            let t = st.doc_text(p);
+                            st.set_file(ri, p, t);
+                        }
+                        open
+                    };
+                    let mut paths = open;
+                    paths.push(root_path.join(crate::corpus::REGISTRY));
+                    paths.push(root_path.join(crate::corpus::MANIFEST));
+                    inner.schedule(paths, Duration::ZERO);
+                }
+                Ok(Err(e)) => tracing::warn!("{}: {e}", root_path.display()),
+                Err(e) => tracing::error!("reloading {}: {e}", root_path.display()),
+            }
+            if let Some(pr) = &progress {
+                pr.report(((k + 1) * 100 / total_roots) as u32).await;
+            }
+            continue;
+        }
         // Registry, manifest and the list of articles (without reading them).
         let rp = root_path.clone();
         let loaded = tokio::task::spawn_blocking(move || {

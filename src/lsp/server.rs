@@ -38,6 +38,13 @@ pub struct Inner {
     counter: AtomicU64,
     /// URIs that were last published with a non-empty list.
     published: Mutex<std::collections::HashSet<Uri>>,
+    /// Order of workspace snapshots taken for diagnostics, and the newest
+    /// snapshot each URI's diagnostics were published from. Results computed
+    /// from an older snapshot than the last published one (e.g. before
+    /// indexing finished) are dropped instead of overwriting newer ones. The
+    /// async mutex is held across the send so publications cannot reorder.
+    snapshot_seq: AtomicU64,
+    published_seq: tokio::sync::Mutex<HashMap<Uri, u64>>,
     pub watchers: Mutex<Vec<(PathBuf, notify::RecommendedWatcher)>>,
     /// Watching with `notify` because the client cannot (or refused).
     pub notify_fallback: Mutex<bool>,
@@ -46,6 +53,7 @@ pub struct Inner {
 
 impl Backend {
     pub fn new(client: Client) -> Backend {
+        super::log::forward_to(client.clone());
         Backend {
             inner: Arc::new(Inner {
                 client,
@@ -53,6 +61,8 @@ impl Backend {
                 pending: Mutex::new(HashMap::new()),
                 counter: AtomicU64::new(1),
                 published: Mutex::new(Default::default()),
+                snapshot_seq: AtomicU64::new(0),
+                published_seq: tokio::sync::Mutex::new(HashMap::new()),
                 watchers: Mutex::new(Vec::new()),
                 notify_fallback: Mutex::new(false),
                 init_options: Mutex::new(None),
@@ -69,27 +79,50 @@ where
     F: FnOnce(World) -> Result<T> + Send + 'static,
 {
     let world = lock(&inner.state).world();
+    run_on(world, what, f).await
+}
+
+/// [`run`] against a snapshot taken by the caller.
+async fn run_on<T, F>(world: World, what: &'static str, f: F) -> Result<T>
+where
+    T: Send + 'static,
+    F: FnOnce(World) -> Result<T> + Send + 'static,
+{
     match tokio::task::spawn_blocking(move || f(world)).await {
         Ok(r) => r,
         Err(e) => {
             let msg = if e.is_panic() {
                 let p = e.into_panic();
-                let s = p
-                    .downcast_ref::<String>()
-                    .cloned()
-                    .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
-                    .unwrap_or_else(|| "unknown panic".into());
-                format!("{what}: internal error: {s}")
+                format!("{what}: internal error: {}", panic_message(&*p))
             } else {
                 format!("{what}: cancelled")
             };
             tracing::error!("{msg}");
-            inner.client.log_message(MessageType::ERROR, &msg).await;
             Err(Error {
                 code: ErrorCode::InternalError,
                 message: msg.into(),
                 data: None,
             })
+        }
+    }
+}
+
+fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<String>()
+        .cloned()
+        .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+/// Change the workspace state, catching a panic in the core (a document
+/// the parsers choke on must not take the server down).
+pub fn mutate<T>(inner: &Inner, what: &str, f: impl FnOnce(&mut State) -> T) -> Option<T> {
+    let mut st = lock(&inner.state);
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut st))) {
+        Ok(v) => Some(v),
+        Err(p) => {
+            tracing::error!("{what}: internal error: {}", panic_message(&*p));
+            None
         }
     }
 }
@@ -146,12 +179,22 @@ impl Inner {
             }
             return;
         }
-        let res = run(self, "diagnostics", move |w| {
+        // The sequence number is taken under the state lock, with the
+        // snapshot, so its order is the order of the states analysed.
+        let (seq, world) = {
+            let st = lock(&self.state);
+            (self.snapshot_seq.fetch_add(1, Ordering::SeqCst), st.world())
+        };
+        let res = run_on(world, "diagnostics", move |w| {
             Ok(publish::for_paths(&w, &paths))
         })
         .await;
         let Ok(batches) = res else { return };
+        let mut newest = self.published_seq.lock().await;
         for b in batches {
+            if newest.get(&b.uri).is_some_and(|&n| n > seq) {
+                continue;
+            }
             // Drop results computed for an outdated version of the document.
             let current = {
                 let st = lock(&self.state);
@@ -170,10 +213,25 @@ impl Inner {
                     published.insert(b.uri.clone());
                 }
             }
+            newest.insert(b.uri.clone(), seq);
             self.client
                 .publish_diagnostics(b.uri, b.diagnostics, b.version)
                 .await;
         }
+    }
+
+    /// `refresh_views` after `delay`, once for a burst of changes.
+    pub fn schedule_refresh(self: &Arc<Self>, delay: Duration) {
+        let key = PathBuf::from("\0refresh");
+        let g = self.counter.fetch_add(1, Ordering::Relaxed);
+        lock(&self.pending).insert(key.clone(), g);
+        let me = self.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(delay).await;
+            if lock(&me.pending).get(&key) == Some(&g) {
+                me.refresh_views();
+            }
+        });
     }
 
     /// Clear the diagnostics of a file.
@@ -261,8 +319,7 @@ impl Inner {
     pub fn files_changed(self: &Arc<Self>, paths: Vec<PathBuf>) {
         let mut affected = Vec::new();
         let mut corpus_wide = false;
-        {
-            let mut st = lock(&self.state);
+        mutate(self, "file change", |st| {
             for p in paths {
                 let a = st.disk_changed(&p);
                 if p.file_name()
@@ -273,11 +330,13 @@ impl Inner {
                 }
                 affected.extend(a);
             }
-        }
+        });
         affected.sort();
         affected.dedup();
-        if corpus_wide {
-            self.refresh_views();
+        // Hints, lenses and tokens of open articles depend on their .ann
+        // files and on the registry: have the client ask again.
+        if corpus_wide || !affected.is_empty() {
+            self.schedule_refresh(Duration::from_millis(100));
         }
         self.schedule(affected, Duration::from_millis(50));
     }
@@ -400,8 +459,8 @@ impl LanguageServer for Backend {
             .filter_map(|f| path_of(&f.uri))
             .collect();
         #[allow(deprecated)]
-        if folders.is_empty() {
-            if let Some(p) = params.root_uri.as_ref().and_then(path_of) {
+        if let Some(p) = params.root_uri.as_ref().and_then(path_of) {
+            if !folders.contains(&p) {
                 folders.push(p);
             }
         }
@@ -539,8 +598,11 @@ impl LanguageServer for Backend {
         let Some(path) = path_of(&doc.uri) else {
             return;
         };
-        let (new_root, affected) =
-            lock(&self.inner.state).open(path, doc.uri, doc.text, doc.version);
+        let Some((new_root, affected)) = mutate(&self.inner, "didOpen", |st| {
+            st.open(path, doc.uri, doc.text, doc.version)
+        }) else {
+            return;
+        };
         if let Some(ri) = new_root {
             self.inner.index(vec![ri]);
         }
@@ -552,19 +614,20 @@ impl LanguageServer for Backend {
         let Some(path) = path_of(&params.text_document.uri) else {
             return;
         };
-        let affected = lock(&self.inner.state).change(
-            &path,
-            params.text_document.version,
-            params.content_changes,
-        );
-        let corpus_wide = path
-            .file_name()
-            .is_some_and(|n| n == "entities.toml" || n == "gloss.toml");
+        let affected = mutate(&self.inner, "didChange", |st| {
+            st.change(&path, params.text_document.version, params.content_changes)
+        })
+        .flatten();
+        let corpus_wide = path.file_name().is_some_and(|n| {
+            n == "entities.toml"
+                || n == "gloss.toml"
+                || path.extension().is_some_and(|e| e == "ann")
+        });
         if let Some(a) = affected {
             let d = self.inner.debounce();
             self.inner.schedule(a, d);
             if corpus_wide {
-                self.inner.refresh_views();
+                self.inner.schedule_refresh(d);
             }
         }
     }
@@ -574,7 +637,7 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         let Some(path) = path_of(&uri) else { return };
-        let affected = lock(&self.inner.state).close(&path);
+        let affected = mutate(&self.inner, "didClose", |st| st.close(&path)).unwrap_or_default();
         let sibling_open = {
             let st = lock(&self.inner.state);
             let other = match path.extension().and_then(|e| e.to_str()) {
@@ -712,13 +775,7 @@ impl LanguageServer for Backend {
                 actions::execute_apply_fix(&self.inner, arg).await
             }
             CMD_REINDEX => {
-                let n = {
-                    let mut st = lock(&self.inner.state);
-                    for r in st.roots.iter_mut() {
-                        r.indexed = false;
-                    }
-                    st.roots.len()
-                };
+                let n = lock(&self.inner.state).roots.len();
                 self.inner.index((0..n).collect());
                 Ok(None)
             }

@@ -322,6 +322,14 @@ impl State {
         let Some(kind) = FileKind::of(&root.path, path) else {
             return Vec::new();
         };
+        if kind == FileKind::Article
+            && text.is_some()
+            && root.corpus.article_for_path(path).is_none()
+            && skipped(&root.path, &root.corpus, path)
+        {
+            // Excluded by gloss.toml, or in a directory gloss never reads.
+            return Vec::new();
+        }
         let corpus = Arc::make_mut(&mut root.corpus);
         match kind {
             FileKind::Article => {
@@ -499,6 +507,35 @@ impl State {
             .cloned()
             .collect()
     }
+}
+
+/// Whether loading the corpus skips `path`: hidden directories, build
+/// output, and paths excluded by `gloss.toml` (`[settings] exclude`).
+pub fn skipped(root: &Path, corpus: &Corpus, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return true;
+    };
+    let comps: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if comps
+        .iter()
+        .any(|c| c.starts_with('.') || c == "target" || c == "node_modules")
+    {
+        return true;
+    }
+    if corpus.manifest.exclude.is_empty() {
+        return false;
+    }
+    let mut b = globset::GlobSetBuilder::new();
+    for p in &corpus.manifest.exclude {
+        if let Ok(g) = globset::Glob::new(p) {
+            b.add(g);
+        }
+    }
+    let Ok(set) = b.build() else { return false };
+    (1..=comps.len()).any(|i| set.is_match(comps[..i].join("/")))
 }
 
 /// Read a file as text; `None` when it does not exist or cannot be read.

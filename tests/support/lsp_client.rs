@@ -183,6 +183,15 @@ impl Client {
         r["result"].clone()
     }
 
+    /// Send a raw frame body (e.g. invalid JSON).
+    pub async fn send_raw(&self, body: &str) {
+        let mut w = self.writer.lock().await;
+        let _ = w
+            .write_all(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes())
+            .await;
+        let _ = w.flush().await;
+    }
+
     pub async fn notify(&self, method: &str, params: Value) {
         write_msg(
             &self.writer,
