@@ -527,6 +527,37 @@ pub fn ann_fix(article: &Article, title: String, lines: Vec<String>) -> Fix {
 /// as written. `None` when the registry cannot be edited (it is not valid
 /// TOML; its own diagnostic says why).
 pub fn registry_fix(corpus: &Corpus, name: &str, kind: EntityKind) -> Option<Fix> {
+    // Computing the fix parses and re-renders the whole registry; the same
+    // unknown name recurs in many articles, so each is computed once per
+    // registry text.
+    let key = (name.to_owned(), kind);
+    let source = &corpus.registry.source;
+    let source_id = (source.as_ptr() as usize, source.len());
+    {
+        let memo = corpus
+            .registry_fixes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if memo.source == source_id {
+            if let Some(f) = memo.fixes.get(&key) {
+                return f.clone();
+            }
+        }
+    }
+    let fix = compute_registry_fix(corpus, name, kind);
+    let mut memo = corpus
+        .registry_fixes
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if memo.source != source_id {
+        memo.source = source_id;
+        memo.fixes.clear();
+    }
+    memo.fixes.insert(key, fix.clone());
+    fix
+}
+
+fn compute_registry_fix(corpus: &Corpus, name: &str, kind: EntityKind) -> Option<Fix> {
     let reg = &corpus.registry;
     let mut id = slug(name);
     let mut n = 2;

@@ -5,16 +5,17 @@
 //! A `Corpus` is plain data. The CLI loads it once; the language server keeps
 //! one per root and updates single files as buffers change.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 
 use crate::ann::AnnDoc;
 use crate::detect::mentions::MentionMatcher;
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Fix};
 use crate::manifest::Manifest;
-use crate::registry::Registry;
+use crate::registry::{EntityKind, Registry};
 use crate::text::{decode, LineIndex};
 
 pub const MANIFEST: &str = "gloss.toml";
@@ -84,9 +85,25 @@ pub struct Corpus {
     pub manifest: Manifest,
     pub registry: Registry,
     pub matcher: MentionMatcher,
-    articles: BTreeMap<String, Article>,
+    /// Shared, so that cloning a corpus (the language server keeps
+    /// snapshots for requests in flight) copies pointers, not texts; an
+    /// article is copied only when it changes while a snapshot holds it.
+    articles: BTreeMap<String, Arc<Article>>,
     /// Files that could not be read, as diagnostics.
     pub load_errors: Vec<Diagnostic>,
+    /// Fixes adding a name to the registry, by name and kind, for the
+    /// registry text they were computed against (see
+    /// [`crate::analysis::registry_fix`]).
+    pub(crate) registry_fixes: Arc<Mutex<RegistryFixes>>,
+}
+
+/// Memoised registry fixes: the registry text they belong to (its address
+/// and length; `set_registry` also starts a new memo), and the fix for each
+/// (name, kind).
+#[derive(Debug, Default)]
+pub(crate) struct RegistryFixes {
+    pub source: (usize, usize),
+    pub fixes: HashMap<(String, EntityKind), Option<Fix>>,
 }
 
 impl Corpus {
@@ -104,6 +121,7 @@ impl Corpus {
             registry,
             articles: BTreeMap::new(),
             load_errors: Vec::new(),
+            registry_fixes: Arc::default(),
         }
     }
 
@@ -174,7 +192,7 @@ impl Corpus {
         for r in loaded {
             match r {
                 Ok(a) => {
-                    c.articles.insert(a.rel.clone(), a);
+                    c.articles.insert(a.rel.clone(), Arc::new(a));
                 }
                 Err(d) => c.load_errors.push(d),
             }
@@ -183,6 +201,7 @@ impl Corpus {
     }
 
     pub fn set_registry(&mut self, registry: Registry) {
+        self.registry_fixes = Arc::default();
         self.matcher = MentionMatcher::new(&registry);
         self.registry = registry;
     }
@@ -198,21 +217,21 @@ impl Corpus {
     }
 
     pub fn articles(&self) -> impl ExactSizeIterator<Item = &Article> {
-        self.articles.values()
+        self.articles.values().map(|a| &**a)
     }
 
     pub fn article(&self, rel: &str) -> Option<&Article> {
-        self.articles.get(rel)
+        self.articles.get(rel).map(|a| &**a)
     }
 
     pub fn article_mut(&mut self, rel: &str) -> Option<&mut Article> {
-        self.articles.get_mut(rel)
+        self.articles.get_mut(rel).map(Arc::make_mut)
     }
 
     /// The article whose `.txt` or `.ann` file is at `path`.
     pub fn article_for_path(&self, path: &Path) -> Option<&Article> {
         let rel = self.rel_path(&path.with_extension("txt"))?;
-        self.articles.get(&rel)
+        self.article(&rel)
     }
 
     /// `path` relative to the root, with `/` separators.
@@ -230,21 +249,21 @@ impl Corpus {
     pub fn upsert_article(&mut self, path: &Path, text: String) -> Option<&Article> {
         let rel = self.rel_path(path)?;
         match self.articles.get_mut(&rel) {
-            Some(a) => a.set_text(text),
+            Some(a) => Arc::make_mut(a).set_text(text),
             None => {
                 let ann = std::fs::read(path.with_extension("ann"))
                     .ok()
                     .map(|b| decode(&b).0);
                 let a = Article::new(path.to_owned(), rel.clone(), text.as_bytes(), ann);
-                self.articles.insert(rel.clone(), a);
+                self.articles.insert(rel.clone(), Arc::new(a));
             }
         }
-        self.articles.get(&rel)
+        self.article(&rel)
     }
 
     pub fn remove_article(&mut self, path: &Path) -> Option<Article> {
         let rel = self.rel_path(path)?;
-        self.articles.remove(&rel)
+        self.articles.remove(&rel).map(Arc::unwrap_or_clone)
     }
 
     /// Replace an article's annotations (`None`: the `.ann` file is gone).
@@ -254,7 +273,7 @@ impl Corpus {
         };
         match self.articles.get_mut(&rel) {
             Some(a) => {
-                a.set_ann(ann);
+                Arc::make_mut(a).set_ann(ann);
                 true
             }
             None => false,
