@@ -566,14 +566,29 @@ fn compute_registry_fix(corpus: &Corpus, name: &str, kind: EntityKind) -> Option
         n += 1;
     }
     let src = &reg.source;
-    let new = crate::registry_edit::add_entity(src, &id, kind, name).ok()?;
-    // add_entity keeps the old text as a prefix: the edit is an insertion.
-    let edit_range = if new.starts_with(src.as_str()) {
-        src.len()..src.len()
+    // Appending a new table to a valid TOML document keeps it valid, so the
+    // registry is not parsed again here (that made large corpora with many
+    // unknown names slow): only the new entry is rendered, by toml_edit. A
+    // registry that does not parse gets no fix, as editing it could lose data.
+    let broken = reg
+        .diagnostics
+        .iter()
+        .any(|d| matches!(d.code, Code::RegistrySyntax | Code::DuplicateEntityId));
+    if broken {
+        return None;
+    }
+    let entry = crate::registry_edit::add_entity("", &id, kind, name).ok()?;
+    let sep = if src.trim().is_empty() {
+        ""
+    } else if src.ends_with("\n\n") {
+        ""
+    } else if src.ends_with('\n') {
+        "\n"
     } else {
-        0..src.len()
+        "\n\n"
     };
-    let new_text = new[edit_range.start..].to_owned();
+    let edit_range = src.len()..src.len();
+    let new_text = format!("{sep}{}", entry.trim_start_matches('\n'));
     Some(Fix {
         title: format!(
             "Add `{name}` to entities.toml as {} {}",

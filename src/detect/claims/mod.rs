@@ -8,6 +8,7 @@
 //! [`sources`] links sources to registry entities.
 
 pub mod cues;
+pub mod plausible;
 pub mod quotes;
 pub mod reported;
 pub mod sentences;
@@ -40,6 +41,9 @@ pub fn detect(text: &str, mentions: &[Mention], registry: &Registry) -> Vec<Clai
             prev_quote = whole_quote(&ctx, &s);
         }
         for f in found {
+            if !plausible::plausible(text, &f.cue, f.source.as_ref(), f.content.as_ref()) {
+                continue;
+            }
             let mut start = f.cue.start;
             let mut end = f.cue.end;
             for r in [&f.source, &f.content, &f.extra].into_iter().flatten() {

@@ -1,0 +1,176 @@
+//! Last checks on a detected attribution, for readings the patterns cannot
+//! rule out locally: a headline's colon, an adjective that looks like a cue,
+//! a subject that cannot say or believe anything.
+
+use std::ops::Range;
+
+/// Heads of noun phrases that name events, plans or relations: as subjects
+/// of "appeared", "will see" or "comes amid calls for" they are not sources.
+const NON_AGENTS: &[&str] = &[
+    "policy",
+    "policies",
+    "visit",
+    "trip",
+    "tour",
+    "move",
+    "plan",
+    "plans",
+    "summit",
+    "talks",
+    "meeting",
+    "effort",
+    "efforts",
+    "idea",
+    "process",
+    "relationship",
+    "relations",
+    "step",
+    "chemistry",
+    "campaign",
+    "strategy",
+    "economy",
+    "situation",
+    "future",
+    "change",
+    "changes",
+    "growth",
+    "rally",
+    "race",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "to", "of", "in", "for", "on", "at", "with", "from", "by", "about", "over",
+];
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\'' | '\u{ab}'
+    )
+}
+
+/// Whether a detected attribution is plausible as a claim an annotator must record.
+pub fn plausible(
+    text: &str,
+    cue: &Range<usize>,
+    source: Option<&Range<usize>>,
+    content: Option<&Range<usize>>,
+) -> bool {
+    let cue_text = &text[cue.clone()];
+    // A colon makes a speaker turn ("TRUMP: We will ...") or introduces a
+    // caption's quotation ("Lord Robertson (right): "We are ..."); in a
+    // headline ("Analysis: Putin looks West") it is only punctuation.
+    if cue_text.trim() == ":" {
+        let quoted = content.is_some_and(|c| {
+            let t = text[c.clone()].trim_start();
+            t.starts_with(is_quote_mark) || t.starts_with("â€")
+        });
+        let shouted = source.is_some_and(|s| {
+            let t = &text[s.clone()];
+            t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
+        });
+        if !quoted && !shouted {
+            return false;
+        }
+    }
+    // "Putin's promising chemistry": an -ing word after a possessive is an
+    // adjective or a gerund, not a cue.
+    if cue_text.ends_with("ing") {
+        let before = text[..cue.start].trim_end();
+        if before.ends_with("'s") || before.ends_with("\u{2019}s") {
+            return false;
+        }
+    }
+    // "his policy appeared to be paying off": the subject is no speaker.
+    if let Some(s) = source {
+        let words: Vec<String> = text[s.clone()]
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
+        let head = words
+            .iter()
+            .take_while(|w| !PREPOSITIONS.contains(&w.as_str()))
+            .last();
+        if head.is_some_and(|h| NON_AGENTS.contains(&h.as_str())) {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plausible;
+
+    fn check(text: &str, cue: &str, source: Option<&str>, content: Option<&str>) -> bool {
+        let r = |s: &str| {
+            let i = text.find(s).unwrap();
+            i..i + s.len()
+        };
+        plausible(
+            text,
+            &r(cue),
+            source.map(r).as_ref(),
+            content.map(r).as_ref(),
+        )
+    }
+
+    #[test]
+    fn headline_colons_are_not_speaker_turns() {
+        assert!(!check(
+            "Analysis: Putin looks West",
+            ":",
+            Some("Analysis"),
+            Some("Putin looks West")
+        ));
+        assert!(check(
+            "TRUMP: We will win.",
+            ":",
+            Some("TRUMP"),
+            Some("We will win.")
+        ));
+        assert!(check(
+            "Lord Robertson (right): \"We are in coalition again\"",
+            ":",
+            Some("Lord Robertson"),
+            Some("\"We are in coalition again\"")
+        ));
+    }
+
+    #[test]
+    fn adjectives_and_non_agents_are_not_claims() {
+        assert!(!check(
+            "Bush and Putin's promising chemistry",
+            "promising",
+            Some("Putin"),
+            None
+        ));
+        assert!(!check(
+            "Yesterday his policy appeared to be paying off.",
+            "appeared",
+            Some("Yesterday his policy"),
+            Some("to be paying off")
+        ));
+        assert!(!check(
+            "Lord Robertson's two-day visit to Russia comes amid calls for closer co-operation.",
+            "calls for",
+            Some("Lord Robertson's two-day visit to Russia"),
+            Some("closer co-operation")
+        ));
+        assert!(check(
+            "Western diplomats said the offer stands.",
+            "said",
+            Some("Western diplomats"),
+            Some("the offer stands")
+        ));
+        assert!(check(
+            "The minister of defence said no.",
+            "said",
+            Some("The minister of defence"),
+            Some("no")
+        ));
+    }
+}
