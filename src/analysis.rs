@@ -578,9 +578,7 @@ fn compute_registry_fix(corpus: &Corpus, name: &str, kind: EntityKind) -> Option
         return None;
     }
     let entry = crate::registry_edit::add_entity("", &id, kind, name).ok()?;
-    let sep = if src.trim().is_empty() {
-        ""
-    } else if src.ends_with("\n\n") {
+    let sep = if src.trim().is_empty() || src.ends_with("\n\n") {
         ""
     } else if src.ends_with('\n') {
         "\n"

@@ -380,8 +380,7 @@ async fn diagnostics_from_before_indexing_never_overwrite_later_ones() {
         let last = c
             .notifications("textDocument/publishDiagnostics")
             .into_iter()
-            .filter(|n| n["params"]["uri"] == uri)
-            .last()
+            .rfind(|n| n["params"]["uri"] == uri)
             .expect("diagnostics were published");
         let diags = last["params"]["diagnostics"].as_array().unwrap();
         assert!(

@@ -161,8 +161,7 @@ fn bad_corpus(dir: &Path) {
           #1\tAnnotatorNotes T1\tkeep me\r\n\
           A1\tNegated E1\r\n\
           T6\tDate 0 6\tstale text\r\n\
-          T7\tPerson 9 10\t\xff\xfe invalid utf-8"
-            .to_vec(),
+          T7\tPerson 9 10\t\xff\xfe invalid utf-8",
     );
     // An `.ann` that is a directory and a `.txt` that is a directory.
     std::fs::create_dir_all(dir.join("dir.ann")).unwrap();
