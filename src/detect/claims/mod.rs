@@ -41,7 +41,24 @@ pub fn detect(text: &str, mentions: &[Mention], registry: &Registry) -> Vec<Clai
             prev_quote = whole_quote(&ctx, &s);
         }
         for f in found {
-            if !plausible::plausible(text, &f.cue, f.source.as_ref(), f.content.as_ref()) {
+            let source_is_place = f.source.as_ref().is_some_and(|src| {
+                mentions.iter().any(|m| {
+                    m.span.start < src.end
+                        && src.start < m.span.end
+                        && m.entities.iter().all(|e| {
+                            registry
+                                .get(e)
+                                .is_some_and(|e| e.kind == crate::registry::EntityKind::Location)
+                        })
+                })
+            });
+            if !plausible::plausible(
+                text,
+                &f.cue,
+                f.source.as_ref(),
+                f.content.as_ref(),
+                source_is_place,
+            ) {
                 continue;
             }
             let mut start = f.cue.start;

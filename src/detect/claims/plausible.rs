@@ -49,12 +49,36 @@ fn is_quote_mark(c: char) -> bool {
     )
 }
 
-/// Whether a detected attribution is plausible as a claim an annotator must record.
+/// Section labels that open headlines ("Analysis: Putin looks West").
+const LABELS: &[&str] = &[
+    "analysis",
+    "comment",
+    "opinion",
+    "editorial",
+    "update",
+    "video",
+    "watch",
+    "live",
+    "review",
+    "explainer",
+    "breaking",
+    "exclusive",
+    "factbox",
+    "timeline",
+    "profile",
+    "quick guide",
+    "in pictures",
+    "see also",
+];
+
+/// Whether a detected attribution is plausible as a claim an annotator must
+/// record. `source_is_place`: the source is a registry mention of a location.
 pub fn plausible(
     text: &str,
     cue: &Range<usize>,
     source: Option<&Range<usize>>,
     content: Option<&Range<usize>>,
+    source_is_place: bool,
 ) -> bool {
     let cue_text = &text[cue.clone()];
     // A colon makes a speaker turn ("TRUMP: We will ...") or introduces a
@@ -65,11 +89,17 @@ pub fn plausible(
             let t = text[c.clone()].trim_start();
             t.starts_with(is_quote_mark) || t.starts_with("â€")
         });
-        let shouted = source.is_some_and(|s| {
-            let t = &text[s.clone()];
-            t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
+        // A speaker is named with capitalised words ("Lynch:", "KATE
+        // BOULDUAN:"); "Expanding alliance:", "Analysis:" and a country
+        // ("Russia: America's new friend") label a headline instead.
+        let named = source.is_some_and(|s| {
+            let t = text[s.clone()].trim();
+            !t.is_empty()
+                && t.split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && !LABELS.contains(&t.to_lowercase().as_str())
         });
-        if !quoted && !shouted {
+        if !quoted && (!named || source_is_place) {
             return false;
         }
     }
@@ -115,11 +145,30 @@ mod tests {
             &r(cue),
             source.map(r).as_ref(),
             content.map(r).as_ref(),
+            source == Some("Russia"),
         )
     }
 
     #[test]
     fn headline_colons_are_not_speaker_turns() {
+        assert!(check(
+            "Lynch: No outside influence.",
+            ":",
+            Some("Lynch"),
+            Some("No outside influence.")
+        ));
+        assert!(!check(
+            "Russia: America's new friend",
+            ":",
+            Some("Russia"),
+            Some("America's new friend")
+        ));
+        assert!(!check(
+            "Expanding alliance: Kremlin offered a role",
+            ":",
+            Some("Expanding alliance"),
+            Some("Kremlin offered a role")
+        ));
         assert!(!check(
             "Analysis: Putin looks West",
             ":",
