@@ -311,7 +311,8 @@ fn short(s: &str) -> String {
     }
 }
 
-fn in_boilerplate(corpus: &Corpus, article: &Article, span: &Range<usize>) -> bool {
+/// Whether the line holding `span` matches a boilerplate pattern of `gloss.toml`.
+pub(crate) fn in_boilerplate(corpus: &Corpus, article: &Article, span: &Range<usize>) -> bool {
     if corpus.manifest.boilerplate.is_empty() {
         return false;
     }

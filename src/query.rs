@@ -36,16 +36,8 @@ impl Mentions {
             &article.index,
             &corpus.registry,
         );
-        let boilerplate = |span: &Range<usize>| {
-            if corpus.manifest.boilerplate.is_empty() {
-                return false;
-            }
-            let line = article.index.line_of(span.start);
-            article
-                .index
-                .line_range(line)
-                .is_some_and(|r| corpus.manifest.is_boilerplate(&article.text[r]))
-        };
+        let boilerplate =
+            |span: &Range<usize>| crate::analysis::in_boilerplate(corpus, article, span);
         let matched = corpus
             .matcher
             .find(&article.text)
