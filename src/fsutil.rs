@@ -39,10 +39,42 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Edits to one file are applied together; a file that does not exist is
 /// created from empty.
 pub fn apply_fix(fix: &crate::diagnostics::Fix) -> std::io::Result<()> {
+    apply_fix_if_unchanged(fix, |_| None)
+}
+
+/// [`apply_fix`], refusing to touch any file whose text is no longer the
+/// text the fix was computed from. `analysed(path)` gives that text (as
+/// gloss read it: decoded, without a byte-order mark), or `None` for a file
+/// the caller did not read (it is then edited as it is). The check happens
+/// right before each write, so an annotator's save that lands between
+/// analysis and the fix is never overwritten by stale offsets: the whole fix
+/// is refused with [`std::io::ErrorKind::Other`] naming the file, and
+/// nothing is written (files are checked first, all of them, then written).
+pub fn apply_fix_if_unchanged<'a>(
+    fix: &crate::diagnostics::Fix,
+    analysed: impl Fn(&Path) -> Option<&'a str>,
+) -> std::io::Result<()> {
     use std::collections::BTreeMap;
     let mut by_file: BTreeMap<&Path, Vec<&crate::diagnostics::TextEdit>> = BTreeMap::new();
     for e in &fix.edits {
         by_file.entry(e.path.as_path()).or_default().push(e);
+    }
+    // Check every file before writing any, so a refused fix writes nothing.
+    for path in by_file.keys() {
+        let Some(expected) = analysed(path) else {
+            continue;
+        };
+        let disk = match std::fs::read(path) {
+            Ok(b) => crate::text::decode(&b).0,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(e),
+        };
+        if disk != expected {
+            return Err(std::io::Error::other(format!(
+                "{}: changed on disk since it was analysed; not applying the fix",
+                path.display()
+            )));
+        }
     }
     for (path, edits) in by_file {
         let mut bytes = match std::fs::read(path) {
@@ -82,6 +114,75 @@ pub fn apply_fix(fix: &crate::diagnostics::Fix) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::{Fix, TextEdit};
+
+    fn append(path: &Path, at: usize, line: &str) -> Fix {
+        Fix {
+            title: "append".into(),
+            edits: vec![TextEdit {
+                path: path.to_path_buf(),
+                range: at..at,
+                new_text: line.into(),
+            }],
+            changes_article: false,
+        }
+    }
+
+    #[test]
+    fn a_fix_is_refused_when_its_file_changed_since_analysis() {
+        let dir = tempfile::tempdir().unwrap();
+        let ann = dir.path().join("a.ann");
+        let analysed = "T1\tDate 0 4\t2001\n";
+        std::fs::write(&ann, analysed).unwrap();
+        let fix = append(&ann, analysed.len(), "T2\tDate 5 9\t2002\n");
+        // The annotator saves an edit after gloss analysed the file.
+        let saved = "T1\tDate 0 4\t2001\n#1\tAnnotatorNotes T1\tchecked\n";
+        std::fs::write(&ann, saved).unwrap();
+        let err = apply_fix_if_unchanged(&fix, |p| (p == ann).then_some(analysed)).unwrap_err();
+        assert!(err.to_string().contains("changed on disk"), "{err}");
+        assert!(err.to_string().contains("a.ann"), "{err}");
+        assert_eq!(std::fs::read_to_string(&ann).unwrap(), saved);
+    }
+
+    #[test]
+    fn a_refused_fix_writes_none_of_its_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.ann"), dir.path().join("b.ann"));
+        std::fs::write(&a, "").unwrap();
+        std::fs::write(&b, "changed\n").unwrap();
+        let mut fix = append(&a, 0, "T1\tDate 0 4\t2001\n");
+        fix.edits
+            .extend(append(&b, 0, "T1\tDate 0 4\t2001\n").edits);
+        assert!(apply_fix_if_unchanged(&fix, |_| Some("")).is_err());
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "changed\n");
+    }
+
+    #[test]
+    fn an_unchanged_file_takes_the_fix_and_a_byte_order_mark_is_not_a_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let ann = dir.path().join("a.ann");
+        std::fs::write(&ann, b"\xEF\xBB\xBFT1\tDate 0 4\t2001\n").unwrap();
+        let analysed = "T1\tDate 0 4\t2001\n";
+        let fix = append(&ann, analysed.len(), "T2\tDate 5 9\t2002\n");
+        apply_fix_if_unchanged(&fix, |_| Some(analysed)).unwrap();
+        assert_eq!(
+            std::fs::read(&ann).unwrap(),
+            b"\xEF\xBB\xBFT1\tDate 0 4\t2001\nT2\tDate 5 9\t2002\n".to_vec()
+        );
+    }
+
+    #[test]
+    fn a_missing_file_counts_as_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let ann = dir.path().join("new.ann");
+        let fix = append(&ann, 0, "T1\tDate 0 4\t2001\n");
+        apply_fix_if_unchanged(&fix, |_| Some("")).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&ann).unwrap(),
+            "T1\tDate 0 4\t2001\n"
+        );
+    }
 
     #[test]
     fn replaces_contents_and_leaves_no_temporary_files() {
@@ -99,7 +200,6 @@ mod tests {
     /// lines before the last 3 bytes of the file, splitting its last line.
     #[test]
     fn fixes_to_files_with_a_byte_order_mark_land_where_computed() {
-        use crate::diagnostics::{Fix, TextEdit};
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.ann");
         let on_disk = b"\xEF\xBB\xBFT1\tDate 0 4\t2001\n".to_vec();
