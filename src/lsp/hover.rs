@@ -241,22 +241,35 @@ fn roles(s: &mut String, e: &Entity, dct: Option<NaiveDate>) {
 
 /// "Also in" list: other articles mentioning the entity, by date.
 fn appearances(s: &mut String, doc: &Doc, id: &str) {
-    let all = doc.w.all_mentions(doc.root);
+    let all = doc.w.mentions_of(doc.root, id);
     let here = doc.article.map(|a| a.rel.as_str());
     let mut here_count = 0;
     let mut others = Vec::new();
-    for (article, a) in &all {
-        let spans = a.spans_of(id);
-        if spans.is_empty() {
-            continue;
-        }
+    for (article, spans) in all {
         if Some(article.rel.as_str()) == here {
             here_count = spans.len();
             continue;
         }
-        others.push((doc.corpus.publication_date(article), *article, spans));
+        others.push((doc.corpus.publication_date(article), article, spans));
     }
-    others.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.rel.cmp(&b.1.rel)));
+    // Only the first few are listed: select them, then sort those.
+    let n = doc.w.config.hover_appearances;
+    let order = |a: &(
+        Option<NaiveDate>,
+        &crate::corpus::Article,
+        Vec<std::ops::Range<usize>>,
+    ),
+                 b: &(
+        Option<NaiveDate>,
+        &crate::corpus::Article,
+        Vec<std::ops::Range<usize>>,
+    )| { a.0.cmp(&b.0).then(a.1.rel.cmp(&b.1.rel)) };
+    if n > 0 && others.len() > n {
+        others.select_nth_unstable_by(n - 1, order);
+        others[..n].sort_by(order);
+    } else {
+        others.sort_by(order);
+    }
     s.push('\n');
     if here.is_some() {
         let _ = writeln!(
@@ -277,7 +290,6 @@ fn appearances(s: &mut String, doc: &Doc, id: &str) {
         if others.len() == 1 { "" } else { "s" },
         if total == 1 { "" } else { "s" }
     );
-    let n = doc.w.config.hover_appearances;
     for (date, article, spans) in others.iter().take(n) {
         let date = date
             .map(|d| d.to_string())

@@ -184,11 +184,7 @@ pub fn references(
     if include_decl {
         out.extend(registry_location(&doc, &id));
     }
-    for (article, m) in w.all_mentions(doc.root) {
-        let spans = m.spans_of(&id);
-        if spans.is_empty() {
-            continue;
-        }
+    for (article, spans) in w.mentions_of(doc.root, &id) {
         let Some(uri) = w.uri(&article.path) else {
             continue;
         };
