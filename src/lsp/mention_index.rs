@@ -9,11 +9,12 @@
 //! generation, rebuilt in the background; until it is complete, queries
 //! fall back to scanning the corpus (slow, but never wrong).
 //!
-//! Every entry remembers the shared article it was computed from, so a
-//! query on an older or newer snapshot of the corpus can tell an entry that
-//! does not belong to it and compute that article afresh.
+//! Every entry remembers the shared article it was computed from, and the
+//! index logs which articles changed at which edit count of the root, so a
+//! query on a snapshot taken before some changes answers for those articles
+//! from the snapshot's own versions.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
@@ -61,7 +62,17 @@ pub struct MentionIndex {
     /// Articles changed since their entry was computed, with the newest
     /// version (`None`: removed).
     dirty: HashMap<Rel, Option<Arc<Article>>>,
+    /// The latest changes (the root's edit count after each, and the
+    /// article): a snapshot taken before some of them answers for those
+    /// articles from its own versions.
+    log: VecDeque<(u64, Rel)>,
+    /// Snapshots older than this edit count cannot be answered from the
+    /// log (it was trimmed) and fall back to a scan.
+    forgotten: u64,
 }
+
+/// How many changes the log keeps.
+const LOG: usize = 4096;
 
 pub type SharedIndex = Arc<Mutex<MentionIndex>>;
 
@@ -154,10 +165,18 @@ impl MentionIndex {
         );
     }
 
-    /// An article changed (`newest`: its new version) or was removed (`None`).
-    pub fn mark_dirty(&mut self, rel: &str, newest: Option<Arc<Article>>) {
+    /// An article changed (`newest`: its new version) or was removed
+    /// (`None`); `edit` is the root's edit count after the change.
+    pub fn mark_dirty(&mut self, rel: &str, newest: Option<Arc<Article>>, edit: u64) {
         self.unlink(rel);
-        self.dirty.insert(Arc::from(rel), newest);
+        let rel: Rel = Arc::from(rel);
+        self.dirty.insert(rel.clone(), newest);
+        self.log.push_back((edit, rel));
+        while self.log.len() > LOG {
+            if let Some((e, _)) = self.log.pop_front() {
+                self.forgotten = self.forgotten.max(e);
+            }
+        }
     }
 
     /// The spans of entity `entity` in the entry of `rel`.
@@ -178,34 +197,56 @@ impl MentionIndex {
 /// The spans of one article referring to an entity.
 pub type Hits<'c> = Vec<(&'c Article, Vec<Range<usize>>)>;
 
-/// Every article of `corpus` (generation `gen`) that refers to `id`, with
-/// the spans, in path order.
-pub fn mentions_of<'c>(index: &SharedIndex, gen: u64, corpus: &'c Corpus, id: &str) -> Hits<'c> {
+/// Every article of `corpus` that refers to `id`, with the spans, in path
+/// order. `gen` and `edits` say which state of the root `corpus` is (its
+/// generation and edit count).
+pub fn mentions_of<'c>(
+    index: &SharedIndex,
+    gen: u64,
+    edits: u64,
+    corpus: &'c Corpus,
+    id: &str,
+) -> Hits<'c> {
     let mut idx = lock(index);
-    if !idx.complete || idx.gen != gen {
+    if !idx.complete || idx.gen != gen || edits < idx.forgotten {
         drop(idx);
         return scan(corpus, id);
     }
     let mut out: BTreeMap<&'c str, (&'c Article, Vec<Range<usize>>)> = BTreeMap::new();
-    // Dirty articles first: store what this snapshot can vouch for.
-    let dirty: Vec<(Rel, Option<Arc<Article>>)> = idx.dirty.drain().collect();
-    for (rel, newest) in dirty {
-        let mine = corpus.shared_article(&rel);
-        match (mine, newest) {
-            (None, None) => idx.unlink(&rel),
+    // Articles changed after this snapshot was taken: the index knows
+    // newer versions, so answer from the snapshot's own.
+    let newer: HashSet<Rel> = idx
+        .log
+        .iter()
+        .filter(|(e, _)| *e > edits)
+        .map(|(_, r)| r.clone())
+        .collect();
+    for rel in &newer {
+        if let Some(a) = corpus.article(rel) {
+            let spans = Mentions::of(corpus, a).spans_of(id);
+            if !spans.is_empty() {
+                out.insert(a.rel.as_str(), (a, spans));
+            }
+        }
+    }
+    // Dirty articles this snapshot has seen: its version is the newest.
+    let ready: Vec<Rel> = idx
+        .dirty
+        .keys()
+        .filter(|r| !newer.contains(*r))
+        .cloned()
+        .collect();
+    for rel in ready {
+        let newest = idx.dirty.remove(&rel).flatten();
+        match (corpus.shared_article(&rel), newest) {
             (Some(a), Some(n)) if Arc::ptr_eq(a, &n) => {
                 let refs = refs_of(corpus, a);
                 idx.insert(gen, a.clone(), refs);
             }
-            (mine, newest) => {
-                // This snapshot is older than the change: answer from it,
-                // and leave the article dirty for a newer one.
-                if let Some(a) = mine {
-                    let spans = Mentions::of(corpus, a).spans_of(id);
-                    if !spans.is_empty() {
-                        out.insert(a.rel.as_str(), (&**a, spans));
-                    }
-                }
+            (None, None) => idx.unlink(&rel),
+            (_, newest) => {
+                // Not the version the change recorded (cannot happen when
+                // edit counts are right): leave it for the next query.
                 idx.dirty.insert(rel, newest);
             }
         }
@@ -222,7 +263,7 @@ pub fn mentions_of<'c>(index: &SharedIndex, gen: u64, corpus: &'c Corpus, id: &s
         let Some(a) = corpus.shared_article(&rel) else {
             continue;
         };
-        if out.contains_key(&*rel) {
+        if newer.contains(&rel) {
             continue;
         }
         let current = idx
@@ -276,4 +317,123 @@ pub fn rebuild_in_background(index: SharedIndex, gen: u64, corpus: Arc<Corpus>) 
         }
         idx.finish(gen);
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    const REGISTRY: &str = "[george-robertson]\nkind = \"person\"\nname = \"George Robertson\"\naliases = [\"Lord Robertson\"]\n\n[nato]\nkind = \"organization\"\nname = \"NATO\"\n";
+
+    fn corpus(articles: &[(&str, &str, &str)]) -> Corpus {
+        let root = Path::new("/nonexistent-gloss-root");
+        let mut c = Corpus::empty(root);
+        c.set_registry_text(REGISTRY);
+        for (rel, text, ann) in articles {
+            let ann = (!ann.is_empty()).then(|| ann.to_string());
+            c.insert_article(Article::new(
+                root.join(rel),
+                rel.to_string(),
+                text.as_bytes(),
+                ann,
+            ));
+        }
+        c
+    }
+
+    fn indexed(c: &Corpus, gen: u64) -> SharedIndex {
+        let index = SharedIndex::default();
+        let mut idx = lock(&index);
+        idx.reset(gen);
+        for a in c.articles() {
+            let shared = c.shared_article(&a.rel).unwrap().clone();
+            idx.insert(gen, shared, refs_of(c, a));
+        }
+        idx.finish(gen);
+        drop(idx);
+        index
+    }
+
+    fn flat(hits: Hits) -> Vec<(String, Vec<Range<usize>>)> {
+        hits.into_iter().map(|(a, s)| (a.rel.clone(), s)).collect()
+    }
+
+    fn agrees(index: &SharedIndex, gen: u64, edits: u64, c: &Corpus) {
+        for id in ["george-robertson", "nato", "nobody"] {
+            assert_eq!(
+                flat(mentions_of(index, gen, edits, c, id)),
+                flat(scan(c, id)),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn answers_like_a_scan_before_and_after_edits_and_for_old_snapshots() {
+        let old = corpus(&[
+            ("a.txt", "George Robertson met NATO officials.\n", ""),
+            ("b.txt", "Lord Robertson spoke. NATO agreed.\n", ""),
+            (
+                "c.txt",
+                "Robertson was there.\n",
+                "T1\tPerson 0 9\tRobertson\nN1\tReference T1 Registry:george-robertson\tRobertson\n",
+            ),
+        ]);
+        let index = indexed(&old, 1);
+        assert_eq!(mentions_of(&index, 1, 0, &old, "george-robertson").len(), 3);
+        agrees(&index, 1, 0, &old);
+
+        // b.txt loses its mention, a.txt gains one, c.txt is removed.
+        let mut new = old.clone();
+        new.upsert_article(
+            Path::new("/nonexistent-gloss-root/b.txt"),
+            "NATO agreed.\n".into(),
+        );
+        new.upsert_article(
+            Path::new("/nonexistent-gloss-root/a.txt"),
+            "George Robertson met NATO. Lord Robertson left.\n".into(),
+        );
+        new.remove_article(Path::new("/nonexistent-gloss-root/c.txt"));
+        {
+            let mut idx = lock(&index);
+            for (edit, rel) in ["a.txt", "b.txt", "c.txt"].into_iter().enumerate() {
+                idx.mark_dirty(rel, new.shared_article(rel).cloned(), edit as u64 + 1);
+            }
+        }
+        // A request on a snapshot from before the edit still sees the old corpus...
+        agrees(&index, 1, 0, &old);
+        // ...and the current one sees the edit, before and after the dirty
+        // articles were re-read; the old one still sees its own corpus.
+        agrees(&index, 1, 3, &new);
+        agrees(&index, 1, 3, &new);
+        agrees(&index, 1, 0, &old);
+        let hits = flat(mentions_of(&index, 1, 3, &new, "george-robertson"));
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].1.len(), 2);
+        assert!(lock(&index).dirty.is_empty());
+    }
+
+    #[test]
+    fn a_new_generation_falls_back_to_scanning_until_rebuilt() {
+        let mut c = corpus(&[("a.txt", "George Robertson met NATO officials.\n", "")]);
+        let index = indexed(&c, 1);
+        c.set_registry_text(&REGISTRY.replace("name = \"NATO\"", "name = \"NATO officials\""));
+        lock(&index).reset(2);
+        agrees(&index, 2, 0, &c);
+        let c = Arc::new(c);
+        rebuild_in_background(index.clone(), 2, c.clone());
+        for _ in 0..500 {
+            if lock(&index).complete {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(lock(&index).complete);
+        agrees(&index, 2, 0, &c);
+        let hits = flat(mentions_of(&index, 2, 0, &c, "nato"));
+        assert_eq!(hits[0].1, vec![21..35]);
+        // A query for an older generation does not trust the index.
+        agrees(&index, 1, 0, &c);
+    }
 }

@@ -182,7 +182,12 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
                     match ann_buffer {
                         Some(a) => {
                             corpus.set_ann(&path, Some(a));
-                            index.mark_dirty(&rel, corpus.shared_article(&rel).cloned());
+                            root.edits += 1;
+                            index.mark_dirty(
+                                &rel,
+                                corpus.shared_article(&rel).cloned(),
+                                root.edits,
+                            );
                         }
                         None => index.insert(gen, shared, refs),
                     }

@@ -210,6 +210,8 @@ pub struct Root {
     /// Counts changes of the registry and the manifest (and reloads): what
     /// every analysis and every mention depends on besides its article.
     pub gen: u64,
+    /// Counts changes of single articles (for the mention index).
+    pub edits: u64,
     /// Entity id -> the articles and spans referring to it.
     pub index: SharedIndex,
     pub indexed: bool,
@@ -222,6 +224,7 @@ impl Root {
             path,
             cache: Cache::default(),
             gen: 0,
+            edits: 0,
             index: SharedIndex::default(),
             indexed: false,
         }
@@ -244,7 +247,8 @@ impl Root {
         let mut index = lock(&self.index);
         for rel in rels {
             cache.analyses.remove(rel);
-            index.mark_dirty(rel, self.corpus.shared_article(rel).cloned());
+            self.edits += 1;
+            index.mark_dirty(rel, self.corpus.shared_article(rel).cloned(), self.edits);
         }
     }
 }
@@ -612,7 +616,7 @@ impl World {
     /// Every article of a root referring to entity `id`, with the spans, in
     /// path order (from the mention index).
     pub fn mentions_of<'r>(&self, root: &'r Root, id: &str) -> super::mention_index::Hits<'r> {
-        super::mention_index::mentions_of(&root.index, root.gen, &root.corpus, id)
+        super::mention_index::mentions_of(&root.index, root.gen, root.edits, &root.corpus, id)
     }
 
     /// Analyses of every article of a root, in the corpus order.
