@@ -14,9 +14,11 @@
 //! query on a snapshot taken before some changes answers for those articles
 //! from the snapshot's own versions.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
+
+use chrono::NaiveDate;
 
 use crate::corpus::{Article, Corpus};
 use crate::query::Mentions;
@@ -38,6 +40,8 @@ struct Span {
 struct Entry {
     /// The version of the article the spans belong to.
     source: Arc<Article>,
+    /// Its publication date (from the manifest of this generation).
+    date: Option<NaiveDate>,
     spans: Box<[Span]>,
 }
 
@@ -124,7 +128,7 @@ impl MentionIndex {
 
     /// Record the references of one version of an article, computed in
     /// generation `gen` (ignored when the index has moved on).
-    pub fn insert(&mut self, gen: u64, source: Arc<Article>, refs: Refs) {
+    pub fn insert(&mut self, gen: u64, source: Arc<Article>, refs: Refs, date: Option<NaiveDate>) {
         if gen != self.gen {
             return;
         }
@@ -160,6 +164,7 @@ impl MentionIndex {
             rel,
             Entry {
                 source,
+                date,
                 spans: spans.into_boxed_slice(),
             },
         );
@@ -178,41 +183,38 @@ impl MentionIndex {
             }
         }
     }
-
-    /// The spans of entity `entity` in the entry of `rel`.
-    fn spans(&self, rel: &str, entity: u32) -> Vec<Range<usize>> {
-        self.entries
-            .get(rel)
-            .map(|e| {
-                e.spans
-                    .iter()
-                    .filter(|s| s.entity == entity)
-                    .map(|s| s.start as usize..s.end as usize)
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
 }
 
-/// The spans of one article referring to an entity.
-pub type Hits<'c> = Vec<(&'c Article, Vec<Range<usize>>)>;
+/// One article referring to an entity: the spans, and the article's
+/// publication date (for hover cards, which list the earliest).
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub article: Arc<Article>,
+    pub date: Option<NaiveDate>,
+    pub spans: Vec<Range<usize>>,
+}
+
+pub type Hits = Vec<Hit>;
+
+fn hit(corpus: &Corpus, a: &Arc<Article>, id: &str) -> Option<Hit> {
+    let spans = Mentions::of(corpus, a).spans_of(id);
+    (!spans.is_empty()).then(|| Hit {
+        article: a.clone(),
+        date: corpus.publication_date(a),
+        spans,
+    })
+}
 
 /// Every article of `corpus` that refers to `id`, with the spans, in path
 /// order. `gen` and `edits` say which state of the root `corpus` is (its
 /// generation and edit count).
-pub fn mentions_of<'c>(
-    index: &SharedIndex,
-    gen: u64,
-    edits: u64,
-    corpus: &'c Corpus,
-    id: &str,
-) -> Hits<'c> {
+pub fn mentions_of(index: &SharedIndex, gen: u64, edits: u64, corpus: &Corpus, id: &str) -> Hits {
     let mut idx = lock(index);
     if !idx.complete || idx.gen != gen || edits < idx.forgotten {
         drop(idx);
         return scan(corpus, id);
     }
-    let mut out: BTreeMap<&'c str, (&'c Article, Vec<Range<usize>>)> = BTreeMap::new();
+    let mut out = Vec::new();
     // Articles changed after this snapshot was taken: the index knows
     // newer versions, so answer from the snapshot's own.
     let newer: HashSet<Rel> = idx
@@ -222,11 +224,8 @@ pub fn mentions_of<'c>(
         .map(|(_, r)| r.clone())
         .collect();
     for rel in &newer {
-        if let Some(a) = corpus.article(rel) {
-            let spans = Mentions::of(corpus, a).spans_of(id);
-            if !spans.is_empty() {
-                out.insert(a.rel.as_str(), (a, spans));
-            }
+        if let Some(a) = corpus.shared_article(rel) {
+            out.extend(hit(corpus, a, id));
         }
     }
     // Dirty articles this snapshot has seen: its version is the newest.
@@ -241,7 +240,7 @@ pub fn mentions_of<'c>(
         match (corpus.shared_article(&rel), newest) {
             (Some(a), Some(n)) if Arc::ptr_eq(a, &n) => {
                 let refs = refs_of(corpus, a);
-                idx.insert(gen, a.clone(), refs);
+                idx.insert(gen, a.clone(), refs, corpus.publication_date(a));
             }
             (None, None) => idx.unlink(&rel),
             (_, newest) => {
@@ -252,45 +251,66 @@ pub fn mentions_of<'c>(
         }
     }
     let Some(&e) = idx.id_of.get(id) else {
-        return out.into_values().collect();
+        out.sort_by(|a, b| a.article.rel.cmp(&b.article.rel));
+        return out;
     };
-    let rels: Vec<Rel> = idx
-        .by_entity
-        .get(&e)
-        .map(|s| s.iter().cloned().collect())
-        .unwrap_or_default();
+    let Some(rels) = idx.by_entity.get(&e) else {
+        out.sort_by(|a, b| a.article.rel.cmp(&b.article.rel));
+        return out;
+    };
+    // When the snapshot has seen every change, every entry is its own
+    // version of the article: no need to look the articles up.
+    let current = newer.is_empty();
+    let mut own = Vec::with_capacity(rels.len());
     for rel in rels {
-        let Some(a) = corpus.shared_article(&rel) else {
-            continue;
-        };
-        if newer.contains(&rel) {
+        if !current && newer.contains(rel) {
             continue;
         }
-        let current = idx
-            .entries
-            .get(&rel)
-            .is_some_and(|en| Arc::ptr_eq(&en.source, a));
-        let spans = if current {
-            idx.spans(&rel, e)
-        } else {
-            Mentions::of(corpus, a).spans_of(id)
+        let Some(en) = idx.entries.get(rel) else {
+            continue;
         };
+        if !current {
+            match corpus.shared_article(rel) {
+                Some(a) if Arc::ptr_eq(&en.source, a) => {}
+                Some(a) => {
+                    own.extend(hit(corpus, a, id));
+                    continue;
+                }
+                None => continue,
+            }
+        }
+        let spans: Vec<Range<usize>> = en
+            .spans
+            .iter()
+            .filter(|s| s.entity == e)
+            .map(|s| s.start as usize..s.end as usize)
+            .collect();
         if !spans.is_empty() {
-            out.insert(a.rel.as_str(), (&**a, spans));
+            own.push(Hit {
+                article: en.source.clone(),
+                date: en.date,
+                spans,
+            });
         }
     }
-    out.into_values().collect()
+    if out.is_empty() {
+        // Already in path order (the set is ordered by path).
+        return own;
+    }
+    out.extend(own);
+    out.sort_by(|a, b| a.article.rel.cmp(&b.article.rel));
+    out
 }
 
 /// Without a complete index: look at every article.
-fn scan<'c>(corpus: &'c Corpus, id: &str) -> Hits<'c> {
+fn scan(corpus: &Corpus, id: &str) -> Hits {
     use rayon::prelude::*;
-    let arts: Vec<&Article> = corpus.articles().collect();
+    let arts: Vec<&Arc<Article>> = corpus
+        .articles()
+        .filter_map(|a| corpus.shared_article(&a.rel))
+        .collect();
     arts.into_par_iter()
-        .filter_map(|a| {
-            let spans = Mentions::of(corpus, a).spans_of(id);
-            (!spans.is_empty()).then_some((a, spans))
-        })
+        .filter_map(|a| hit(corpus, a, id))
         .collect()
 }
 
@@ -301,19 +321,19 @@ pub fn rebuild_in_background(index: SharedIndex, gen: u64, corpus: Arc<Corpus>) 
     rayon::spawn(move || {
         use rayon::prelude::*;
         let rels: Vec<&str> = corpus.articles().map(|a| a.rel.as_str()).collect();
-        let computed: Vec<(Arc<Article>, Refs)> = rels
+        let computed: Vec<(Arc<Article>, Refs, Option<NaiveDate>)> = rels
             .into_par_iter()
             .filter_map(|rel| {
                 let a = corpus.shared_article(rel)?;
-                Some((a.clone(), refs_of(&corpus, a)))
+                Some((a.clone(), refs_of(&corpus, a), corpus.publication_date(a)))
             })
             .collect();
         let mut idx = lock(&index);
         if idx.gen != gen {
             return;
         }
-        for (a, refs) in computed {
-            idx.insert(gen, a, refs);
+        for (a, refs, date) in computed {
+            idx.insert(gen, a, refs, date);
         }
         idx.finish(gen);
     });
@@ -348,7 +368,7 @@ mod tests {
         idx.reset(gen);
         for a in c.articles() {
             let shared = c.shared_article(&a.rel).unwrap().clone();
-            idx.insert(gen, shared, refs_of(c, a));
+            idx.insert(gen, shared, refs_of(c, a), c.publication_date(a));
         }
         idx.finish(gen);
         drop(idx);
@@ -356,7 +376,9 @@ mod tests {
     }
 
     fn flat(hits: Hits) -> Vec<(String, Vec<Range<usize>>)> {
-        hits.into_iter().map(|(a, s)| (a.rel.clone(), s)).collect()
+        hits.into_iter()
+            .map(|h| (h.article.rel.clone(), h.spans))
+            .collect()
     }
 
     fn agrees(index: &SharedIndex, gen: u64, edits: u64, c: &Corpus) {

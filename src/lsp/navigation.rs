@@ -184,12 +184,13 @@ pub fn references(
     if include_decl {
         out.extend(registry_location(&doc, &id));
     }
-    for (article, spans) in w.mentions_of(doc.root, &id) {
+    for h in w.mentions_of(doc.root, &id) {
+        let article = &h.article;
         let Some(uri) = w.uri(&article.path) else {
             continue;
         };
         let view = View::with_index(&article.text, &article.index, w.enc);
-        for s in spans {
+        for s in h.spans {
             out.push(Location::new(uri.clone(), view.range(&s)));
         }
     }

@@ -189,7 +189,10 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
                                 root.edits,
                             );
                         }
-                        None => index.insert(gen, shared, refs),
+                        None => {
+                            let date = corpus.publication_date(&shared);
+                            index.insert(gen, shared, refs, date)
+                        }
                     }
                 }
             }

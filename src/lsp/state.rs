@@ -615,7 +615,7 @@ impl World {
 
     /// Every article of a root referring to entity `id`, with the spans, in
     /// path order (from the mention index).
-    pub fn mentions_of<'r>(&self, root: &'r Root, id: &str) -> super::mention_index::Hits<'r> {
+    pub fn mentions_of(&self, root: &Root, id: &str) -> super::mention_index::Hits {
         super::mention_index::mentions_of(&root.index, root.gen, root.edits, &root.corpus, id)
     }
 
