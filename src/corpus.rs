@@ -261,6 +261,19 @@ impl Corpus {
         self.article(&rel)
     }
 
+    /// Add or replace an article built elsewhere (the language server reads
+    /// and parses articles in parallel, then inserts them in batches).
+    pub fn insert_article(&mut self, article: Article) {
+        self.articles.insert(article.rel.clone(), Arc::new(article));
+    }
+
+    /// The shared handle of an article: two handles are the same
+    /// allocation ([`Arc::ptr_eq`]) exactly when the article has not changed
+    /// in between, which lets the language server key caches on it.
+    pub fn shared_article(&self, rel: &str) -> Option<&Arc<Article>> {
+        self.articles.get(rel)
+    }
+
     pub fn remove_article(&mut self, path: &Path) -> Option<Article> {
         let rel = self.rel_path(path)?;
         self.articles.remove(&rel).map(Arc::unwrap_or_clone)

@@ -54,6 +54,28 @@ impl Mentions {
         }
     }
 
+    /// Every entity the article refers to, with its spans (as
+    /// [`Mentions::spans_of`] gives them), entities in id order.
+    pub fn by_entity(&self) -> Vec<(String, Vec<Range<usize>>)> {
+        let mut ids: Vec<&str> = self
+            .annotated
+            .iter()
+            .map(|(_, e)| e.as_str())
+            .chain(
+                self.matched
+                    .iter()
+                    .filter(|m| m.entities.len() == 1)
+                    .map(|m| m.entities[0].as_str()),
+            )
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
+            .map(|id| (id.to_owned(), self.spans_of(id)))
+            .filter(|(_, spans)| !spans.is_empty())
+            .collect()
+    }
+
     /// Every span that refers to `entity`: annotated links first, then
     /// unambiguous name matches not covered by an annotation.
     pub fn spans_of(&self, entity: &str) -> Vec<Range<usize>> {

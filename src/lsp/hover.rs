@@ -13,6 +13,7 @@ use crate::registry::Entity;
 use super::lookup::{
     ann_entity, ann_entry_at, article_target, registry_entity_at, snippet, Doc, Target,
 };
+use super::mention_index::Hit;
 use super::state::{FileKind, World};
 
 pub fn hover(w: &World, path: &Path, pos: Position) -> Option<Hover> {
@@ -241,22 +242,26 @@ fn roles(s: &mut String, e: &Entity, dct: Option<NaiveDate>) {
 
 /// "Also in" list: other articles mentioning the entity, by date.
 fn appearances(s: &mut String, doc: &Doc, id: &str) {
-    let all = doc.w.all_mentions(doc.root);
+    let all = doc.w.mentions_of(doc.root, id);
     let here = doc.article.map(|a| a.rel.as_str());
     let mut here_count = 0;
     let mut others = Vec::new();
-    for (article, a) in &all {
-        let spans = a.spans_of(id);
-        if spans.is_empty() {
+    for h in all {
+        if Some(h.article.rel.as_str()) == here {
+            here_count = h.spans.len();
             continue;
         }
-        if Some(article.rel.as_str()) == here {
-            here_count = spans.len();
-            continue;
-        }
-        others.push((doc.corpus.publication_date(article), *article, spans));
+        others.push(h);
     }
-    others.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.rel.cmp(&b.1.rel)));
+    // Only the first few are listed: select them, then sort those.
+    let n = doc.w.config.hover_appearances;
+    let order = |a: &Hit, b: &Hit| a.date.cmp(&b.date).then(a.article.rel.cmp(&b.article.rel));
+    if n > 0 && others.len() > n {
+        others.select_nth_unstable_by(n - 1, order);
+        others[..n].sort_by(order);
+    } else {
+        others.sort_by(order);
+    }
     s.push('\n');
     if here.is_some() {
         let _ = writeln!(
@@ -269,7 +274,7 @@ fn appearances(s: &mut String, doc: &Doc, id: &str) {
         let _ = writeln!(s, "No other article mentions it.");
         return;
     }
-    let total: usize = others.iter().map(|o| o.2.len()).sum();
+    let total: usize = others.iter().map(|o| o.spans.len()).sum();
     let _ = writeln!(
         s,
         "**Also in {} article{}** ({total} mention{}):\n",
@@ -277,16 +282,16 @@ fn appearances(s: &mut String, doc: &Doc, id: &str) {
         if others.len() == 1 { "" } else { "s" },
         if total == 1 { "" } else { "s" }
     );
-    let n = doc.w.config.hover_appearances;
-    for (date, article, spans) in others.iter().take(n) {
-        let date = date
+    for h in others.iter().take(n) {
+        let date = h
+            .date
             .map(|d| d.to_string())
             .unwrap_or_else(|| "undated".into());
         let _ = writeln!(
             s,
             "- `{}` ({date}): “{}”",
-            article.rel,
-            snippet(&article.text, &spans[0], 80).replace('`', "'")
+            h.article.rel,
+            snippet(&h.article.text, &h.spans[0], 80).replace('`', "'")
         );
     }
     if others.len() > n {

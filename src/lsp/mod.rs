@@ -9,6 +9,7 @@ pub mod hints;
 pub mod hover;
 pub mod log;
 pub mod lookup;
+pub mod mention_index;
 pub mod navigation;
 pub mod progress;
 pub mod publish;

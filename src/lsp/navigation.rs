@@ -133,8 +133,8 @@ fn ann_line_location(doc: &Doc, id: &str) -> Option<Location> {
 /// corpus (the longest name-like span containing it, in the earliest
 /// article by publication date, then path, then position).
 fn earliest_full_name(doc: &Doc, name: &str) -> Option<Location> {
+    use rayon::prelude::*;
     let words: Vec<&str> = name.split_whitespace().collect();
-    let all = doc.w.all_analyses(doc.root);
     // Longest name first, then dated articles by date, then path, then position.
     type Key<'a> = (
         std::cmp::Reverse<usize>,
@@ -143,30 +143,41 @@ fn earliest_full_name(doc: &Doc, name: &str) -> Option<Location> {
         &'a str,
         usize,
     );
-    let mut best: Option<(Key, &crate::corpus::Article, std::ops::Range<usize>)> = None;
-    for (article, a) in &all {
-        let date = doc.corpus.publication_date(article);
-        for n in &a.unknown_names {
-            let cand = &article.text[n.span.clone()];
-            let cw: Vec<&str> = cand.split_whitespace().collect();
-            if !cw
-                .windows(words.len().max(1))
-                .any(|win| win == words.as_slice())
-            {
-                continue;
+    let arts: Vec<&crate::corpus::Article> = doc.corpus.articles().collect();
+    // Each article's best candidate, in parallel; analyses not already
+    // cached are computed and dropped (keeping one per article of a large
+    // corpus would hold gigabytes for one request).
+    let best = arts
+        .into_par_iter()
+        .filter_map(|article| {
+            let a = doc.w.cached_analysis(doc.root, article).unwrap_or_else(|| {
+                std::sync::Arc::new(crate::analysis::analyze(doc.corpus, article))
+            });
+            let date = doc.corpus.publication_date(article);
+            let mut best: Option<(Key, std::ops::Range<usize>)> = None;
+            for n in &a.unknown_names {
+                let cand = &article.text[n.span.clone()];
+                let cw: Vec<&str> = cand.split_whitespace().collect();
+                if !cw
+                    .windows(words.len().max(1))
+                    .any(|win| win == words.as_slice())
+                {
+                    continue;
+                }
+                let key = (
+                    std::cmp::Reverse(cw.len()),
+                    date.is_none(),
+                    date,
+                    article.rel.as_str(),
+                    n.span.start,
+                );
+                if best.as_ref().is_none_or(|b| key < b.0) {
+                    best = Some((key, n.span.clone()));
+                }
             }
-            let key = (
-                std::cmp::Reverse(cw.len()),
-                date.is_none(),
-                date,
-                article.rel.as_str(),
-                n.span.start,
-            );
-            if best.as_ref().is_none_or(|b| key < b.0) {
-                best = Some((key, article, n.span.clone()));
-            }
-        }
-    }
+            best.map(|(k, span)| (k, article, span))
+        })
+        .min_by(|x, y| x.0.cmp(&y.0));
     let (_, article, span) = best?;
     let view = View::with_index(&article.text, &article.index, doc.w.enc);
     Some(Location::new(doc.w.uri(&article.path)?, view.range(&span)))
@@ -184,16 +195,13 @@ pub fn references(
     if include_decl {
         out.extend(registry_location(&doc, &id));
     }
-    for (article, m) in w.all_mentions(doc.root) {
-        let spans = m.spans_of(&id);
-        if spans.is_empty() {
-            continue;
-        }
+    for h in w.mentions_of(doc.root, &id) {
+        let article = &h.article;
         let Some(uri) = w.uri(&article.path) else {
             continue;
         };
         let view = View::with_index(&article.text, &article.index, w.enc);
-        for s in spans {
+        for s in h.spans {
             out.push(Location::new(uri.clone(), view.range(&s)));
         }
     }

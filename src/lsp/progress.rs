@@ -10,11 +10,32 @@ use std::time::Duration;
 
 use tower_lsp_server::ls_types::ProgressToken;
 
+use super::mention_index::{rebuild_in_background, refs_of, Refs};
 use super::server::{Inner, CLIENT_TIMEOUT};
 use super::state::{lock, FileKind};
-use crate::corpus::Corpus;
+use crate::corpus::{Article, Corpus};
 
-const BATCH: usize = 64;
+/// Read, decode, line-index and parse a batch of articles and their `.ann`
+/// files, and find their entity mentions, on all cores. Unreadable files
+/// are left out (the watcher reports them when they change).
+fn read_batch(corpus: &Corpus, paths: Vec<(String, PathBuf)>) -> Vec<(Article, Refs)> {
+    use rayon::prelude::*;
+    paths
+        .into_par_iter()
+        .filter_map(|(rel, path)| {
+            let bytes = std::fs::read(&path).ok()?;
+            let ann = std::fs::read(path.with_extension("ann"))
+                .ok()
+                .map(|b| crate::text::decode(&b).0);
+            let article = Article::new(path, rel, &bytes, ann);
+            let refs = refs_of(corpus, &article);
+            Some((article, refs))
+        })
+        .collect()
+}
+
+/// Articles read (in parallel) before they are merged under the state lock.
+const BATCH: usize = 2048;
 
 pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
     let use_progress = lock(&inner.state).caps.progress;
@@ -63,11 +84,13 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
                         let mut st = lock(&inner.state);
                         let open = st.open_in(ri);
                         st.roots[ri].corpus = Arc::new(corpus);
-                        st.roots[ri].cache = Default::default();
+                        let gen = st.roots[ri].new_generation();
                         for p in &open {
                             let t = st.doc_text(p);
                             st.set_file(ri, p, t);
                         }
+                        let root = &st.roots[ri];
+                        rebuild_in_background(root.index.clone(), gen, root.corpus.clone());
                         open
                     };
                     let mut paths = open;
@@ -105,12 +128,12 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
                 continue;
             }
         };
-        {
+        let gen0 = {
             let mut st = lock(&inner.state);
             // Open buffers win over what was just read from disk.
             let open = st.open_in(ri);
             st.roots[ri].corpus = Arc::new(base);
-            st.roots[ri].cache = Default::default();
+            st.roots[ri].new_generation();
             for p in open {
                 if matches!(
                     FileKind::of(&root_path, &p),
@@ -120,28 +143,57 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
                     st.set_file(ri, &p, t);
                 }
             }
-        }
+            st.roots[ri].gen
+        };
         let n = rels.len().max(1);
         for (bi, chunk) in rels.chunks(BATCH).enumerate() {
-            let paths: Vec<PathBuf> = chunk.iter().map(|r| root_path.join(r)).collect();
-            let read = tokio::task::spawn_blocking(move || {
-                paths
-                    .into_iter()
-                    .filter_map(|p| {
-                        let bytes = std::fs::read(&p).ok()?;
-                        Some((p, crate::text::decode(&bytes).0))
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .await
-            .unwrap_or_default();
+            // The registry and manifest to match names against: the corpus
+            // as it is now (a snapshot, dropped before the batch is merged so
+            // that merging does not copy the corpus).
+            let (corpus, gen) = {
+                let st = lock(&inner.state);
+                (st.roots[ri].corpus.clone(), st.roots[ri].gen)
+            };
+            let paths: Vec<(String, PathBuf)> = chunk
+                .iter()
+                .map(|r| (r.clone(), root_path.join(r)))
+                .collect();
+            let read = tokio::task::spawn_blocking(move || read_batch(&corpus, paths))
+                .await
+                .unwrap_or_default();
             {
                 let mut st = lock(&inner.state);
-                for (p, text) in read {
-                    if st.docs.contains_key(&p) {
+                let st = &mut *st;
+                let root = &mut st.roots[ri];
+                let corpus = Arc::make_mut(&mut root.corpus);
+                let mut index = lock(&root.index);
+                for (article, refs) in read {
+                    // Open buffers win over the disk.
+                    if st.docs.contains_key(&article.path) {
                         continue;
                     }
-                    st.set_file(ri, &p, Some(text));
+                    let ann_buffer = st.docs.get(&article.ann_path).map(|d| d.rope.to_string());
+                    let path = article.path.clone();
+                    let rel = article.rel.clone();
+                    corpus.insert_article(article);
+                    let Some(shared) = corpus.shared_article(&rel).cloned() else {
+                        continue;
+                    };
+                    match ann_buffer {
+                        Some(a) => {
+                            corpus.set_ann(&path, Some(a));
+                            root.edits += 1;
+                            index.mark_dirty(
+                                &rel,
+                                corpus.shared_article(&rel).cloned(),
+                                root.edits,
+                            );
+                        }
+                        None => {
+                            let date = corpus.publication_date(&shared);
+                            index.insert(gen, shared, refs, date)
+                        }
+                    }
                 }
             }
             if let Some(pr) = &progress {
@@ -149,6 +201,17 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
                 let pct = ((k * 100 + done * 100 / n) / total_roots) as u32;
                 pr.report_with_message(format!("{done}/{n} articles"), pct.min(100))
                     .await;
+            }
+        }
+        {
+            // Complete unless the registry or manifest changed while
+            // indexing (then the batches before the change are stale).
+            let st = lock(&inner.state);
+            let root = &st.roots[ri];
+            if root.gen == gen0 {
+                lock(&root.index).finish(gen0);
+            } else {
+                rebuild_in_background(root.index.clone(), root.gen, root.corpus.clone());
             }
         }
         let open = {

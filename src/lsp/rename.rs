@@ -52,6 +52,40 @@ fn id_in_header(src: &str, header: &Range<usize>, id: &str) -> Option<Range<usiz
     Some(header.start + i..header.start + i + id.len())
 }
 
+/// The smallest edit turning `old` into `new`: one replacement of the span
+/// between their common prefix and common suffix (on char boundaries).
+fn changed_span(old: &str, new: &str, path: &Path) -> Option<CoreEdit> {
+    if old == new {
+        return None;
+    }
+    let prefix = old
+        .char_indices()
+        .zip(new.chars())
+        .find(|((_, a), b)| a != b)
+        .map(|((i, _), _)| i)
+        .unwrap_or(old.len().min(new.len()));
+    // Never let the suffix overlap the prefix in either text.
+    let max_suffix = (old.len() - prefix).min(new.len() - prefix);
+    let suffix = old[prefix..]
+        .chars()
+        .rev()
+        .zip(new[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .scan(0, |n, l| {
+            *n += l;
+            Some(*n)
+        })
+        .take_while(|n| *n <= max_suffix)
+        .last()
+        .unwrap_or(0);
+    Some(CoreEdit {
+        path: path.to_owned(),
+        range: prefix..old.len() - suffix,
+        new_text: new[prefix..new.len() - suffix].to_owned(),
+    })
+}
+
 pub fn rename(
     w: &World,
     path: &Path,
@@ -65,7 +99,7 @@ pub fn rename(
         return Ok(None);
     };
     let corpus = doc.corpus;
-    let entity = corpus
+    corpus
         .registry
         .get(&id)
         .ok_or_else(|| format!("`{id}` is not defined in entities.toml"))?;
@@ -84,14 +118,14 @@ pub fn rename(
     }
     let mut edits: BTreeMap<PathBuf, Vec<CoreEdit>> = BTreeMap::new();
     let reg_path = corpus.root.join(crate::corpus::REGISTRY);
+    // The registry is rewritten by the same toml_edit code as the CLI's
+    // registry editing, so comments, order, quoting and inline tables stay as
+    // they are; the editor gets the one span that differs.
     let src = &corpus.registry.source;
-    let r = id_in_header(src, &entity.def_range, &id)
-        .ok_or("cannot find the entry's header in entities.toml")?;
-    edits.entry(reg_path.clone()).or_default().push(CoreEdit {
-        path: reg_path,
-        range: r,
-        new_text: new_name.to_owned(),
-    });
+    let renamed = crate::registry_edit::rename_entity(src, &id, new_name)?;
+    if let Some(edit) = changed_span(src, &renamed, &reg_path) {
+        edits.entry(reg_path).or_default().push(edit);
+    }
     for article in corpus.articles() {
         for e in &article.ann.entries {
             let EntryKind::Normalization(n) = &e.kind else {

@@ -14,10 +14,10 @@ use std::sync::{Arc, Mutex};
 use ropey::Rope;
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
+use super::mention_index::{rebuild_in_background, SharedIndex};
 use crate::analysis::{analyze, Analysis};
 use crate::corpus::{Article, Corpus, MANIFEST, REGISTRY};
 use crate::diagnostics::{Code, Severity};
-use crate::query::Mentions;
 use crate::text::{Encoding, LineCol, LineIndex};
 
 /// What a file is to gloss.
@@ -189,11 +189,12 @@ pub struct Doc {
     pub version: i32,
 }
 
-/// Per-article results computed against one version of a corpus.
+/// Analyses of articles, each with the version of the article it was
+/// computed from (a stale entry is recomputed on use, so an edit only drops
+/// the entry of the edited article; nothing is copied).
 #[derive(Debug, Default)]
 pub struct Caches {
-    pub analyses: HashMap<String, Arc<Analysis>>,
-    pub mentions: HashMap<String, Arc<Mentions>>,
+    pub analyses: HashMap<String, (Arc<Article>, Arc<Analysis>)>,
 }
 
 pub type Cache = Arc<Mutex<Caches>>;
@@ -203,9 +204,16 @@ pub type Cache = Arc<Mutex<Caches>>;
 pub struct Root {
     pub path: PathBuf,
     pub corpus: Arc<Corpus>,
-    /// Analyses of the articles of exactly this `corpus`; replaced whenever
-    /// the corpus changes (keeping entries that are still valid).
+    /// Analyses of articles of this root's current generation; a new cache
+    /// starts with every new generation.
     pub cache: Cache,
+    /// Counts changes of the registry and the manifest (and reloads): what
+    /// every analysis and every mention depends on besides its article.
+    pub gen: u64,
+    /// Counts changes of single articles (for the mention index).
+    pub edits: u64,
+    /// Entity id -> the articles and spans referring to it.
+    pub index: SharedIndex,
     pub indexed: bool,
 }
 
@@ -215,34 +223,33 @@ impl Root {
             corpus: Arc::new(Corpus::empty(&path)),
             path,
             cache: Cache::default(),
+            gen: 0,
+            edits: 0,
+            index: SharedIndex::default(),
             indexed: false,
         }
     }
 
-    /// A new cache for a changed corpus: keep analyses of articles other than
-    /// `except`, or none when `except` is `None` (registry or manifest changed).
-    fn invalidate(&mut self, except: Option<&[String]>) {
-        let kept = match except {
-            Some(rels) => {
-                let old = lock(&self.cache);
-                Caches {
-                    analyses: old
-                        .analyses
-                        .iter()
-                        .filter(|(k, _)| !rels.contains(k))
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect(),
-                    mentions: old
-                        .mentions
-                        .iter()
-                        .filter(|(k, _)| !rels.contains(k))
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect(),
-                }
-            }
-            None => Caches::default(),
-        };
-        self.cache = Arc::new(Mutex::new(kept));
+    /// The registry, the manifest or the whole corpus changed: drop every
+    /// analysis and start a new generation of the mention index (empty,
+    /// filled by the caller or in the background).
+    pub fn new_generation(&mut self) -> u64 {
+        self.gen += 1;
+        self.cache = Cache::default();
+        lock(&self.index).reset(self.gen);
+        self.gen
+    }
+
+    /// Articles `rels` changed (or were removed): drop their analyses and
+    /// mark them dirty in the mention index.
+    fn invalidate(&mut self, rels: &[String]) {
+        let mut cache = lock(&self.cache);
+        let mut index = lock(&self.index);
+        for rel in rels {
+            cache.analyses.remove(rel);
+            self.edits += 1;
+            index.mark_dirty(rel, self.corpus.shared_article(rel).cloned(), self.edits);
+        }
     }
 }
 
@@ -345,14 +352,14 @@ impl State {
                         corpus.remove_article(path);
                     }
                 }
-                root.invalidate(Some(&rel.into_iter().collect::<Vec<_>>()));
+                root.invalidate(&rel.into_iter().collect::<Vec<_>>());
                 vec![path.to_owned()]
             }
             FileKind::Ann => {
                 let txt = path.with_extension("txt");
                 let rel = corpus.rel_path(&txt);
                 corpus.set_ann(&txt, text);
-                root.invalidate(Some(&rel.into_iter().collect::<Vec<_>>()));
+                root.invalidate(&rel.into_iter().collect::<Vec<_>>());
                 vec![txt]
             }
             FileKind::Registry | FileKind::Manifest => {
@@ -362,7 +369,10 @@ impl State {
                 } else {
                     corpus.set_manifest_text(&t);
                 }
-                root.invalidate(None);
+                let gen = root.new_generation();
+                if root.indexed {
+                    rebuild_in_background(root.index.clone(), gen, root.corpus.clone());
+                }
                 let rp = root.path.clone();
                 let mut out: Affected = open.into_iter().filter(|p| p.starts_with(&rp)).collect();
                 out.push(rp.join(REGISTRY));
@@ -582,51 +592,31 @@ impl World {
 
     /// The analysis of an article, from the cache or computed now.
     pub fn analysis(&self, root: &Root, article: &Article) -> Arc<Analysis> {
-        if let Some(a) = lock(&root.cache).analyses.get(&article.rel) {
-            return a.clone();
+        let shared = root.corpus.shared_article(&article.rel);
+        if let Some(a) = self.cached_analysis(root, article) {
+            return a;
         }
         let a = Arc::new(analyze(&root.corpus, article));
-        lock(&root.cache)
-            .analyses
-            .insert(article.rel.clone(), a.clone());
+        // Only the corpus's own version of the article is cached.
+        if let Some(src) = shared.filter(|s| std::ptr::eq(&***s, article)) {
+            lock(&root.cache)
+                .analyses
+                .insert(article.rel.clone(), (src.clone(), a.clone()));
+        }
         a
     }
 
-    /// The entity mentions of an article (cheaper than a full analysis).
-    pub fn mentions(&self, root: &Root, article: &Article) -> Arc<Mentions> {
-        let cached = {
-            let c = lock(&root.cache);
-            c.mentions.get(&article.rel).cloned().or_else(|| {
-                c.analyses.get(&article.rel).map(|a| {
-                    Arc::new(Mentions {
-                        annotated: a
-                            .annotations
-                            .mentions
-                            .iter()
-                            .map(|m| (m.span.clone(), m.entity.clone()))
-                            .collect(),
-                        matched: a.mentions.clone(),
-                    })
-                })
-            })
-        };
-        if let Some(m) = cached {
-            return m;
-        }
-        let m = Arc::new(Mentions::of(&root.corpus, article));
-        lock(&root.cache)
-            .mentions
-            .insert(article.rel.clone(), m.clone());
-        m
+    /// The cached analysis of this version of an article, if any.
+    pub fn cached_analysis(&self, root: &Root, article: &Article) -> Option<Arc<Analysis>> {
+        let cache = lock(&root.cache);
+        let (src, a) = cache.analyses.get(&article.rel)?;
+        std::ptr::eq(&**src, article).then(|| a.clone())
     }
 
-    /// Mentions of every article of a root, in the corpus order.
-    pub fn all_mentions<'r>(&self, root: &'r Root) -> Vec<(&'r Article, Arc<Mentions>)> {
-        use rayon::prelude::*;
-        let arts: Vec<&Article> = root.corpus.articles().collect();
-        arts.into_par_iter()
-            .map(|a| (a, self.mentions(root, a)))
-            .collect()
+    /// Every article of a root referring to entity `id`, with the spans, in
+    /// path order (from the mention index).
+    pub fn mentions_of(&self, root: &Root, id: &str) -> super::mention_index::Hits {
+        super::mention_index::mentions_of(&root.index, root.gen, root.edits, &root.corpus, id)
     }
 
     /// Analyses of every article of a root, in the corpus order.
