@@ -636,3 +636,28 @@ fn apply_fix_to_a_closed_ann_file_with_a_byte_order_mark() {
     assert!(new.len() > old.len());
     s.shutdown_and_exit();
 }
+
+/// An annotator saves the `.ann` file (outside the editor, so the server has
+/// not been told) after gloss analysed it: `gloss.applyFix` must refuse
+/// rather than write lines computed from the old text, and the saved file
+/// stays exactly as saved.
+#[test]
+fn apply_fix_refuses_when_the_ann_file_changed_since_analysis() {
+    let (_tmp, root) = corpus();
+    let ann = root.join("a.ann");
+    let mut s = Server::start(&root);
+    s.initialize(&root);
+    open(&mut s, &root.join("a.txt"), ARTICLE);
+    s.assert_alive(&root);
+    let saved = "T1\tPerson 27 36\tRobertson\n#1\tAnnotatorNotes T1\tsaved behind gloss's back\n";
+    std::fs::write(&ann, saved).unwrap();
+    let r = s.request(
+        "workspace/executeCommand",
+        json!({ "command": "gloss.applyFix", "arguments": [{ "uri": uri(&root.join("a.txt")), "all": "unannotated-date" }] }),
+    );
+    assert!(is_error(&r), "{r}");
+    assert!(r.to_string().contains("changed on disk"), "{r}");
+    assert_eq!(std::fs::read_to_string(&ann).unwrap(), saved);
+    s.assert_alive(&root);
+    s.shutdown_and_exit();
+}

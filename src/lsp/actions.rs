@@ -195,31 +195,26 @@ pub async fn execute_apply_fix(inner: &Arc<Inner>, arg: Value) -> Result<Option<
         let mut written: Vec<PathBuf> = closed.iter().map(|e| e.path.clone()).collect();
         written.sort();
         written.dedup();
-        // Refuse to write over changes gloss has not seen yet.
-        for p in &written {
-            let Some(loc) = w.locate(p).or_else(|| w.locate(&p.with_extension("txt"))) else {
-                continue;
-            };
-            let known = w.file_text(loc.corpus(), p).unwrap_or("");
-            // Read as gloss reads every file (without a byte-order mark),
-            // or the mark alone looks like a change.
-            let disk = std::fs::read(p)
-                .map(|b| crate::text::decode(&b).0)
-                .unwrap_or_default();
-            if known != disk {
-                return Err(Error::invalid_params(format!(
-                    "{} changed on disk; try again",
-                    p.display()
-                )));
-            }
-        }
         if !closed.is_empty() {
-            crate::fsutil::apply_fix(&Fix {
-                title: fix.title.clone(),
-                edits: closed,
-                changes_article: fix.changes_article,
-            })
-            .map_err(|e| Error::invalid_params(format!("cannot apply the fix: {e}")))?;
+            // Refuse to write over changes gloss has not seen yet: each file
+            // must still hold the text the fix was computed from, checked
+            // right before the write.
+            let analysed = |p: &Path| {
+                let loc = w.locate(p).or_else(|| w.locate(&p.with_extension("txt")))?;
+                Some(w.file_text(loc.corpus(), p).unwrap_or(""))
+            };
+            crate::fsutil::apply_fix_if_unchanged(
+                &Fix {
+                    title: fix.title.clone(),
+                    edits: closed,
+                    changes_article: fix.changes_article,
+                },
+                analysed,
+            )
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::Other => Error::invalid_params(format!("{e}; try again")),
+                _ => Error::invalid_params(format!("cannot apply the fix: {e}")),
+            })?;
         }
         let edit = if open.is_empty() {
             None
