@@ -18,6 +18,7 @@
 use std::ops::Range;
 
 use super::cues::{self, Cue, BETWEEN};
+use super::nouns;
 use super::quotes::{Quote, NONE};
 use super::tokens::{Kind, QuoteMark, Tok};
 
@@ -251,14 +252,80 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
             i += 1;
             continue;
         }
-        // After a determiner the word is a noun ("a say", "his claims").
+        // Patterns that start at a noun, an adjective or "in".
+        let special = if ctx.is_lower(i) && nouns::is_noun_cue(ctx.word(i)) {
+            noun_claim(ctx, b, floor, i)
+        } else if ctx.eq(i, "in") {
+            in_claim(ctx, b, floor, i)
+        } else {
+            None
+        };
+        if let Some((found, next)) = special {
+            out.push(found);
+            floor = next.max(i + 1);
+            i = floor;
+            continue;
+        }
+        // After a determiner, a possessive or a quantity word the word is a
+        // noun ("a say", "his claims", "Trump's show", "much support").
         let determiner = i > a
-            && [
-                "a", "an", "the", "his", "her", "their", "its", "our", "my", "this",
+            && ([
+                "a",
+                "an",
+                "the",
+                "his",
+                "her",
+                "their",
+                "its",
+                "our",
+                "my",
+                "this",
+                "your",
+                "much",
+                "more",
+                "less",
+                "any",
+                "some",
+                "no",
+                "whose",
+                "same",
+                "own",
+                "such",
+                "every",
+                "each",
+                "popular",
+                "public",
+                "broad",
+                "strong",
+                "weekly",
+                "widespread",
+                "significant",
+                "enough",
+                "television",
+                "reality",
+                "talk",
             ]
             .iter()
-            .any(|w| ctx.eq(i - 1, w));
-        let Some((c0, c1, cue)) = cue_at(ctx, i).filter(|_| !determiner) else {
+            .any(|w| ctx.eq(i - 1, w))
+                || nouns::possessive(ctx.word(i - 1)).is_some());
+        // "worried", "opposed" are verbs too: without a copula, a verb.
+        let adjective =
+            ctx.is_lower(i) && nouns::is_adjective_cue(ctx.word(i)) && after_copula(ctx, floor, i);
+        let reading = if adjective {
+            // An adjective of belief after a copula: a weak cue.
+            Some((
+                i,
+                i,
+                Cue {
+                    listener: false,
+                    particle: None,
+                    weak: true,
+                },
+            ))
+        } else {
+            cue_at(ctx, i)
+        };
+        let Some((c0, c1, cue)) = reading.filter(|_| !determiner) else {
             i += 1;
             continue;
         };
@@ -283,6 +350,199 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
         }
     }
     out
+}
+
+/// Whether the adjective at `i` follows a copula ("is confident", "were
+/// not aware", "has been very critical", "he's sure").
+fn after_copula(ctx: &Ctx, floor: usize, i: usize) -> bool {
+    let mut k = i;
+    while k > floor {
+        let w = ctx.word(k - 1);
+        if nouns::is_copula(w) || nouns::contracted_copula(w) {
+            return true;
+        }
+        if w.is_empty() || !ctx.is_lower(k - 1) || !BETWEEN.contains(&w) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
+/// The possessor before token `k` (a possessive word) as a byte range: a
+/// pronoun, or the capitalised words of a name ("Mr. Trump's" gives
+/// "Mr. Trump"), with "the" before them.
+fn possessor(ctx: &Ctx, floor: usize, k: usize) -> Option<Range<usize>> {
+    let stem = nouns::possessive(ctx.word(k))?;
+    let end = ctx.toks[k].start + stem;
+    if ctx.is_lower(k) {
+        // "his", "their", "Democrats’" in lower case: the pronoun itself, or
+        // a lower-case noun ("the campaign's").
+        let mut s = k;
+        if s > floor && ["the", "a", "an"].iter().any(|w| ctx.eq(s - 1, w)) {
+            s -= 1;
+        }
+        return Some(ctx.toks[s].start..end);
+    }
+    let mut s = k;
+    while s > floor {
+        let prev = s - 1;
+        let name_word = ctx.toks[prev].is_word() && !ctx.is_lower(prev);
+        let dot = ctx.punct(prev) == "." && prev > floor && ctx.toks[prev - 1].is_word();
+        if !(name_word || dot) || ctx.in_closed_quote(prev) {
+            break;
+        }
+        s = prev;
+    }
+    if s > floor && ctx.eq(s - 1, "the") {
+        s -= 1;
+    }
+    Some(ctx.toks[s].start..end)
+}
+
+/// The rest of a clause from token `s`: up to the first comma, semicolon or
+/// dash outside quotations when `short`, else to the end of the sentence.
+fn clause_from(ctx: &Ctx, s: usize, b: usize, short: bool) -> (Option<Range<usize>>, usize) {
+    let mut e = s;
+    while e < b {
+        if ctx.in_closed_quote(e) {
+            e = ctx.quote_of(e).map_or(e, |q| q.last.max(e)) + 1;
+            continue;
+        }
+        if short && matches!(ctx.punct(e), "," | ";" | "—" | "–" | "(") {
+            break;
+        }
+        e += 1;
+    }
+    let e = e.min(b);
+    (ctx.trim(s, e).map(|r| ctx.bytes(&r)), e)
+}
+
+/// `POSSESSIVE NOUN (that|of|for|: ...)`: "Trump's claim that the vote was
+/// rigged", "her criticism of the plan", "their calls for reform". The
+/// possessor is the source; one modifier may stand between ("his latest
+/// claim").
+fn noun_claim(ctx: &Ctx, b: usize, floor: usize, i: usize) -> Option<(Found, usize)> {
+    let mut k = i.checked_sub(1)?;
+    if k < floor {
+        return None;
+    }
+    if nouns::possessive(ctx.word(k)).is_none() {
+        let modifier = ctx.toks[k].is_word()
+            && ctx.is_lower(k)
+            && !STOPS.iter().any(|w| ctx.eq(k, w))
+            && cues::lookup(ctx.word(k)).is_none();
+        if !modifier || k == floor {
+            return None;
+        }
+        k -= 1;
+    }
+    if ctx.in_closed_quote(k) {
+        return None;
+    }
+    let source = possessor(ctx, floor, k)?;
+    let n = i + 1;
+    // Without its content the noun names a topic more often than a claim.
+    let (content, next) = if ctx.eq(n, "that") && ctx.is_lower(n) {
+        clause_from(ctx, n + 1, b, false)
+    } else if [
+        "of", "for", "on", "against", "about", "to", "with", "over", "toward", "towards",
+    ]
+    .iter()
+    .any(|w| ctx.eq(n, w))
+    {
+        clause_from(ctx, n + 1, b, true)
+    } else if ctx.punct(n) == ":" {
+        clause_from(ctx, n + 1, b, false)
+    } else {
+        (None, n)
+    };
+    content.as_ref()?;
+    Some((
+        Found {
+            cue: ctx.toks[i].start..ctx.toks[i].end,
+            source: Some(source),
+            content,
+            extra: None,
+        },
+        next,
+    ))
+}
+
+/// Heads after "in" that make it a cue: a poll's or survey's finding, or
+/// someone's words and views ("in Forbes' words").
+const IN_HEADS: &[&str] = &["poll", "polls", "survey", "surveys", "study"];
+const IN_VIEWS: &[&str] = &[
+    "words",
+    "view",
+    "opinion",
+    "estimation",
+    "judgment",
+    "telling",
+];
+
+/// `in a CNN poll`, `in the latest survey`, `in her words`: "in" is the cue,
+/// the poll or the possessor the source, and the content the clause before
+/// (or after, when "in ..." opens the sentence).
+fn in_claim(ctx: &Ctx, b: usize, floor: usize, i: usize) -> Option<(Found, usize)> {
+    let lim = (i + 8).min(b);
+    let mut e = i + 1;
+    let mut head = None;
+    while e < lim && (ctx.toks[e].is_word() || matches!(ctx.punct(e), "." | "-")) {
+        let w = ctx.word(e);
+        if IN_HEADS.iter().any(|h| h.eq_ignore_ascii_case(w))
+            || (IN_VIEWS.iter().any(|h| h.eq_ignore_ascii_case(w))
+                && e > i + 1
+                && nouns::possessive(ctx.word(e - 1)).is_some())
+        {
+            head = Some(e);
+            break;
+        }
+        if STOPS.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+            return None;
+        }
+        e += 1;
+    }
+    let e = head?;
+    let poll = IN_HEADS.iter().any(|h| ctx.eq(e, h));
+    // "a lead in the polls", "slid in national polls": the polls in general
+    // are a standing, not one poll's finding. A named poll ("a CNN poll",
+    // "New Hampshire surveys") is a source.
+    let named = (i + 1..e).any(|k| ctx.toks[k].is_word() && !ctx.is_lower(k));
+    if poll && ctx.word(e).ends_with('s') && !named {
+        return None;
+    }
+    // "in a poll of voters", "in a survey by Gallup": the source runs on.
+    let mut src_end = e + 1;
+    if poll
+        && ["of", "by", "from", "for"]
+            .iter()
+            .any(|w| ctx.eq(src_end, w))
+    {
+        if let Some(np) = ctx.np_forward(src_end + 1, b) {
+            src_end = np.end;
+        }
+    }
+    let source = if poll {
+        ctx.bytes(&(i + 1..src_end))
+    } else {
+        possessor(ctx, i + 1, e - 1)?
+    };
+    let before = ctx.trim(floor, i).filter(|r| r.len() >= 3);
+    let (content, next) = match before {
+        Some(r) => (Some(ctx.bytes(&r)), src_end),
+        None => clause_from(ctx, src_end, b, false),
+    };
+    content.as_ref()?;
+    Some((
+        Found {
+            cue: ctx.toks[i].start..ctx.toks[i].end,
+            source: Some(source),
+            content,
+            extra: None,
+        },
+        next,
+    ))
 }
 
 /// `CONTENT, SOURCE CUE.`, `CONTENT, CUE SOURCE.` and `CONTENT, according
