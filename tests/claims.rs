@@ -581,3 +581,26 @@ fn polls_as_sources() {
     // The polls in general are a standing, not a finding.
     assert!(claims("The mayor has slipped in the polls.").is_empty());
 }
+
+#[test]
+fn subject_before_a_parenthetical() {
+    one(
+        "Ms Abara, who chairs the committee, called the report a whitewash.",
+        "called",
+        Some("Ms Abara"),
+        Some("the report a whitewash"),
+    );
+    // An adverbial opening is not the subject.
+    assert!(claims("After the storm, called off games were replayed.").is_empty());
+}
+
+#[test]
+fn infinitive_cues_keep_their_to() {
+    one(
+        "The councillor took the floor to criticize the housing plan.",
+        "to criticize",
+        None,
+        Some("the housing plan"),
+    );
+    assert!(claims("We had to thank the volunteers twice.").is_empty());
+}

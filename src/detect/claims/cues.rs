@@ -831,6 +831,7 @@ const PHRASES: &[(&str, &str)] = &[
     ("went", "on"),
     ("made", "clear"),
     ("makes", "clear"),
+    ("known", "as"),
     ("making", "clear"),
     ("put", "it"),
     ("puts", "it"),

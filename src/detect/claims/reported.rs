@@ -352,6 +352,101 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
     out
 }
 
+/// Words that open a sentence without being its subject.
+const NOT_SUBJECTS: &[&str] = &[
+    "after",
+    "before",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "during",
+    "since",
+    "by",
+    "from",
+    "as",
+    "when",
+    "while",
+    "under",
+    "despite",
+    "without",
+    "although",
+    "though",
+    "if",
+    "because",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "then",
+    "still",
+    "meanwhile",
+    "however",
+    "also",
+    "now",
+    "last",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+    "instead",
+    "indeed",
+    "of",
+    "to",
+    "over",
+    "through",
+    "among",
+    "like",
+    "unlike",
+    "asked",
+    "speaking",
+    "writing",
+    "according",
+    "here",
+    "there",
+    "this",
+    "that",
+    "it",
+    "what",
+    "in",
+    "for",
+    "once",
+    "even",
+    "nor",
+    "or",
+    "thus",
+    "first",
+    "finally",
+    "separately",
+    "similarly",
+    "again",
+    "at",
+    "on",
+    "ultimately",
+    "initially",
+];
+
+/// The subject that opens the sentence before its first comma, when the
+/// comma at `comma` closes a parenthetical after it: "Mr. Rubio, who has
+/// struggled, called ...". A short noun phrase starting with a capital
+/// letter or "the", not an adverbial ("After the debate, ...").
+fn opening_subject(ctx: &Ctx, floor: usize, comma: usize) -> Option<Range<usize>> {
+    let first = (floor..comma).find(|&k| ctx.punct(k) == ",")?;
+    if first == comma || first <= floor {
+        return None;
+    }
+    let np = ctx.np_back(first - 1, floor)?;
+    let opener = ctx.word(np.start);
+    let ok = np.start == floor
+        && np.len() <= 7
+        && !opener.is_empty()
+        && (!ctx.is_lower(np.start) || opener == "the")
+        && !NOT_SUBJECTS.iter().any(|w| w.eq_ignore_ascii_case(opener))
+        && (np.start..np.end).all(|k| cues::lookup(ctx.word(k)).is_none() || !ctx.is_lower(k));
+    ok.then_some(np)
+}
+
 /// Whether the adjective at `i` follows a copula ("is confident", "were
 /// not aware", "has been very critical", "he's sure").
 fn after_copula(ctx: &Ctx, floor: usize, i: usize) -> bool {
@@ -770,8 +865,35 @@ fn build(
             break;
         }
     }
-    // Auxiliaries and adverbs belong to the cue ("has also said").
+    // Auxiliaries and adverbs belong to the cue ("has also said"), and so
+    // does the "to" of an infinitive ("took the stage to assail ...").
     cue_bytes.start = ctx.toks[p].start;
+    // Not after "have to", "free to", "able to" (obligation and ability),
+    // nor for verbs of perception ("to know", "to see").
+    let infinitive = p > floor
+        && ctx.eq(p - 1, "to")
+        && ctx.is_lower(p - 1)
+        && p == c0
+        && ctx.is_lower(c0)
+        // "Russia to discuss", "U.S. to Propose": a name before "to" makes
+        // a plan or a headline's future, not a speaker's act.
+        && p >= floor + 2
+        && ctx.is_lower(p - 2)
+        && !(p >= 2
+            && [
+                "have", "has", "had", "got", "free", "able", "going", "used", "ought", "need",
+                "needs", "forced", "unable", "things",
+            ]
+            .iter()
+            .any(|w| ctx.eq(p - 2, w)))
+        && ![
+            "know", "see", "show", "thank", "find", "feel", "look", "hear",
+        ]
+        .iter()
+        .any(|w| ctx.eq(c0, w));
+    if infinitive {
+        cue_bytes.start = ctx.toks[p - 1].start;
+    }
     let mut source: Option<Range<usize>> = None;
     if p > floor {
         let function_word = [
@@ -791,7 +913,12 @@ fn build(
                             || !ctx.toks[before].is_word()
                             || STOPS.iter().any(|w| ctx.eq(before, w))
                         {
-                            source = Some(np1.start..np2.end);
+                            // A relative clause is no title: the source is
+                            // the name before it ("Ms A, who chairs ...").
+                            let relative = ["who", "which", "whose"]
+                                .iter()
+                                .any(|w| ctx.eq(np2.start, w));
+                            source = Some(np1.start..if relative { np1.end } else { np2.end });
                         }
                     }
                 }
@@ -806,6 +933,16 @@ fn build(
     if participle && source.is_none() {
         source = last_source.clone();
     }
+    // "Sen. Cruz, also a candidate, called the group abhorrent": the
+    // subject opens the sentence and a parenthetical stands between.
+    if source.is_none() && !participle && ctx.punct(p.saturating_sub(1)) == "," {
+        source = opening_subject(ctx, floor, p - 1);
+    }
+    // A weak cue counts with a subject, after "to" or as a participle after
+    // a comma ("..., calling him a liar").
+    let licensed = source.is_some()
+        || infinitive
+        || (ctx.word(c0).ends_with("ing") && p > a && ctx.punct(p - 1) == ",");
 
     // Inversion: “QUOTE,” said SOURCE.
     let mut fwd_source = false;
@@ -892,7 +1029,7 @@ fn build(
             }
         }
         let content = q.start..end;
-        if source.is_none() && cue.weak {
+        if !licensed && cue.weak {
             return None;
         }
         return Some((
@@ -922,7 +1059,7 @@ fn build(
         .take(2)
         .count();
     if words_after >= 2 {
-        if source.is_none() && cue.weak && !has_that {
+        if !licensed && cue.weak && !has_that {
             return None;
         }
         // Up to a later ", adding ...", ", according to ..." or the end.
