@@ -604,3 +604,15 @@ fn infinitive_cues_keep_their_to() {
     );
     assert!(claims("We had to thank the volunteers twice.").is_empty());
 }
+
+#[test]
+fn participles_after_conjunctions() {
+    one(
+        "After thanking the volunteers, the mayor left the stage.",
+        "thanking",
+        None,
+        Some("the volunteers"),
+    );
+    // A capitalised -ing word is a name or a title, not a participle.
+    assert!(claims("After Reading the town held a fair.").is_empty());
+}

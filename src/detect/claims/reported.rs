@@ -824,7 +824,14 @@ fn build(
         cue_bytes.end = ctx.toks[after + 1].end;
         after += 2;
     } else if cue.particle.is_none() && ["of", "about", "with"].iter().any(|w| ctx.eq(after, w)) {
-        cue_bytes.end = ctx.toks[after].end;
+        // PolNeAR leaves "of" out after a verb of saying ("said of the
+        // plan") more often than not, and keeps "about" and "with".
+        let say = ["said", "says", "say", "saying"]
+            .iter()
+            .any(|w| ctx.eq(c0, w));
+        if !(say && ctx.eq(after, "of")) {
+            cue_bytes.end = ctx.toks[after].end;
+        }
         after += 1;
     }
     // A colon right after the cue belongs to it ("said:").
@@ -942,7 +949,20 @@ fn build(
     // a comma ("..., calling him a liar").
     let licensed = source.is_some()
         || infinitive
-        || (ctx.word(c0).ends_with("ing") && p > a && ctx.punct(p - 1) == ",");
+        || (ctx.word(c0).ends_with("ing")
+            && ctx.is_lower(c0)
+            && p > a
+            && (ctx.punct(p - 1) == ","
+                || ["and", "after", "before", "while", "by", "without"]
+                    .iter()
+                    .any(|w| ctx.eq(p - 1, w))));
+    // "After thanking the crowd, he left": the adverbial clause ends at the
+    // comma and so does its content.
+    let adverbial = source.is_none()
+        && p > a
+        && ["after", "before", "while", "by", "without"]
+            .iter()
+            .any(|w| ctx.eq(p - 1, w));
 
     // Inversion: “QUOTE,” said SOURCE.
     let mut fwd_source = false;
@@ -1070,6 +1090,10 @@ fn build(
                 // Jump over quotations: each token is looked at once.
                 k = ctx.quote_of(k).map_or(k, |q| q.last.max(k)) + 1;
                 continue;
+            }
+            if adverbial && ctx.punct(k) == "," {
+                end = k;
+                break;
             }
             let joint = matches!(ctx.punct(k), "," | ";") || ctx.eq(k, "and") || ctx.eq(k, "but");
             if joint && !ctx.in_closed_quote(k) {
