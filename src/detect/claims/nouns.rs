@@ -5,6 +5,9 @@
 //! support for ..."). An adjective of belief after a copula is a cue whose
 //! source is the subject ("she is confident that ...", "they were aware").
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// Nouns that report speech, stance or belief. Nouns that more often name
 /// an event or a text ("speech", "statement", "remarks", "plan") are left
 /// out: after a possessive they rarely make a claim of their own.
@@ -132,14 +135,45 @@ fn eq_any(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
+/// What a word is as a cue outside the verb lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Noun,
+    Adjective,
+}
+
+/// Both lists in one table, so that a word costs one hash probe: the
+/// detector asks about every word of the text.
+static ROLES: LazyLock<HashMap<&'static str, Role>> = LazyLock::new(|| {
+    let nouns = NOUNS.iter().map(|w| (*w, Role::Noun));
+    ADJECTIVES
+        .iter()
+        .map(|w| (*w, Role::Adjective))
+        .chain(nouns)
+        .collect()
+});
+
+/// The role of `w` (any case) as a noun or adjective cue.
+pub fn role(w: &str) -> Option<Role> {
+    if w.len() > 16 || w.len() < 3 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (b, c) in buf.iter_mut().zip(w.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
+    ROLES.get(lower).copied()
+}
+
 /// Whether `w` is a noun cue.
 pub fn is_noun_cue(w: &str) -> bool {
-    w.len() >= 3 && eq_any(NOUNS, w)
+    role(w) == Some(Role::Noun)
 }
 
 /// Whether `w` is an adjective cue.
 pub fn is_adjective_cue(w: &str) -> bool {
-    w.len() >= 3 && eq_any(ADJECTIVES, w)
+    role(w) == Some(Role::Adjective)
 }
 
 /// Whether `w` is a copula.

@@ -39,6 +39,44 @@ const STOPS: &[&str] = &[
     "said", "says", "told", "until", "unless", "whereas", "where",
 ];
 
+/// Words after which a cue word is a noun.
+const DETERMINERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "this",
+    "your",
+    "much",
+    "more",
+    "less",
+    "any",
+    "some",
+    "no",
+    "whose",
+    "same",
+    "own",
+    "such",
+    "every",
+    "each",
+    "popular",
+    "public",
+    "broad",
+    "strong",
+    "weekly",
+    "widespread",
+    "significant",
+    "enough",
+    "television",
+    "reality",
+    "talk",
+];
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
 
 pub struct Ctx<'a> {
@@ -253,7 +291,12 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
             continue;
         }
         // Patterns that start at a noun, an adjective or "in".
-        let special = if ctx.is_lower(i) && nouns::is_noun_cue(ctx.word(i)) {
+        let role = if ctx.is_lower(i) {
+            nouns::role(ctx.word(i))
+        } else {
+            None
+        };
+        let special = if role == Some(nouns::Role::Noun) {
             noun_claim(ctx, b, floor, i)
         } else if ctx.eq(i, "in") {
             in_claim(ctx, b, floor, i)
@@ -266,51 +309,8 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
             i = floor;
             continue;
         }
-        // After a determiner, a possessive or a quantity word the word is a
-        // noun ("a say", "his claims", "Trump's show", "much support").
-        let determiner = i > a
-            && ([
-                "a",
-                "an",
-                "the",
-                "his",
-                "her",
-                "their",
-                "its",
-                "our",
-                "my",
-                "this",
-                "your",
-                "much",
-                "more",
-                "less",
-                "any",
-                "some",
-                "no",
-                "whose",
-                "same",
-                "own",
-                "such",
-                "every",
-                "each",
-                "popular",
-                "public",
-                "broad",
-                "strong",
-                "weekly",
-                "widespread",
-                "significant",
-                "enough",
-                "television",
-                "reality",
-                "talk",
-            ]
-            .iter()
-            .any(|w| ctx.eq(i - 1, w))
-                || nouns::possessive(ctx.word(i - 1)).is_some());
         // "worried", "opposed" are verbs too: without a copula, a verb.
-        let adjective =
-            ctx.is_lower(i) && nouns::is_adjective_cue(ctx.word(i)) && after_copula(ctx, floor, i);
+        let adjective = role == Some(nouns::Role::Adjective) && after_copula(ctx, floor, i);
         let reading = if adjective {
             // An adjective of belief after a copula: a weak cue.
             Some((
@@ -325,7 +325,15 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
         } else {
             cue_at(ctx, i)
         };
-        let Some((c0, c1, cue)) = reading.filter(|_| !determiner) else {
+        // After a determiner, a possessive or a quantity word the word is a
+        // noun ("a say", "his claims", "Trump's show", "much support").
+        // Asked only of cue words: most words are not.
+        let determiner = |i: usize| {
+            i > a
+                && (DETERMINERS.iter().any(|w| ctx.eq(i - 1, w))
+                    || nouns::possessive(ctx.word(i - 1)).is_some())
+        };
+        let Some((c0, c1, cue)) = reading.filter(|_| !determiner(i)) else {
             i += 1;
             continue;
         };
