@@ -8,6 +8,7 @@
 //! [`sources`] links sources to registry entities.
 
 pub mod cues;
+pub mod nouns;
 pub mod plausible;
 pub mod quotes;
 pub mod reported;
@@ -41,17 +42,10 @@ pub fn detect(text: &str, mentions: &[Mention], registry: &Registry) -> Vec<Clai
             prev_quote = whole_quote(&ctx, &s);
         }
         for f in found {
-            let source_is_place = f.source.as_ref().is_some_and(|src| {
-                mentions.iter().any(|m| {
-                    m.span.start < src.end
-                        && src.start < m.span.end
-                        && m.entities.iter().all(|e| {
-                            registry
-                                .get(e)
-                                .is_some_and(|e| e.kind == crate::registry::EntityKind::Location)
-                        })
-                })
-            });
+            let source_is_place = f
+                .source
+                .as_ref()
+                .is_some_and(|src| names_a_place(src, mentions, registry));
             if !plausible::plausible(
                 text,
                 &f.cue,
@@ -82,6 +76,24 @@ pub fn detect(text: &str, mentions: &[Mention], registry: &Registry) -> Vec<Clai
     }
     out.sort_by_key(|c| (c.span.start, c.cue.start));
     out
+}
+
+/// Whether a registry mention of a location overlaps `src`. Mentions are
+/// sorted by start, so a binary search finds the first candidate: a scan of
+/// all mentions per claim would be quadratic on long texts.
+fn names_a_place(src: &Range<usize>, mentions: &[Mention], registry: &Registry) -> bool {
+    let first = mentions.partition_point(|m| m.span.end <= src.start);
+    mentions[first..]
+        .iter()
+        .take_while(|m| m.span.start < src.end)
+        .any(|m| {
+            m.span.end > src.start
+                && m.entities.iter().all(|e| {
+                    registry
+                        .get(e)
+                        .is_some_and(|e| e.kind == crate::registry::EntityKind::Location)
+                })
+        })
 }
 
 /// The sentence as a token range when it is one closed quotation (with

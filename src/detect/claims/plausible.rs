@@ -26,7 +26,6 @@ const NON_AGENTS: &[&str] = &[
     "relations",
     "step",
     "chemistry",
-    "campaign",
     "strategy",
     "economy",
     "situation",
@@ -110,6 +109,18 @@ pub fn plausible(
         if before.ends_with("'s") || before.ends_with("\u{2019}s") {
             return false;
         }
+    }
+    // "it is not certain Russia will agree": an adjective of belief with an
+    // empty subject is the writer's hedge, not someone's claim.
+    let expletive = source.is_some_and(|s| {
+        matches!(
+            text[s.clone()].trim().to_ascii_lowercase().as_str(),
+            "it" | "there" | "this" | "that"
+        )
+    });
+    let last_word = cue_text.rsplit(' ').next().unwrap_or("");
+    if expletive && super::nouns::is_adjective_cue(last_word) {
+        return false;
     }
     // "his policy appeared to be paying off": the subject is no speaker.
     if let Some(s) = source {

@@ -18,6 +18,7 @@
 use std::ops::Range;
 
 use super::cues::{self, Cue, BETWEEN};
+use super::nouns;
 use super::quotes::{Quote, NONE};
 use super::tokens::{Kind, QuoteMark, Tok};
 
@@ -36,6 +37,44 @@ const STOPS: &[&str] = &[
     "that", "and", "but", "because", "while", "when", "as", "if", "which", "where", "so", "after",
     "before", "since", "although", "though", "whom", "whether", "than", "or", "what", "how", "why",
     "said", "says", "told", "until", "unless", "whereas", "where",
+];
+
+/// Words after which a cue word is a noun.
+const DETERMINERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "this",
+    "your",
+    "much",
+    "more",
+    "less",
+    "any",
+    "some",
+    "no",
+    "whose",
+    "same",
+    "own",
+    "such",
+    "every",
+    "each",
+    "popular",
+    "public",
+    "broad",
+    "strong",
+    "weekly",
+    "widespread",
+    "significant",
+    "enough",
+    "television",
+    "reality",
+    "talk",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
@@ -251,14 +290,50 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
             i += 1;
             continue;
         }
-        // After a determiner the word is a noun ("a say", "his claims").
-        let determiner = i > a
-            && [
-                "a", "an", "the", "his", "her", "their", "its", "our", "my", "this",
-            ]
-            .iter()
-            .any(|w| ctx.eq(i - 1, w));
-        let Some((c0, c1, cue)) = cue_at(ctx, i).filter(|_| !determiner) else {
+        // Patterns that start at a noun, an adjective or "in".
+        let role = if ctx.is_lower(i) {
+            nouns::role(ctx.word(i))
+        } else {
+            None
+        };
+        let special = if role == Some(nouns::Role::Noun) {
+            noun_claim(ctx, b, floor, i)
+        } else if ctx.eq(i, "in") {
+            in_claim(ctx, b, floor, i)
+        } else {
+            None
+        };
+        if let Some((found, next)) = special {
+            out.push(found);
+            floor = next.max(i + 1);
+            i = floor;
+            continue;
+        }
+        // "worried", "opposed" are verbs too: without a copula, a verb.
+        let adjective = role == Some(nouns::Role::Adjective) && after_copula(ctx, floor, i);
+        let reading = if adjective {
+            // An adjective of belief after a copula: a weak cue.
+            Some((
+                i,
+                i,
+                Cue {
+                    listener: false,
+                    particle: None,
+                    weak: true,
+                },
+            ))
+        } else {
+            cue_at(ctx, i)
+        };
+        // After a determiner, a possessive or a quantity word the word is a
+        // noun ("a say", "his claims", "Trump's show", "much support").
+        // Asked only of cue words: most words are not.
+        let determiner = |i: usize| {
+            i > a
+                && (DETERMINERS.iter().any(|w| ctx.eq(i - 1, w))
+                    || nouns::possessive(ctx.word(i - 1)).is_some())
+        };
+        let Some((c0, c1, cue)) = reading.filter(|_| !determiner(i)) else {
             i += 1;
             continue;
         };
@@ -283,6 +358,294 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
         }
     }
     out
+}
+
+/// Words that open a sentence without being its subject.
+const NOT_SUBJECTS: &[&str] = &[
+    "after",
+    "before",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "during",
+    "since",
+    "by",
+    "from",
+    "as",
+    "when",
+    "while",
+    "under",
+    "despite",
+    "without",
+    "although",
+    "though",
+    "if",
+    "because",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "then",
+    "still",
+    "meanwhile",
+    "however",
+    "also",
+    "now",
+    "last",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+    "instead",
+    "indeed",
+    "of",
+    "to",
+    "over",
+    "through",
+    "among",
+    "like",
+    "unlike",
+    "asked",
+    "speaking",
+    "writing",
+    "according",
+    "here",
+    "there",
+    "this",
+    "that",
+    "it",
+    "what",
+    "in",
+    "for",
+    "once",
+    "even",
+    "nor",
+    "or",
+    "thus",
+    "first",
+    "finally",
+    "separately",
+    "similarly",
+    "again",
+    "at",
+    "on",
+    "ultimately",
+    "initially",
+];
+
+/// The subject that opens the sentence before its first comma, when the
+/// comma at `comma` closes a parenthetical after it: "Mr. Rubio, who has
+/// struggled, called ...". A short noun phrase starting with a capital
+/// letter or "the", not an adverbial ("After the debate, ...").
+fn opening_subject(ctx: &Ctx, floor: usize, comma: usize) -> Option<Range<usize>> {
+    let first = (floor..comma).find(|&k| ctx.punct(k) == ",")?;
+    if first == comma || first <= floor {
+        return None;
+    }
+    let np = ctx.np_back(first - 1, floor)?;
+    let opener = ctx.word(np.start);
+    let ok = np.start == floor
+        && np.len() <= 7
+        && !opener.is_empty()
+        && (!ctx.is_lower(np.start) || opener == "the")
+        && !NOT_SUBJECTS.iter().any(|w| w.eq_ignore_ascii_case(opener))
+        && (np.start..np.end).all(|k| cues::lookup(ctx.word(k)).is_none() || !ctx.is_lower(k));
+    ok.then_some(np)
+}
+
+/// Whether the adjective at `i` follows a copula ("is confident", "were
+/// not aware", "has been very critical", "he's sure").
+fn after_copula(ctx: &Ctx, floor: usize, i: usize) -> bool {
+    let mut k = i;
+    while k > floor {
+        let w = ctx.word(k - 1);
+        if nouns::is_copula(w) || nouns::contracted_copula(w) {
+            return true;
+        }
+        if w.is_empty() || !ctx.is_lower(k - 1) || !BETWEEN.contains(&w) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
+/// The possessor before token `k` (a possessive word) as a byte range: a
+/// pronoun, or the capitalised words of a name ("Mr. Trump's" gives
+/// "Mr. Trump"), with "the" before them.
+fn possessor(ctx: &Ctx, floor: usize, k: usize) -> Option<Range<usize>> {
+    let stem = nouns::possessive(ctx.word(k))?;
+    let end = ctx.toks[k].start + stem;
+    if ctx.is_lower(k) {
+        // "his", "their", "Democrats’" in lower case: the pronoun itself, or
+        // a lower-case noun ("the campaign's").
+        let mut s = k;
+        if s > floor && ["the", "a", "an"].iter().any(|w| ctx.eq(s - 1, w)) {
+            s -= 1;
+        }
+        return Some(ctx.toks[s].start..end);
+    }
+    let mut s = k;
+    while s > floor {
+        let prev = s - 1;
+        let name_word = ctx.toks[prev].is_word() && !ctx.is_lower(prev);
+        let dot = ctx.punct(prev) == "." && prev > floor && ctx.toks[prev - 1].is_word();
+        if !(name_word || dot) || ctx.in_closed_quote(prev) {
+            break;
+        }
+        s = prev;
+    }
+    if s > floor && ctx.eq(s - 1, "the") {
+        s -= 1;
+    }
+    Some(ctx.toks[s].start..end)
+}
+
+/// The rest of a clause from token `s`: up to the first comma, semicolon or
+/// dash outside quotations when `short`, else to the end of the sentence.
+fn clause_from(ctx: &Ctx, s: usize, b: usize, short: bool) -> (Option<Range<usize>>, usize) {
+    let mut e = s;
+    while e < b {
+        if ctx.in_closed_quote(e) {
+            e = ctx.quote_of(e).map_or(e, |q| q.last.max(e)) + 1;
+            continue;
+        }
+        if short && matches!(ctx.punct(e), "," | ";" | "—" | "–" | "(") {
+            break;
+        }
+        e += 1;
+    }
+    let e = e.min(b);
+    (ctx.trim(s, e).map(|r| ctx.bytes(&r)), e)
+}
+
+/// `POSSESSIVE NOUN (that|of|for|: ...)`: "Trump's claim that the vote was
+/// rigged", "her criticism of the plan", "their calls for reform". The
+/// possessor is the source; one modifier may stand between ("his latest
+/// claim").
+fn noun_claim(ctx: &Ctx, b: usize, floor: usize, i: usize) -> Option<(Found, usize)> {
+    let mut k = i.checked_sub(1)?;
+    if k < floor {
+        return None;
+    }
+    if nouns::possessive(ctx.word(k)).is_none() {
+        let modifier = ctx.toks[k].is_word()
+            && ctx.is_lower(k)
+            && !STOPS.iter().any(|w| ctx.eq(k, w))
+            && cues::lookup(ctx.word(k)).is_none();
+        if !modifier || k == floor {
+            return None;
+        }
+        k -= 1;
+    }
+    if ctx.in_closed_quote(k) {
+        return None;
+    }
+    let source = possessor(ctx, floor, k)?;
+    let n = i + 1;
+    // Without its content the noun names a topic more often than a claim.
+    let (content, next) = if ctx.eq(n, "that") && ctx.is_lower(n) {
+        clause_from(ctx, n + 1, b, false)
+    } else if [
+        "of", "for", "on", "against", "about", "to", "with", "over", "toward", "towards",
+    ]
+    .iter()
+    .any(|w| ctx.eq(n, w))
+    {
+        clause_from(ctx, n + 1, b, true)
+    } else if ctx.punct(n) == ":" {
+        clause_from(ctx, n + 1, b, false)
+    } else {
+        (None, n)
+    };
+    content.as_ref()?;
+    Some((
+        Found {
+            cue: ctx.toks[i].start..ctx.toks[i].end,
+            source: Some(source),
+            content,
+            extra: None,
+        },
+        next,
+    ))
+}
+
+/// Heads after "in" that make it a cue: a poll's or survey's finding, or
+/// someone's words and views ("in Forbes' words").
+const IN_HEADS: &[&str] = &["poll", "polls", "survey", "surveys", "study"];
+const IN_VIEWS: &[&str] = &[
+    "words",
+    "view",
+    "opinion",
+    "estimation",
+    "judgment",
+    "telling",
+];
+
+/// `in a CNN poll`, `in the latest survey`, `in her words`: "in" is the cue,
+/// the poll or the possessor the source, and the content the clause before
+/// (or after, when "in ..." opens the sentence).
+fn in_claim(ctx: &Ctx, b: usize, floor: usize, i: usize) -> Option<(Found, usize)> {
+    let lim = (i + 8).min(b);
+    let mut e = i + 1;
+    let mut head = None;
+    while e < lim && (ctx.toks[e].is_word() || matches!(ctx.punct(e), "." | "-")) {
+        let w = ctx.word(e);
+        if IN_HEADS.iter().any(|h| h.eq_ignore_ascii_case(w))
+            || (IN_VIEWS.iter().any(|h| h.eq_ignore_ascii_case(w))
+                && e > i + 1
+                && nouns::possessive(ctx.word(e - 1)).is_some())
+        {
+            head = Some(e);
+            break;
+        }
+        if STOPS.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+            return None;
+        }
+        e += 1;
+    }
+    let e = head?;
+    let poll = IN_HEADS.iter().any(|h| ctx.eq(e, h));
+    // "a lead in the polls", "slid in national polls": the polls in general
+    // are a standing, not one poll's finding. A named poll ("a CNN poll",
+    // "New Hampshire surveys") is a source.
+    let named = (i + 1..e).any(|k| ctx.toks[k].is_word() && !ctx.is_lower(k));
+    if poll && ctx.word(e).ends_with('s') && !named {
+        return None;
+    }
+    // "in a poll of voters", "in a survey by Gallup": the source runs on.
+    let mut src_end = e + 1;
+    if poll
+        && ["of", "by", "from", "for"]
+            .iter()
+            .any(|w| ctx.eq(src_end, w))
+    {
+        if let Some(np) = ctx.np_forward(src_end + 1, b) {
+            src_end = np.end;
+        }
+    }
+    let source = if poll {
+        ctx.bytes(&(i + 1..src_end))
+    } else {
+        possessor(ctx, i + 1, e - 1)?
+    };
+    let before = ctx.trim(floor, i).filter(|r| r.len() >= 3);
+    let (content, next) = match before {
+        Some(r) => (Some(ctx.bytes(&r)), src_end),
+        None => clause_from(ctx, src_end, b, false),
+    };
+    content.as_ref()?;
+    Some((
+        Found {
+            cue: ctx.toks[i].start..ctx.toks[i].end,
+            source: Some(source),
+            content,
+            extra: None,
+        },
+        next,
+    ))
 }
 
 /// `CONTENT, SOURCE CUE.`, `CONTENT, CUE SOURCE.` and `CONTENT, according
@@ -469,7 +832,14 @@ fn build(
         cue_bytes.end = ctx.toks[after + 1].end;
         after += 2;
     } else if cue.particle.is_none() && ["of", "about", "with"].iter().any(|w| ctx.eq(after, w)) {
-        cue_bytes.end = ctx.toks[after].end;
+        // PolNeAR leaves "of" out after a verb of saying ("said of the
+        // plan") more often than not, and keeps "about" and "with".
+        let say = ["said", "says", "say", "saying"]
+            .iter()
+            .any(|w| ctx.eq(c0, w));
+        if !(say && ctx.eq(after, "of")) {
+            cue_bytes.end = ctx.toks[after].end;
+        }
         after += 1;
     }
     // A colon right after the cue belongs to it ("said:").
@@ -510,8 +880,35 @@ fn build(
             break;
         }
     }
-    // Auxiliaries and adverbs belong to the cue ("has also said").
+    // Auxiliaries and adverbs belong to the cue ("has also said"), and so
+    // does the "to" of an infinitive ("took the stage to assail ...").
     cue_bytes.start = ctx.toks[p].start;
+    // Not after "have to", "free to", "able to" (obligation and ability),
+    // nor for verbs of perception ("to know", "to see").
+    let infinitive = p > floor
+        && ctx.eq(p - 1, "to")
+        && ctx.is_lower(p - 1)
+        && p == c0
+        && ctx.is_lower(c0)
+        // "Russia to discuss", "U.S. to Propose": a name before "to" makes
+        // a plan or a headline's future, not a speaker's act.
+        && p >= floor + 2
+        && ctx.is_lower(p - 2)
+        && !(p >= 2
+            && [
+                "have", "has", "had", "got", "free", "able", "going", "used", "ought", "need",
+                "needs", "forced", "unable", "things",
+            ]
+            .iter()
+            .any(|w| ctx.eq(p - 2, w)))
+        && ![
+            "know", "see", "show", "thank", "find", "feel", "look", "hear",
+        ]
+        .iter()
+        .any(|w| ctx.eq(c0, w));
+    if infinitive {
+        cue_bytes.start = ctx.toks[p - 1].start;
+    }
     let mut source: Option<Range<usize>> = None;
     if p > floor {
         let function_word = [
@@ -531,7 +928,12 @@ fn build(
                             || !ctx.toks[before].is_word()
                             || STOPS.iter().any(|w| ctx.eq(before, w))
                         {
-                            source = Some(np1.start..np2.end);
+                            // A relative clause is no title: the source is
+                            // the name before it ("Ms A, who chairs ...").
+                            let relative = ["who", "which", "whose"]
+                                .iter()
+                                .any(|w| ctx.eq(np2.start, w));
+                            source = Some(np1.start..if relative { np1.end } else { np2.end });
                         }
                     }
                 }
@@ -546,6 +948,29 @@ fn build(
     if participle && source.is_none() {
         source = last_source.clone();
     }
+    // "Sen. Cruz, also a candidate, called the group abhorrent": the
+    // subject opens the sentence and a parenthetical stands between.
+    if source.is_none() && !participle && ctx.punct(p.saturating_sub(1)) == "," {
+        source = opening_subject(ctx, floor, p - 1);
+    }
+    // A weak cue counts with a subject, after "to" or as a participle after
+    // a comma ("..., calling him a liar").
+    let licensed = source.is_some()
+        || infinitive
+        || (ctx.word(c0).ends_with("ing")
+            && ctx.is_lower(c0)
+            && p > a
+            && (ctx.punct(p - 1) == ","
+                || ["and", "after", "before", "while", "by", "without"]
+                    .iter()
+                    .any(|w| ctx.eq(p - 1, w))));
+    // "After thanking the crowd, he left": the adverbial clause ends at the
+    // comma and so does its content.
+    let adverbial = source.is_none()
+        && p > a
+        && ["after", "before", "while", "by", "without"]
+            .iter()
+            .any(|w| ctx.eq(p - 1, w));
 
     // Inversion: “QUOTE,” said SOURCE.
     let mut fwd_source = false;
@@ -632,7 +1057,7 @@ fn build(
             }
         }
         let content = q.start..end;
-        if source.is_none() && cue.weak {
+        if !licensed && cue.weak {
             return None;
         }
         return Some((
@@ -662,7 +1087,7 @@ fn build(
         .take(2)
         .count();
     if words_after >= 2 {
-        if source.is_none() && cue.weak && !has_that {
+        if !licensed && cue.weak && !has_that {
             return None;
         }
         // Up to a later ", adding ...", ", according to ..." or the end.
@@ -673,6 +1098,10 @@ fn build(
                 // Jump over quotations: each token is looked at once.
                 k = ctx.quote_of(k).map_or(k, |q| q.last.max(k)) + 1;
                 continue;
+            }
+            if adverbial && ctx.punct(k) == "," {
+                end = k;
+                break;
             }
             let joint = matches!(ctx.punct(k), "," | ";") || ctx.eq(k, "and") || ctx.eq(k, "but");
             if joint && !ctx.in_closed_quote(k) {

@@ -1,0 +1,232 @@
+//! Nouns and adjectives that carry an attribution.
+//!
+//! A noun of saying or believing after a possessive is a cue whose source is
+//! the possessor ("Trump's claim that ...", "her criticism of ...", "their
+//! support for ..."). An adjective of belief after a copula is a cue whose
+//! source is the subject ("she is confident that ...", "they were aware").
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Nouns that report speech, stance or belief. Nouns that more often name
+/// an event or a text ("speech", "statement", "remarks", "plan") are left
+/// out: after a possessive they rarely make a claim of their own.
+const NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "assertions",
+    "criticism",
+    "criticisms",
+    "critique",
+    "endorsement",
+    "endorsements",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "attacks",
+    "opposition",
+    "insistence",
+    "contention",
+    "suggestion",
+    "suggestions",
+    "promise",
+    "promises",
+    "pledge",
+    "pledges",
+    "vow",
+    "refusal",
+    "willingness",
+    "reluctance",
+    "denial",
+    "denials",
+    "admission",
+    "calls",
+    "demands",
+    "belief",
+    "beliefs",
+    "fears",
+    "hopes",
+    "concerns",
+    "warning",
+    "warnings",
+    "prediction",
+    "predictions",
+    "complaints",
+    "objections",
+    "praise",
+    "doubts",
+];
+
+/// Adjectives of belief and attitude, cues after a copula.
+const ADJECTIVES: &[&str] = &[
+    "confident",
+    "aware",
+    "unaware",
+    "sure",
+    "unsure",
+    "convinced",
+    "concerned",
+    "worried",
+    "skeptical",
+    "sceptical",
+    "eager",
+    "willing",
+    "unwilling",
+    "optimistic",
+    "pessimistic",
+    "critical",
+    "adamant",
+    "certain",
+    "uncertain",
+    "hopeful",
+    "determined",
+    "reluctant",
+    "doubtful",
+    "supportive",
+    "opposed",
+    "afraid",
+    "fearful",
+    "angry",
+    "furious",
+    "upset",
+    "frustrated",
+    "disappointed",
+    "pleased",
+    "proud",
+    "satisfied",
+    "surprised",
+    "shocked",
+    "committed",
+    "wary",
+    "dismissive",
+];
+
+/// Words that join a subject to an adjective cue.
+const COPULAS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "being", "am", "remains", "remained", "remain", "’m",
+    "'m", "’re", "'re",
+];
+
+/// Degree adverbs between a copula and its adjective ("is very confident").
+pub const DEGREE: &[&str] = &[
+    "very",
+    "increasingly",
+    "deeply",
+    "quite",
+    "fairly",
+    "highly",
+    "less",
+    "more",
+    "extremely",
+    "particularly",
+    "fully",
+    "equally",
+    "somewhat",
+    "absolutely",
+    "genuinely",
+    "openly",
+    "sharply",
+    "publicly",
+];
+
+fn eq_any(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// What a word is as a cue outside the verb lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Noun,
+    Adjective,
+}
+
+/// Both lists in one table, so that a word costs one hash probe: the
+/// detector asks about every word of the text.
+static ROLES: LazyLock<HashMap<&'static str, Role>> = LazyLock::new(|| {
+    let nouns = NOUNS.iter().map(|w| (*w, Role::Noun));
+    ADJECTIVES
+        .iter()
+        .map(|w| (*w, Role::Adjective))
+        .chain(nouns)
+        .collect()
+});
+
+/// The role of `w` (any case) as a noun or adjective cue.
+pub fn role(w: &str) -> Option<Role> {
+    if w.len() > 16 || w.len() < 3 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (b, c) in buf.iter_mut().zip(w.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
+    ROLES.get(lower).copied()
+}
+
+/// Whether `w` is a noun cue.
+pub fn is_noun_cue(w: &str) -> bool {
+    role(w) == Some(Role::Noun)
+}
+
+/// Whether `w` is an adjective cue.
+pub fn is_adjective_cue(w: &str) -> bool {
+    role(w) == Some(Role::Adjective)
+}
+
+/// Whether `w` is a copula.
+pub fn is_copula(w: &str) -> bool {
+    eq_any(COPULAS, w)
+}
+
+/// Possessive pronouns.
+const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "their", "its", "our", "my", "your"];
+
+/// Pronouns whose `'s` is "is" or "has", not a possessive.
+const CONTRACTED: &[&str] = &[
+    "he", "she", "it", "that", "there", "what", "who", "here", "let", "where", "how", "this",
+];
+
+/// Whether `w` is a possessive: "his", "Trump's", "Democrats’". The stem's
+/// length in bytes comes back (the word without its possessive ending).
+pub fn possessive(w: &str) -> Option<usize> {
+    if eq_any(POSSESSIVE_PRONOUNS, w) {
+        return Some(w.len());
+    }
+    let stem = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix("â€™s"))?;
+    (!stem.is_empty() && !eq_any(CONTRACTED, stem)).then_some(stem.len())
+}
+
+/// Whether `w` is a pronoun with a contracted "is" ("he's", "they’re").
+pub fn contracted_copula(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    ["'s", "’s", "'re", "’re", "'m", "’m"].iter().any(|e| {
+        lower.strip_suffix(e).is_some_and(|stem| {
+            eq_any(CONTRACTED, stem) || eq_any(&["they", "we", "you", "i"], stem)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn possessives_and_contractions() {
+        assert_eq!(possessive("Trump's"), Some(5));
+        assert_eq!(possessive("Trump’s"), Some(5));
+        assert_eq!(possessive("his"), Some(3));
+        assert_eq!(possessive("he's"), None);
+        assert_eq!(possessive("Trump"), None);
+        assert!(contracted_copula("He’s"));
+        assert!(contracted_copula("they're"));
+        assert!(!contracted_copula("Trump's"));
+        assert!(is_noun_cue("claim") && is_adjective_cue("Confident"));
+        assert!(!is_noun_cue("table"));
+    }
+}
