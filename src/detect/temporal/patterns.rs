@@ -1051,21 +1051,25 @@ impl<'a> Grammar<'a> {
             (_, Some(W::Half)) if (1..=2).contains(&n) => Part::Half(n as u8),
             _ => return None,
         };
-        let mut e = k + 1;
-        let mut y = None;
-        if let Some((yy, e2)) = self.of_year_after(e) {
-            y = Some(yy);
-            e = e2;
-        }
-        Some(Parsed {
-            start: i,
-            end: e,
+        Some(self.part_of_year(i, k + 1, part))
+    }
+
+    /// A quarter, half or season ending before token `e`, with the year
+    /// that may follow it ("the second quarter of 1990", "summer of 1998").
+    fn part_of_year(&self, start: usize, e: usize, part: Part) -> Parsed {
+        let (y, end) = match self.of_year_after(e) {
+            Some((y, e2)) => (Some(y), e2),
+            None => (None, e),
+        };
+        Parsed {
+            start,
+            end,
             sem: Sem::Part {
                 y,
                 part,
                 rel: Rel::None,
             },
-        })
+        }
     }
 
     fn word(&self, i: usize) -> Option<Parsed> {
@@ -2053,23 +2057,7 @@ impl<'a> Grammar<'a> {
                 end: j + 1,
                 sem: Sem::Weekend { rel: Rel::None },
             }),
-            Lex::Season(s) => {
-                let mut e = j + 1;
-                let mut y = None;
-                if let Some((yy, e2)) = self.of_year_after(e) {
-                    y = Some(yy);
-                    e = e2;
-                }
-                Some(Parsed {
-                    start: i,
-                    end: e,
-                    sem: Sem::Part {
-                        y,
-                        part: Part::Season(s),
-                        rel: Rel::None,
-                    },
-                })
-            }
+            Lex::Season(s) => Some(self.part_of_year(i, j + 1, Part::Season(s))),
             Lex::W(W::End | W::Beginning | W::Start | W::Middle | W::Turn) => {
                 if !self.is_w(j + 1, W::Of) {
                     return None;
