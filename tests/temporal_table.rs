@@ -884,6 +884,93 @@ const ROWS: &[Row] = &[
     none("the current account deficit widened", D1998),
     none("up 3.5% to 1,997.5 points", D1998),
     none("a score of 1997.5 is rare", D1998),
+    // "payable" and "effective" look ahead: a month already past this year
+    // is next year's; "became effective" stays in the past.
+    r(
+        "The board declared a dividend payable Jan. 5.",
+        D1989,
+        "Jan. 5",
+        D,
+        "1990-01-05",
+    ),
+    r(
+        "The new rates, the agency said, take hold effective March 1.",
+        D1989,
+        "March 1",
+        D,
+        "1990-03-01",
+    ),
+    r(
+        "The tariff became effective Jan. 5, officials said.",
+        D1989,
+        "Jan. 5",
+        D,
+        "1989-01-05",
+    ),
+    // "future" before a noun only says the thing is yet to come.
+    none("Analysts worry about future earnings.", D1998),
+    none("The plan covers its future strategy.", D1998),
+    r(
+        "Nobody knows what the future holds.",
+        D1998,
+        "the future",
+        D,
+        "FUTURE_REF",
+    ),
+    // "a couple of" is two.
+    r(
+        "Prices will stay high for a couple of years.",
+        D1998,
+        "a couple of years",
+        U,
+        "P2Y",
+    ),
+    // Anaphora: counted from the date the text last named.
+    r(
+        "The mill opened in June 1994 and shut later that year.",
+        D1998,
+        "later that year",
+        D,
+        "1994",
+    ),
+    r(
+        "Exports peaked in 1985; imports fell that year too.",
+        D1998,
+        "that year",
+        D,
+        "1985",
+    ),
+    r(
+        "He was elected in 1990 and the following year he resigned.",
+        D1998,
+        "the following year",
+        D,
+        "1991",
+    ),
+    r(
+        "Talks broke down in March 1996. The following month, both sides met.",
+        D1998,
+        "The following month",
+        D,
+        "1996-04",
+    ),
+    r(
+        "The mayor was shot on Oct. 12, 1993. Earlier that day, he had spoken.",
+        D1998,
+        "Earlier that day",
+        D,
+        "1993-10-12",
+    ),
+    r(
+        "He filed the suit on May 4, 1995, and withdrew it the previous day.",
+        D1998,
+        "the previous day",
+        D,
+        "1995-05-03",
+    ),
+    // With no date named before, the DCT is the reference.
+    r("Sales rose 5% that year.", D1998, "that year", D, "1998"),
+    none("the debate that dayton hosted", D1998),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

@@ -403,13 +403,78 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    /// A vague quantity: "several", "a few", "few", "many", "some".
-    fn vague_qty(&self, i: usize) -> Option<usize> {
+    /// Whether the word at `i` modifies a noun that follows it: the next
+    /// token is a lower-case word that is neither a function word nor a verb
+    /// form that would make `i` a noun ("the future looks bleak").
+    fn adjective_before_noun(&self, i: usize) -> bool {
+        let Some(n) = self.tok(i + 1) else {
+            return false;
+        };
+        if n.kind != Kind::Word || n.cap || n.lex != Lex::None {
+            return false;
+        }
+        let next = self.s(i + 1).to_ascii_lowercase();
+        !matches!(
+            next.as_str(),
+            "and"
+                | "or"
+                | "but"
+                | "of"
+                | "in"
+                | "for"
+                | "to"
+                | "that"
+                | "which"
+                | "with"
+                | "as"
+                | "at"
+                | "by"
+                | "on"
+                | "is"
+                | "was"
+                | "will"
+                | "would"
+                | "looks"
+                | "seems"
+                | "remains"
+                | "away"
+        ) && !next.ends_with("ly")
+    }
+
+    /// "that year", "that same day": the unit the text last named.
+    fn that_unit(&self, i: usize) -> Option<Parsed> {
+        if !self.is_w(i, W::That) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.is_w(j, W::Same) {
+            j += 1;
+        }
+        match self.unit(j)? {
+            (u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year), false)
+                if !self.cap(j) && !(self.punct(j + 1, b'-') && self.glued(j + 1)) =>
+            {
+                Some(Parsed {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Anaphor { unit: u, off: 0 },
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// A vague quantity: "several", "a few", "few", "many", "some"; with
+    /// the number it stands for when TimeML gives it one ("a couple of" is
+    /// two).
+    fn vague_qty(&self, i: usize) -> Option<(usize, Option<f64>)> {
         match self.w(i)? {
-            W::Several | W::Many => Some(i + 1),
-            W::Few => Some(i + 1),
-            W::A if self.is_w(i + 1, W::Few) => Some(i + 2),
-            W::A if self.is_w(i + 1, W::Couple) && self.is_w(i + 2, W::Of) => Some(i + 3),
+            W::Several | W::Many => Some((i + 1, None)),
+            W::Few => Some((i + 1, None)),
+            W::A if self.is_w(i + 1, W::Few) => Some((i + 2, None)),
+            W::A if self.is_w(i + 1, W::Couple) && self.is_w(i + 2, W::Of) => {
+                Some((i + 3, Some(2.0)))
+            }
             _ => None,
         }
     }
@@ -802,8 +867,8 @@ impl<'a> Grammar<'a> {
     fn duration(&self, i: usize) -> Option<Parsed> {
         let (j, n) = if let Some((j, n)) = self.number(i) {
             (j, Some(n))
-        } else if let Some(j) = self.vague_qty(i) {
-            (j, None)
+        } else if let Some(q) = self.vague_qty(i) {
+            q
         } else if self.is_w(i, W::A) {
             (i + 1, Some(1.0))
         } else {
@@ -1241,12 +1306,18 @@ impl<'a> Grammar<'a> {
                     } else {
                         i + 1
                     };
+                    // "future earnings", "its future strategy": an adjective
+                    // saying only that a thing is yet to come, not a time.
+                    if end == i + 1 && self.adjective_before_noun(i) {
+                        return None;
+                    }
                     Some(Parsed {
                         start: i,
                         end,
                         sem: Sem::Ref("FUTURE_REF"),
                     })
                 }
+                W::That => self.that_unit(i),
                 W::These if self.eq(i + 1, "days") => Some(Parsed {
                     start: i,
                     end: i + 2,
@@ -1297,9 +1368,15 @@ impl<'a> Grammar<'a> {
                     })
                 }
                 W::Earlier | W::Later => {
-                    // "earlier this year", "later this month"
-                    let r = self.relative(i + 1, false)?;
-                    if matches!(r.sem, Sem::UnitOff { off: 0, .. }) {
+                    // "earlier this year", "later this month", "later that
+                    // year"
+                    let r = self
+                        .relative(i + 1, false)
+                        .or_else(|| self.that_unit(i + 1))?;
+                    if matches!(
+                        r.sem,
+                        Sem::UnitOff { off: 0, .. } | Sem::Anaphor { off: 0, .. }
+                    ) {
                         return Some(Parsed {
                             start: i,
                             end: r.end,
@@ -1549,7 +1626,7 @@ impl<'a> Grammar<'a> {
             let q = self
                 .number(j)
                 .map(|(k, n)| (k, Some(n)))
-                .or_else(|| self.vague_qty(j).map(|k| (k, None)));
+                .or_else(|| self.vague_qty(j));
             if let Some((k, n)) = q {
                 // "the next 12 to 18 months"
                 let mut k = k;
@@ -1701,6 +1778,21 @@ impl<'a> Grammar<'a> {
                 }
                 if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
                     return None;
+                }
+                // "the following year", "the previous month": counted from
+                // the date the text last named, not from the DCT.
+                if with_the
+                    && matches!(w, W::Following | W::Previous)
+                    && matches!(
+                        u,
+                        Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year
+                    )
+                {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 1,
+                        sem: Sem::Anaphor { unit: u, off },
+                    });
                 }
                 if u == Unit::Weekend {
                     return Some(Parsed {
