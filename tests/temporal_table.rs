@@ -971,6 +971,36 @@ const ROWS: &[Row] = &[
     // With no date named before, the DCT is the reference.
     r("Sales rose 5% that year.", D1998, "that year", D, "1998"),
     none("the debate that dayton hosted", D1998),
+    // The year-earlier counterpart of the quarter in focus.
+    r(
+        "In the third quarter, profit rose 5% from the same quarter a year ago.",
+        D1989,
+        "the same quarter a year ago",
+        D,
+        "1988-Q3",
+    ),
+    r(
+        "Sales in the second quarter rose; last year's quarter was weak.",
+        D1989,
+        "last year's quarter",
+        D,
+        "1988-Q2",
+    ),
+    r(
+        "Net fell in the third quarter from the corresponding period last year.",
+        D1989,
+        "the corresponding period last year",
+        D,
+        "1988-Q3",
+    ),
+    // A calendar date after a clock time gives the time its day.
+    r(
+        "The offer expires at 5 p.m. EST, Nov. 16.",
+        D1989,
+        "5 p.m. EST, Nov. 16",
+        T,
+        "1989-11-16T17:00",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

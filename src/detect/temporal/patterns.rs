@@ -464,6 +464,35 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// "the corresponding period last year", "the same quarter a year
+    /// ago", "the quarter a year earlier": the year-earlier counterpart of
+    /// the quarter in focus (`i` is "the").
+    fn year_ago_counterpart(&self, i: usize) -> Option<Parsed> {
+        let mut j = i + 1;
+        if self.is_w(j, W::Same) || self.eq(j, "corresponding") || self.eq(j, "comparable") {
+            j += 1;
+        }
+        if !(self.unit(j) == Some((Unit::Quarter, false)) || self.is_w(j, W::Period)) {
+            return None;
+        }
+        let k = j + 1;
+        let end = if self.is_w(k, W::Last) && self.unit(k + 1) == Some((Unit::Year, false)) {
+            k + 2
+        } else if self.is_w(k, W::A)
+            && self.unit(k + 1) == Some((Unit::Year, false))
+            && (self.is_w(k + 2, W::Ago) || self.is_w(k + 2, W::Earlier))
+        {
+            k + 3
+        } else {
+            return None;
+        };
+        Some(Parsed {
+            start: i,
+            end,
+            sem: Sem::YearEarlier,
+        })
+    }
+
     /// A vague quantity: "several", "a few", "few", "many", "some"; with
     /// the number it stands for when TimeML gives it one ("a couple of" is
     /// two).
@@ -1820,6 +1849,21 @@ impl<'a> Grammar<'a> {
                         sem: Sem::UnitOff { unit: u, off: 0 },
                     });
                 }
+                // "last year's quarter": the year-earlier counterpart of
+                // the quarter in focus.
+                if u == Unit::Year
+                    && off == -1
+                    && self.punct(e, b'\'')
+                    && self.eq(e + 1, "s")
+                    && (self.unit(e + 2) == Some((Unit::Quarter, false))
+                        || self.is_w(e + 2, W::Period))
+                {
+                    return Some(Parsed {
+                        start: i,
+                        end: e + 3,
+                        sem: Sem::YearEarlier,
+                    });
+                }
                 // "this year's third quarter", "next year's first quarter"
                 if u == Unit::Year && self.punct(e, b'\'') && self.eq(e + 1, "s") {
                     if let Some(q) = self.quarter_words(e + 2) {
@@ -1877,6 +1921,9 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let j = i + 1;
+        if let Some(p) = self.year_ago_counterpart(i) {
+            return Some(p);
+        }
         let span = |p: Parsed| {
             Some(Parsed {
                 start: i,
