@@ -993,6 +993,21 @@ const ROWS: &[Row] = &[
         D,
         "1988-Q3",
     ),
+    r(
+        "Margins will stay thin in the near term.",
+        D1998,
+        "the near term",
+        D,
+        "FUTURE_REF",
+    ),
+    r(
+        "The fund may sell bonds in the weeks ahead.",
+        D1998,
+        "the weeks ahead",
+        U,
+        "PXW",
+    ),
+    none("He signed a short-term contract.", D1998),
     // A calendar date after a clock time gives the time its day.
     r(
         "The offer expires at 5 p.m. EST, Nov. 16.",

@@ -1924,6 +1924,26 @@ impl<'a> Grammar<'a> {
         if let Some(p) = self.year_ago_counterpart(i) {
             return Some(p);
         }
+        // "in the near term", "for the short term": the coming while.
+        if (self.is_w(j, W::Near) || self.eq(j, "short")) && self.eq(j + 1, "term") {
+            return Some(Parsed {
+                start: i,
+                end: j + 2,
+                sem: Sem::Ref("FUTURE_REF"),
+            });
+        }
+        // "in the weeks ahead": an open stretch of those units.
+        if let Some((u, true)) = self.unit(j) {
+            if self.eq(j + 1, "ahead")
+                && matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+            {
+                return Some(Parsed {
+                    start: i,
+                    end: j + 2,
+                    sem: Sem::Duration { unit: u, n: None },
+                });
+            }
+        }
         let span = |p: Parsed| {
             Some(Parsed {
                 start: i,
