@@ -1008,6 +1008,20 @@ const ROWS: &[Row] = &[
         "PXW",
     ),
     none("He signed a short-term contract.", D1998),
+    r(
+        "Earlier yesterday, the exchange halted trading.",
+        D1998,
+        "Earlier yesterday",
+        D,
+        "1998-02-12",
+    ),
+    r(
+        "The envoy will meet him later this afternoon.",
+        D1998,
+        "later this afternoon",
+        T,
+        "1998-02-13TAF",
+    ),
     // A calendar date after a clock time gives the time its day.
     r(
         "The offer expires at 5 p.m. EST, Nov. 16.",

@@ -1398,13 +1398,20 @@ impl<'a> Grammar<'a> {
                 }
                 W::Earlier | W::Later => {
                     // "earlier this year", "later this month", "later that
-                    // year"
+                    // year", "earlier yesterday", "later this afternoon"
                     let r = self
                         .relative(i + 1, false)
-                        .or_else(|| self.that_unit(i + 1))?;
+                        .or_else(|| self.that_unit(i + 1))
+                        .or_else(|| {
+                            let d = self.core(i + 1)?;
+                            matches!(d.sem, Sem::DayOff { .. }).then_some(d)
+                        })?;
                     if matches!(
                         r.sem,
-                        Sem::UnitOff { off: 0, .. } | Sem::Anaphor { off: 0, .. }
+                        Sem::UnitOff { off: 0, .. }
+                            | Sem::Anaphor { off: 0, .. }
+                            | Sem::DayOff { .. }
+                            | Sem::PodTime { off: 0, .. }
                     ) {
                         return Some(Parsed {
                             start: i,
