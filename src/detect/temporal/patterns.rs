@@ -441,6 +441,11 @@ impl<'a> Grammar<'a> {
         ) && !next.ends_with("ly")
     }
 
+    /// Whether a hyphen glued to token `j` follows it ("that day-long").
+    fn hyphen_after(&self, j: usize) -> bool {
+        self.punct(j + 1, b'-') && self.glued(j + 1)
+    }
+
     /// "that year", "that same day": the unit the text last named.
     fn that_unit(&self, i: usize) -> Option<Parsed> {
         if !self.is_w(i, W::That) {
@@ -452,7 +457,7 @@ impl<'a> Grammar<'a> {
         }
         match self.unit(j)? {
             (u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year), false)
-                if !self.cap(j) && !(self.punct(j + 1, b'-') && self.glued(j + 1)) =>
+                if !self.cap(j) && !self.hyphen_after(j) =>
             {
                 Some(Parsed {
                     start: i,
