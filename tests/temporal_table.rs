@@ -1022,6 +1022,21 @@ const ROWS: &[Row] = &[
         T,
         "1998-02-13TAF",
     ),
+    // A clock time with no day of its own is on the day the text last named.
+    r(
+        "The blast hit the city on Aug. 7, 1997. It went off at 10:35 a.m. near the port.",
+        D1998,
+        "10:35 a.m.",
+        T,
+        "1997-08-07T10:35",
+    ),
+    r(
+        "Trading will resume at 9:30 a.m. at the exchange.",
+        D1998,
+        "9:30 a.m.",
+        T,
+        "1998-02-13T09:30",
+    ),
     // A calendar date after a clock time gives the time its day.
     r(
         "The offer expires at 5 p.m. EST, Nov. 16.",

@@ -593,7 +593,7 @@ pub fn normalize(
                     let (_, v) = normalize(d, dct, tense, ctx);
                     v.get(..10).map(str::to_string).filter(|s| !s.contains('W'))
                 }
-                None => dct.map(ymd),
+                None => ctx.ref_day.or(dct).map(ymd),
             };
             let day = day.unwrap_or_else(|| "XXXX-XX-XX".into());
             (Time, format!("{day}T{h:02}:{min:02}"))
