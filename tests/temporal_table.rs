@@ -1022,6 +1022,28 @@ const ROWS: &[Row] = &[
         T,
         "1998-02-13TAF",
     ),
+    // "N days/weeks later": the stretch is a DURATION, "later" a signal.
+    r(
+        "Three weeks later, the talks resumed.",
+        D1998,
+        "Three weeks",
+        U,
+        "P3W",
+    ),
+    r(
+        "A day earlier, the rebels had fled.",
+        D1998,
+        "A day",
+        U,
+        "P1D",
+    ),
+    r(
+        "Profit rose 8% from a year earlier.",
+        D1998,
+        "a year earlier",
+        D,
+        "1997",
+    ),
     // A clock time with no day of its own is on the day the text last named.
     r(
         "The blast hit the city on Aug. 7, 1997. It went off at 10:35 a.m. near the port.",

@@ -1090,9 +1090,18 @@ impl<'a> Grammar<'a> {
                 sem: Sem::Ago { unit, n, sign: 1 },
             });
         }
+        // "three days later", "a week earlier": TimeML marks the stretch
+        // ("three days") as a DURATION and "later" as a signal; only months
+        // and years counted back ("a year earlier") are dates.
         if (self.is_w(e, W::Earlier) || self.is_w(e, W::Later))
             && !self.is_w(e + 1, W::Than)
-            && matches!(unit, Unit::Year | Unit::Month | Unit::Week | Unit::Day)
+            && matches!(unit, Unit::Week | Unit::Day)
+        {
+            return Some(d);
+        }
+        if (self.is_w(e, W::Earlier) || self.is_w(e, W::Later))
+            && !self.is_w(e + 1, W::Than)
+            && matches!(unit, Unit::Year | Unit::Month)
         {
             let sign = if self.is_w(e, W::Earlier) { -1 } else { 1 };
             return Some(Parsed {
