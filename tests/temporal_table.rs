@@ -884,6 +884,189 @@ const ROWS: &[Row] = &[
     none("the current account deficit widened", D1998),
     none("up 3.5% to 1,997.5 points", D1998),
     none("a score of 1997.5 is rare", D1998),
+    // "payable" and "effective" look ahead: a month already past this year
+    // is next year's; "became effective" stays in the past.
+    r(
+        "The board declared a dividend payable Jan. 5.",
+        D1989,
+        "Jan. 5",
+        D,
+        "1990-01-05",
+    ),
+    r(
+        "The new rates, the agency said, take hold effective March 1.",
+        D1989,
+        "March 1",
+        D,
+        "1990-03-01",
+    ),
+    r(
+        "The tariff became effective Jan. 5, officials said.",
+        D1989,
+        "Jan. 5",
+        D,
+        "1989-01-05",
+    ),
+    // "future" before a noun only says the thing is yet to come.
+    none("Analysts worry about future earnings.", D1998),
+    none("The plan covers its future strategy.", D1998),
+    r(
+        "Nobody knows what the future holds.",
+        D1998,
+        "the future",
+        D,
+        "FUTURE_REF",
+    ),
+    // "a couple of" is two.
+    r(
+        "Prices will stay high for a couple of years.",
+        D1998,
+        "a couple of years",
+        U,
+        "P2Y",
+    ),
+    // Anaphora: counted from the date the text last named.
+    r(
+        "The mill opened in June 1994 and shut later that year.",
+        D1998,
+        "later that year",
+        D,
+        "1994",
+    ),
+    r(
+        "Exports peaked in 1985; imports fell that year too.",
+        D1998,
+        "that year",
+        D,
+        "1985",
+    ),
+    r(
+        "He was elected in 1990 and the following year he resigned.",
+        D1998,
+        "the following year",
+        D,
+        "1991",
+    ),
+    r(
+        "Talks broke down in March 1996. The following month, both sides met.",
+        D1998,
+        "The following month",
+        D,
+        "1996-04",
+    ),
+    r(
+        "The mayor was shot on Oct. 12, 1993. Earlier that day, he had spoken.",
+        D1998,
+        "Earlier that day",
+        D,
+        "1993-10-12",
+    ),
+    r(
+        "He filed the suit on May 4, 1995, and withdrew it the previous day.",
+        D1998,
+        "the previous day",
+        D,
+        "1995-05-03",
+    ),
+    // With no date named before, the DCT is the reference.
+    r("Sales rose 5% that year.", D1998, "that year", D, "1998"),
+    none("the debate that dayton hosted", D1998),
+    // The year-earlier counterpart of the quarter in focus.
+    r(
+        "In the third quarter, profit rose 5% from the same quarter a year ago.",
+        D1989,
+        "the same quarter a year ago",
+        D,
+        "1988-Q3",
+    ),
+    r(
+        "Sales in the second quarter rose; last year's quarter was weak.",
+        D1989,
+        "last year's quarter",
+        D,
+        "1988-Q2",
+    ),
+    r(
+        "Net fell in the third quarter from the corresponding period last year.",
+        D1989,
+        "the corresponding period last year",
+        D,
+        "1988-Q3",
+    ),
+    r(
+        "Margins will stay thin in the near term.",
+        D1998,
+        "the near term",
+        D,
+        "FUTURE_REF",
+    ),
+    r(
+        "The fund may sell bonds in the weeks ahead.",
+        D1998,
+        "the weeks ahead",
+        U,
+        "PXW",
+    ),
+    none("He signed a short-term contract.", D1998),
+    r(
+        "Earlier yesterday, the exchange halted trading.",
+        D1998,
+        "Earlier yesterday",
+        D,
+        "1998-02-12",
+    ),
+    r(
+        "The envoy will meet him later this afternoon.",
+        D1998,
+        "later this afternoon",
+        T,
+        "1998-02-13TAF",
+    ),
+    // "N days/weeks later": the stretch is a DURATION, "later" a signal.
+    r(
+        "Three weeks later, the talks resumed.",
+        D1998,
+        "Three weeks",
+        U,
+        "P3W",
+    ),
+    r(
+        "A day earlier, the rebels had fled.",
+        D1998,
+        "A day",
+        U,
+        "P1D",
+    ),
+    r(
+        "Profit rose 8% from a year earlier.",
+        D1998,
+        "a year earlier",
+        D,
+        "1997",
+    ),
+    // A clock time with no day of its own is on the day the text last named.
+    r(
+        "The blast hit the city on Aug. 7, 1997. It went off at 10:35 a.m. near the port.",
+        D1998,
+        "10:35 a.m.",
+        T,
+        "1997-08-07T10:35",
+    ),
+    r(
+        "Trading will resume at 9:30 a.m. at the exchange.",
+        D1998,
+        "9:30 a.m.",
+        T,
+        "1998-02-13T09:30",
+    ),
+    // A calendar date after a clock time gives the time its day.
+    r(
+        "The offer expires at 5 p.m. EST, Nov. 16.",
+        D1989,
+        "5 p.m. EST, Nov. 16",
+        T,
+        "1989-11-16T17:00",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

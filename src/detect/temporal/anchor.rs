@@ -111,6 +111,18 @@ fn classify(text: &str, toks: &[Tok], j: usize) -> Option<Tense> {
             Some(Tense::Future)
         }
         "until" | "till" => Some(Tense::Future),
+        // "payable Dec. 7", "effective Feb. 1": dividends and rules that take
+        // effect are announced ahead; "became effective" stays past.
+        "payable" | "effective"
+            if !j.checked_sub(1).is_some_and(|p| {
+                let w = word(text, &toks[p]);
+                ["became", "was", "were", "been", "had"]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x))
+            }) =>
+        {
+            Some(Tense::Future)
+        }
         _ if PAST.contains(&lw) || (lw.len() > 4 && lw.ends_with("ed") && !t.cap) => {
             // A participle after "be"/"to" takes the tense of its auxiliary.
             let prev = j

@@ -155,6 +155,7 @@ pub enum W {
     These,
     Right,
     Someday,
+    That,
 }
 
 /// The class of a word.
@@ -486,6 +487,7 @@ static TABLE: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
         ("these", W::These),
         ("right", W::Right),
         ("someday", W::Someday),
+        ("that", W::That),
     ] {
         m.entry(w).or_insert(Lex::W(x));
     }

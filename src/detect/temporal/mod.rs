@@ -138,6 +138,27 @@ fn extend(g: &Grammar, p: Parsed) -> Option<Parsed> {
                     }
                 }
             }
+            // "5 p.m. EST, Nov. 6": the calendar date after the clock time.
+            let k = if toks.get(j).is_some_and(|t| t.is_punct(b',')) {
+                j + 1
+            } else {
+                j
+            };
+            if toks.get(k).is_some_and(|t| matches!(t.lex, Lex::Month(..))) {
+                if let Some(d) = g.core(k) {
+                    if matches!(d.sem, Sem::Ymd { .. }) {
+                        return Some(Parsed {
+                            start: p.start,
+                            end: d.end,
+                            sem: Sem::Time {
+                                date: Some(Box::new(d.sem)),
+                                h: *h,
+                                min: *min,
+                            },
+                        });
+                    }
+                }
+            }
             Some(p)
         }
         _ => Some(p),

@@ -102,6 +102,13 @@ pub enum Sem {
         n: Option<f64>,
     },
     Set(String),
+    /// "that year", "the following month": `off` units from the date the
+    /// text last mentioned (its reference time), or from the DCT when it
+    /// has mentioned none.
+    Anaphor {
+        unit: Unit,
+        off: i64,
+    },
     /// Clock time, on a date (a `Sem` of day granularity) or the DCT.
     Time {
         date: Option<Box<Sem>>,
@@ -120,6 +127,35 @@ pub enum Sem {
 pub struct DocCtx {
     /// The last quarter (year, quarter) a quarter expression resolved to.
     pub focus_quarter: Option<(i32, u32)>,
+    /// Reference time: the last date the text named, at the granularity
+    /// it was named (a year alone leaves `month` and `day` empty).
+    pub ref_year: Option<i32>,
+    pub ref_month: Option<u32>,
+    pub ref_day: Option<NaiveDate>,
+}
+
+impl DocCtx {
+    fn refer_year(&mut self, y: i32) {
+        if self.ref_year != Some(y) {
+            self.ref_month = None;
+            self.ref_day = None;
+        }
+        self.ref_year = Some(y);
+    }
+
+    fn refer_month(&mut self, y: i32, m: u32) {
+        if self.ref_year != Some(y) || self.ref_month != Some(m) {
+            self.ref_day = None;
+        }
+        self.ref_year = Some(y);
+        self.ref_month = Some(m);
+    }
+
+    fn refer_day(&mut self, d: NaiveDate) {
+        self.ref_year = Some(d.year());
+        self.ref_month = Some(d.month());
+        self.ref_day = Some(d);
+    }
 }
 
 fn ymd(d: NaiveDate) -> String {
@@ -384,7 +420,12 @@ pub fn normalize(
         Sem::Ymd { y, m, d } => {
             let y = y.or_else(|| dct.map(|dct| infer_year(dct, *m, *d, tense)));
             match y {
-                Some(y) => (Date, format!("{y:04}-{m:02}-{d:02}")),
+                Some(y) => {
+                    if let Some(date) = NaiveDate::from_ymd_opt(y, *m, *d) {
+                        ctx.refer_day(date);
+                    }
+                    (Date, format!("{y:04}-{m:02}-{d:02}"))
+                }
                 None => (Date, format!("XXXX-{m:02}-{d:02}")),
             }
         }
@@ -411,7 +452,10 @@ pub fn normalize(
                 })
             });
             match y {
-                Some(y) => (Date, format!("{y:04}-{m:02}")),
+                Some(y) => {
+                    ctx.refer_month(y, *m);
+                    (Date, format!("{y:04}-{m:02}"))
+                }
                 None => (Date, format!("XXXX-{m:02}")),
             }
         }
@@ -419,7 +463,10 @@ pub fn normalize(
             Some(dct) => (Date, format!("{:04}-{m:02}", i64::from(dct.year()) + off)),
             None => (Date, format!("XXXX-{m:02}")),
         },
-        Sem::Year(y) => (Date, format!("{y:04}")),
+        Sem::Year(y) => {
+            ctx.refer_year(*y);
+            (Date, format!("{y:04}"))
+        }
         Sem::Decade(d) => (Date, format!("{d:03}")),
         Sem::Century(c) => (Date, format!("{c:02}")),
         Sem::Part { y, part, rel } => {
@@ -480,14 +527,20 @@ pub fn normalize(
         Sem::Weekday { wd, rel, pod } => {
             let suffix = pod.map(|p| format!("T{}", p.code())).unwrap_or_default();
             match dct.and_then(|dct| resolve_weekday(dct, *wd, *rel, tense)) {
-                Some(d) => (Date, format!("{}{suffix}", ymd(d))),
+                Some(d) => {
+                    ctx.refer_day(d);
+                    (Date, format!("{}{suffix}", ymd(d)))
+                }
                 None => (Date, format!("XXXX-WXX-{wd}{suffix}")),
             }
         }
         Sem::DayOff { off, pod } => {
             let suffix = pod.map(|p| format!("T{}", p.code())).unwrap_or_default();
             match dct.and_then(|d| shift(d, *off)) {
-                Some(d) => (Date, format!("{}{suffix}", ymd(d))),
+                Some(d) => {
+                    ctx.refer_day(d);
+                    (Date, format!("{}{suffix}", ymd(d)))
+                }
                 None => (Date, format!("XXXX-XX-XX{suffix}")),
             }
         }
@@ -496,6 +549,7 @@ pub fn normalize(
             None => (Time, format!("XXXX-XX-XXT{}", pod.code())),
         },
         Sem::UnitOff { unit, off } => unit_off(*unit, *off, dct, ctx),
+        Sem::Anaphor { unit, off } => anaphor(*unit, *off, dct, ctx),
         Sem::Ago { unit, n, sign } => ago(*unit, *n, *sign, dct, ctx),
         Sem::Weekend { rel } => {
             let Some(dct) = dct else {
@@ -539,11 +593,56 @@ pub fn normalize(
                     let (_, v) = normalize(d, dct, tense, ctx);
                     v.get(..10).map(str::to_string).filter(|s| !s.contains('W'))
                 }
-                None => dct.map(ymd),
+                None => ctx.ref_day.or(dct).map(ymd),
             };
             let day = day.unwrap_or_else(|| "XXXX-XX-XX".into());
             (Time, format!("{day}T{h:02}:{min:02}"))
         }
+    }
+}
+
+/// "that year", "the following month": from the reference time at the
+/// unit's granularity when the text has named one, else from the DCT.
+fn anaphor(unit: Unit, off: i64, dct: Option<NaiveDate>, ctx: &mut DocCtx) -> (TimexType, String) {
+    use TimexType::Date;
+    let base_day = ctx.ref_day.or(dct);
+    let v = match unit {
+        Unit::Day => base_day.and_then(|d| shift(d, off)).map(|d| {
+            ctx.refer_day(d);
+            ymd(d)
+        }),
+        Unit::Week => base_day.and_then(|d| shift(d, 7 * off)).map(iso_week),
+        Unit::Month => {
+            let base = match (ctx.ref_year, ctx.ref_month) {
+                (Some(y), Some(m)) => Some((y, m)),
+                _ => dct.map(|d| (d.year(), d.month())),
+            };
+            base.map(|(y, m)| {
+                let (y, m) = add_months(y, m, off);
+                ctx.refer_month(y, m);
+                format!("{y:04}-{m:02}")
+            })
+        }
+        Unit::Quarter => {
+            let base = ctx
+                .focus_quarter
+                .or_else(|| dct.map(|d| (d.year(), quarter_of(d.month()))));
+            base.map(|(y, q)| {
+                let (y, m) = add_months(y, q * 3, 3 * off);
+                let q = quarter_of(m);
+                ctx.focus_quarter = Some((y, q));
+                format!("{y:04}-Q{q}")
+            })
+        }
+        _ => ctx.ref_year.or(dct.map(|d| d.year())).map(|y| {
+            let y = (i64::from(y) + off).clamp(-9999, 9999) as i32;
+            ctx.refer_year(y);
+            format!("{y:04}")
+        }),
+    };
+    match v {
+        Some(v) => (Date, v),
+        None => unit_off(unit, off, None, ctx),
     }
 }
 

@@ -403,13 +403,112 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    /// A vague quantity: "several", "a few", "few", "many", "some".
-    fn vague_qty(&self, i: usize) -> Option<usize> {
+    /// Whether the word at `i` modifies a noun that follows it: the next
+    /// token is a lower-case word that is neither a function word nor a verb
+    /// form that would make `i` a noun ("the future looks bleak").
+    fn adjective_before_noun(&self, i: usize) -> bool {
+        let Some(n) = self.tok(i + 1) else {
+            return false;
+        };
+        if n.kind != Kind::Word || n.cap || n.lex != Lex::None {
+            return false;
+        }
+        let next = self.s(i + 1).to_ascii_lowercase();
+        !matches!(
+            next.as_str(),
+            "and"
+                | "or"
+                | "but"
+                | "of"
+                | "in"
+                | "for"
+                | "to"
+                | "that"
+                | "which"
+                | "with"
+                | "as"
+                | "at"
+                | "by"
+                | "on"
+                | "is"
+                | "was"
+                | "will"
+                | "would"
+                | "looks"
+                | "seems"
+                | "remains"
+                | "away"
+        ) && !next.ends_with("ly")
+    }
+
+    /// Whether a hyphen glued to token `j` follows it ("that day-long").
+    fn hyphen_after(&self, j: usize) -> bool {
+        self.punct(j + 1, b'-') && self.glued(j + 1)
+    }
+
+    /// "that year", "that same day": the unit the text last named.
+    fn that_unit(&self, i: usize) -> Option<Parsed> {
+        if !self.is_w(i, W::That) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.is_w(j, W::Same) {
+            j += 1;
+        }
+        match self.unit(j)? {
+            (u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year), false)
+                if !self.cap(j) && !self.hyphen_after(j) =>
+            {
+                Some(Parsed {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Anaphor { unit: u, off: 0 },
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// "the corresponding period last year", "the same quarter a year
+    /// ago", "the quarter a year earlier": the year-earlier counterpart of
+    /// the quarter in focus (`i` is "the").
+    fn year_ago_counterpart(&self, i: usize) -> Option<Parsed> {
+        let mut j = i + 1;
+        if self.is_w(j, W::Same) || self.eq(j, "corresponding") || self.eq(j, "comparable") {
+            j += 1;
+        }
+        if !(self.unit(j) == Some((Unit::Quarter, false)) || self.is_w(j, W::Period)) {
+            return None;
+        }
+        let k = j + 1;
+        let end = if self.is_w(k, W::Last) && self.unit(k + 1) == Some((Unit::Year, false)) {
+            k + 2
+        } else if self.is_w(k, W::A)
+            && self.unit(k + 1) == Some((Unit::Year, false))
+            && (self.is_w(k + 2, W::Ago) || self.is_w(k + 2, W::Earlier))
+        {
+            k + 3
+        } else {
+            return None;
+        };
+        Some(Parsed {
+            start: i,
+            end,
+            sem: Sem::YearEarlier,
+        })
+    }
+
+    /// A vague quantity: "several", "a few", "few", "many", "some"; with
+    /// the number it stands for when TimeML gives it one ("a couple of" is
+    /// two).
+    fn vague_qty(&self, i: usize) -> Option<(usize, Option<f64>)> {
         match self.w(i)? {
-            W::Several | W::Many => Some(i + 1),
-            W::Few => Some(i + 1),
-            W::A if self.is_w(i + 1, W::Few) => Some(i + 2),
-            W::A if self.is_w(i + 1, W::Couple) && self.is_w(i + 2, W::Of) => Some(i + 3),
+            W::Several | W::Many => Some((i + 1, None)),
+            W::Few => Some((i + 1, None)),
+            W::A if self.is_w(i + 1, W::Few) => Some((i + 2, None)),
+            W::A if self.is_w(i + 1, W::Couple) && self.is_w(i + 2, W::Of) => {
+                Some((i + 3, Some(2.0)))
+            }
             _ => None,
         }
     }
@@ -802,8 +901,8 @@ impl<'a> Grammar<'a> {
     fn duration(&self, i: usize) -> Option<Parsed> {
         let (j, n) = if let Some((j, n)) = self.number(i) {
             (j, Some(n))
-        } else if let Some(j) = self.vague_qty(i) {
-            (j, None)
+        } else if let Some(q) = self.vague_qty(i) {
+            q
         } else if self.is_w(i, W::A) {
             (i + 1, Some(1.0))
         } else {
@@ -991,9 +1090,18 @@ impl<'a> Grammar<'a> {
                 sem: Sem::Ago { unit, n, sign: 1 },
             });
         }
+        // "three days later", "a week earlier": TimeML marks the stretch
+        // ("three days") as a DURATION and "later" as a signal; only months
+        // and years counted back ("a year earlier") are dates.
         if (self.is_w(e, W::Earlier) || self.is_w(e, W::Later))
             && !self.is_w(e + 1, W::Than)
-            && matches!(unit, Unit::Year | Unit::Month | Unit::Week | Unit::Day)
+            && matches!(unit, Unit::Week | Unit::Day)
+        {
+            return Some(d);
+        }
+        if (self.is_w(e, W::Earlier) || self.is_w(e, W::Later))
+            && !self.is_w(e + 1, W::Than)
+            && matches!(unit, Unit::Year | Unit::Month)
         {
             let sign = if self.is_w(e, W::Earlier) { -1 } else { 1 };
             return Some(Parsed {
@@ -1051,21 +1159,25 @@ impl<'a> Grammar<'a> {
             (_, Some(W::Half)) if (1..=2).contains(&n) => Part::Half(n as u8),
             _ => return None,
         };
-        let mut e = k + 1;
-        let mut y = None;
-        if let Some((yy, e2)) = self.of_year_after(e) {
-            y = Some(yy);
-            e = e2;
-        }
-        Some(Parsed {
-            start: i,
-            end: e,
+        Some(self.part_of_year(i, k + 1, part))
+    }
+
+    /// A quarter, half or season ending before token `e`, with the year
+    /// that may follow it ("the second quarter of 1990", "summer of 1998").
+    fn part_of_year(&self, start: usize, e: usize, part: Part) -> Parsed {
+        let (y, end) = match self.of_year_after(e) {
+            Some((y, e2)) => (Some(y), e2),
+            None => (None, e),
+        };
+        Parsed {
+            start,
+            end,
             sem: Sem::Part {
                 y,
                 part,
                 rel: Rel::None,
             },
-        })
+        }
     }
 
     fn word(&self, i: usize) -> Option<Parsed> {
@@ -1237,12 +1349,18 @@ impl<'a> Grammar<'a> {
                     } else {
                         i + 1
                     };
+                    // "future earnings", "its future strategy": an adjective
+                    // saying only that a thing is yet to come, not a time.
+                    if end == i + 1 && self.adjective_before_noun(i) {
+                        return None;
+                    }
                     Some(Parsed {
                         start: i,
                         end,
                         sem: Sem::Ref("FUTURE_REF"),
                     })
                 }
+                W::That => self.that_unit(i),
                 W::These if self.eq(i + 1, "days") => Some(Parsed {
                     start: i,
                     end: i + 2,
@@ -1293,9 +1411,22 @@ impl<'a> Grammar<'a> {
                     })
                 }
                 W::Earlier | W::Later => {
-                    // "earlier this year", "later this month"
-                    let r = self.relative(i + 1, false)?;
-                    if matches!(r.sem, Sem::UnitOff { off: 0, .. }) {
+                    // "earlier this year", "later this month", "later that
+                    // year", "earlier yesterday", "later this afternoon"
+                    let r = self
+                        .relative(i + 1, false)
+                        .or_else(|| self.that_unit(i + 1))
+                        .or_else(|| {
+                            let d = self.core(i + 1)?;
+                            matches!(d.sem, Sem::DayOff { .. }).then_some(d)
+                        })?;
+                    if matches!(
+                        r.sem,
+                        Sem::UnitOff { off: 0, .. }
+                            | Sem::Anaphor { off: 0, .. }
+                            | Sem::DayOff { .. }
+                            | Sem::PodTime { off: 0, .. }
+                    ) {
                         return Some(Parsed {
                             start: i,
                             end: r.end,
@@ -1545,7 +1676,7 @@ impl<'a> Grammar<'a> {
             let q = self
                 .number(j)
                 .map(|(k, n)| (k, Some(n)))
-                .or_else(|| self.vague_qty(j).map(|k| (k, None)));
+                .or_else(|| self.vague_qty(j));
             if let Some((k, n)) = q {
                 // "the next 12 to 18 months"
                 let mut k = k;
@@ -1698,6 +1829,21 @@ impl<'a> Grammar<'a> {
                 if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
                     return None;
                 }
+                // "the following year", "the previous month": counted from
+                // the date the text last named, not from the DCT.
+                if with_the
+                    && matches!(w, W::Following | W::Previous)
+                    && matches!(
+                        u,
+                        Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year
+                    )
+                {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 1,
+                        sem: Sem::Anaphor { unit: u, off },
+                    });
+                }
                 if u == Unit::Weekend {
                     return Some(Parsed {
                         start: i,
@@ -1722,6 +1868,21 @@ impl<'a> Grammar<'a> {
                         start: i,
                         end: e,
                         sem: Sem::UnitOff { unit: u, off: 0 },
+                    });
+                }
+                // "last year's quarter": the year-earlier counterpart of
+                // the quarter in focus.
+                if u == Unit::Year
+                    && off == -1
+                    && self.punct(e, b'\'')
+                    && self.eq(e + 1, "s")
+                    && (self.unit(e + 2) == Some((Unit::Quarter, false))
+                        || self.is_w(e + 2, W::Period))
+                {
+                    return Some(Parsed {
+                        start: i,
+                        end: e + 3,
+                        sem: Sem::YearEarlier,
                     });
                 }
                 // "this year's third quarter", "next year's first quarter"
@@ -1781,6 +1942,29 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let j = i + 1;
+        if let Some(p) = self.year_ago_counterpart(i) {
+            return Some(p);
+        }
+        // "in the near term", "for the short term": the coming while.
+        if (self.is_w(j, W::Near) || self.eq(j, "short")) && self.eq(j + 1, "term") {
+            return Some(Parsed {
+                start: i,
+                end: j + 2,
+                sem: Sem::Ref("FUTURE_REF"),
+            });
+        }
+        // "in the weeks ahead": an open stretch of those units.
+        if let Some((u, true)) = self.unit(j) {
+            if self.eq(j + 1, "ahead")
+                && matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+            {
+                return Some(Parsed {
+                    start: i,
+                    end: j + 2,
+                    sem: Sem::Duration { unit: u, n: None },
+                });
+            }
+        }
         let span = |p: Parsed| {
             Some(Parsed {
                 start: i,
@@ -2053,23 +2237,7 @@ impl<'a> Grammar<'a> {
                 end: j + 1,
                 sem: Sem::Weekend { rel: Rel::None },
             }),
-            Lex::Season(s) => {
-                let mut e = j + 1;
-                let mut y = None;
-                if let Some((yy, e2)) = self.of_year_after(e) {
-                    y = Some(yy);
-                    e = e2;
-                }
-                Some(Parsed {
-                    start: i,
-                    end: e,
-                    sem: Sem::Part {
-                        y,
-                        part: Part::Season(s),
-                        rel: Rel::None,
-                    },
-                })
-            }
+            Lex::Season(s) => Some(self.part_of_year(i, j + 1, Part::Season(s))),
             Lex::W(W::End | W::Beginning | W::Start | W::Middle | W::Turn) => {
                 if !self.is_w(j + 1, W::Of) {
                     return None;
