@@ -162,6 +162,32 @@ impl Corpus {
         root: &Path,
         keep: impl Fn(&str) -> bool + Sync,
     ) -> std::io::Result<Corpus> {
+        let (mut c, files) = Corpus::open_filtered(root, keep)?;
+        use rayon::prelude::*;
+        let loaded: Vec<Result<Article, Diagnostic>> = files
+            .into_par_iter()
+            .map(|(rel, path)| read_article(rel, path))
+            .collect();
+        for r in loaded {
+            match r {
+                Ok(a) => {
+                    c.articles.insert(a.rel.clone(), Arc::new(a));
+                }
+                Err(d) => c.load_errors.push(d),
+            }
+        }
+        Ok(c)
+    }
+
+    /// The registry and the manifest, without any article, and the article
+    /// files whose relative path passes `keep` (relative path and path on
+    /// disk, in walk order), for a pass that reads the articles a chunk at a
+    /// time with [`read_article`] instead of holding them all. Folders that
+    /// cannot be read are in `load_errors`.
+    pub fn open_filtered(
+        root: &Path,
+        keep: impl Fn(&str) -> bool,
+    ) -> std::io::Result<(Corpus, Vec<(String, PathBuf)>)> {
         if !root.is_dir() {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::NotFound,
@@ -175,29 +201,7 @@ impl Corpus {
         let mut files = Vec::new();
         walk(root, root, &exclude, &mut files, &mut c.load_errors);
         files.retain(|(rel, _)| keep(rel));
-        use rayon::prelude::*;
-        let loaded: Vec<Result<Article, Diagnostic>> = files
-            .into_par_iter()
-            .map(|(rel, path)| {
-                let bytes = std::fs::read(&path).map_err(|e| io_diag(&path, &e))?;
-                let ann_path = path.with_extension("ann");
-                let ann = match std::fs::read(&ann_path) {
-                    Ok(b) => Some(decode(&b).0),
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                    Err(e) => return Err(io_diag(&ann_path, &e)),
-                };
-                Ok(Article::new(path, rel, &bytes, ann))
-            })
-            .collect();
-        for r in loaded {
-            match r {
-                Ok(a) => {
-                    c.articles.insert(a.rel.clone(), Arc::new(a));
-                }
-                Err(d) => c.load_errors.push(d),
-            }
-        }
-        Ok(c)
+        Ok((c, files))
     }
 
     pub fn set_registry(&mut self, registry: Registry) {
@@ -331,6 +335,19 @@ impl Corpus {
         });
         all
     }
+}
+
+/// Read one article file and its `.ann` file; an unreadable file is a
+/// diagnostic on that file.
+pub fn read_article(rel: String, path: PathBuf) -> Result<Article, Diagnostic> {
+    let bytes = std::fs::read(&path).map_err(|e| io_diag(&path, &e))?;
+    let ann_path = path.with_extension("ann");
+    let ann = match std::fs::read(&ann_path) {
+        Ok(b) => Some(decode(&b).0),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io_diag(&ann_path, &e)),
+    };
+    Ok(Article::new(path, rel, &bytes, ann))
 }
 
 fn io_diag(path: &Path, e: &std::io::Error) -> Diagnostic {
