@@ -380,8 +380,9 @@ pub fn fragments(article: &Article, range: &Range<usize>) -> (Vec<(usize, usize)
         ));
         pieces.push(text[s..e].to_owned());
     };
-    for (i, c) in seg.char_indices() {
-        if c == '\n' || c == '\r' {
+    // Line breaks are ASCII: a byte scan finds them at the same offsets.
+    for (i, c) in seg.bytes().enumerate() {
+        if c == b'\n' || c == b'\r' {
             push(start, range.start + i, &mut frags, &mut pieces);
             start = range.start + i + 1;
         }
