@@ -320,19 +320,53 @@ impl Corpus {
     /// stable order (by file, then position).
     pub fn check(&self) -> Vec<Diagnostic> {
         use rayon::prelude::*;
-        let mut all = self.corpus_diagnostics();
-        let per_article: Vec<Vec<Diagnostic>> = self
+        // Sorting every diagnostic by path compared paths component by
+        // component per comparison; instead the diagnostics are grouped by
+        // file (the corpus's own, then each article's `.txt` and `.ann`),
+        // the groups are sorted by path and each group by position. Groups
+        // whose paths compare equal are merged first, so the order is the
+        // stable sort of one list by (path, position, code), as it was.
+        let mut groups: Vec<(PathBuf, Vec<Diagnostic>)> = Vec::new();
+        for d in self.corpus_diagnostics() {
+            match groups.iter_mut().find(|(p, _)| *p == d.path) {
+                Some((_, g)) => g.push(d),
+                None => groups.push((d.path.clone(), vec![d])),
+            }
+        }
+        let per_article: Vec<[(PathBuf, Vec<Diagnostic>); 2]> = self
             .articles
             .par_iter()
-            .map(|(_, a)| crate::analysis::analyze(self, a).diagnostics)
+            .map(|(_, a)| {
+                let diags = crate::analysis::analyze(self, a).diagnostics;
+                let (ann, txt): (Vec<Diagnostic>, Vec<Diagnostic>) =
+                    diags.into_iter().partition(|d| d.path == a.ann_path);
+                [(a.path.clone(), txt), (a.ann_path.clone(), ann)]
+            })
             .collect();
-        all.extend(per_article.into_iter().flatten());
-        all.sort_by(|a, b| {
-            a.path
-                .cmp(&b.path)
-                .then(a.range.start.cmp(&b.range.start))
-                .then(a.code.cmp(&b.code))
-        });
+        groups.extend(
+            per_article
+                .into_iter()
+                .flatten()
+                .filter(|(_, g)| !g.is_empty()),
+        );
+        // Stable: groups with equal paths keep their order.
+        groups.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut all = Vec::with_capacity(groups.iter().map(|(_, g)| g.len()).sum());
+        let mut i = 0;
+        while i < groups.len() {
+            let mut j = i + 1;
+            while j < groups.len() && groups[j].0 == groups[i].0 {
+                j += 1;
+            }
+            let from = all.len();
+            for (_, g) in &mut groups[i..j] {
+                all.append(g);
+            }
+            all[from..].sort_by(|a: &Diagnostic, b: &Diagnostic| {
+                a.range.start.cmp(&b.range.start).then(a.code.cmp(&b.code))
+            });
+            i = j;
+        }
         all
     }
 }
@@ -409,5 +443,44 @@ fn walk(
         } else if name.ends_with(".txt") && (ft.is_file() || path.is_file()) {
             out.push((rel_s, path));
         }
+    }
+}
+
+#[cfg(test)]
+mod check_order_tests {
+    use super::*;
+
+    /// `check` orders diagnostics as one stable sort of them all by path
+    /// (component by component), position and code, including articles
+    /// whose `.ann` and `.txt` files are not adjacent in that order.
+    #[test]
+    fn check_is_the_stable_sort_by_path_position_and_code() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        let article = "Mr Helmut Kohl said on Monday that talks would resume.\n\"We will meet again next week,\" he said.\n";
+        for rel in ["ab.txt", "ab.tx.txt", "a-b.txt", "a/x.txt", "b/c/d.txt"] {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, article).expect("write");
+        }
+        // A broken .ann line gives diagnostics on the .ann file too.
+        std::fs::write(root.join("ab.ann"), "T1\tDate 999 1000\tx\nbroken\n").expect("write");
+        std::fs::write(root.join("ab.tx.ann"), "garbage\n").expect("write");
+        std::fs::write(root.join(REGISTRY), "[x]\nkind = \"nope\"\n").expect("write");
+        let corpus = Corpus::load(root).expect("load");
+        let mut expected = corpus.corpus_diagnostics();
+        for a in corpus.articles() {
+            expected.extend(crate::analysis::analyze(&corpus, a).diagnostics);
+        }
+        expected.sort_by(|a, b| {
+            a.path
+                .cmp(&b.path)
+                .then(a.range.start.cmp(&b.range.start))
+                .then(a.code.cmp(&b.code))
+        });
+        let got = corpus.check();
+        assert!(got.iter().any(|d| d.path == root.join("ab.ann")));
+        assert!(got.iter().any(|d| d.path == root.join("ab.tx.ann")));
+        assert_eq!(got, expected);
     }
 }
