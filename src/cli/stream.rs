@@ -343,3 +343,66 @@ fn article_out(
         ann: Rendered::new(on_ann, &ann, &targets, render, with_source)?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The streamed report lists the diagnostics in the order of
+    /// `Corpus::check` (the stable sort by path, position and code), on a
+    /// corpus whose `.ann` and `.txt` files are not adjacent in that order,
+    /// and counts them and their files.
+    #[test]
+    fn streams_in_the_order_of_the_whole_sort() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        let article = "Mr Helmut Kohl said on Monday that talks would resume.\n\"We will meet again next week,\" he said.\n";
+        for rel in ["ab.txt", "ab.tx.txt", "a-b.txt", "a/x.txt", "b/c/d.txt"] {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, article).expect("write");
+        }
+        std::fs::write(root.join("ab.ann"), "T1\tDate 999 1000\tx\nbroken\n").expect("write");
+        std::fs::write(root.join("ab.tx.ann"), "garbage\n").expect("write");
+        std::fs::write(root.join("entities.toml"), "[x]\nkind = \"nope\"\n").expect("write");
+
+        let whole = Corpus::load(root).expect("load");
+        let expected: Vec<String> = whole
+            .check()
+            .iter()
+            .map(|d| format!("{}:{}:{}", display(&d.path), d.range.start, d.code))
+            .collect();
+
+        let (corpus, files) = Corpus::open_filtered(root, |_| true).expect("open");
+        let render: &Render = &|out: &mut Vec<u8>, d: &Located| {
+            use std::io::Write;
+            // `start` counts code points; in this ASCII text that is the
+            // byte offset `Corpus::check` gives.
+            writeln!(out, "{}:{}:{}", d.file, d.start, d.code)
+        };
+        let mut out = Vec::new();
+        let mut totals = Totals::default();
+        corpus_report(
+            &corpus,
+            &files,
+            &None,
+            render,
+            false,
+            0,
+            &mut out,
+            &mut totals,
+        )
+        .expect("report");
+        let got: Vec<String> = String::from_utf8(out)
+            .expect("utf-8")
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        assert!(got.iter().any(|l| l.contains("ab.ann:")), "{got:?}");
+        assert_eq!(got, expected);
+        let s = &totals.summary;
+        assert_eq!(s.errors + s.warnings + s.infos + s.hints, expected.len());
+        assert_eq!(s.articles, 5);
+        assert!(totals.files.len() >= 6, "{:?}", totals.files);
+    }
+}
