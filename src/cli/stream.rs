@@ -24,7 +24,7 @@ use gloss::text::LineIndex;
 use super::in_scope;
 
 /// Articles analysed together, in parallel, between two writes.
-const CHUNK: usize = 256;
+const CHUNK: usize = 64;
 
 /// Renders one located diagnostic in the output format.
 pub type Render = dyn Fn(&mut Vec<u8>, &Located) -> std::io::Result<()> + Sync;
