@@ -484,35 +484,40 @@ pub fn format_text_bound(
     fragments: &[(usize, usize)],
     text: &str,
 ) -> String {
-    let spans: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();
-    // brat joins the text of fragments with a space; newlines inside the
-    // covered text would break the line format.
-    let text: String = text
-        .chars()
-        .map(|c| {
-            if c == '\n' || c == '\r' || c == '\t' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    format!("{id}\t{label} {}\t{text}", spans.join(";"))
+    use std::fmt::Write as _;
+    let text = one_line(text);
+    let mut out = String::with_capacity(id.len() + label.len() + text.len() + 24);
+    out.push_str(id);
+    out.push('\t');
+    out.push_str(label);
+    out.push(' ');
+    for (i, (s, e)) in fragments.iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{s} {e}");
+    }
+    out.push('\t');
+    out.push_str(&text);
+    out
 }
 
 /// Format a normalization line.
 pub fn format_normalization(id: &str, target: &str, db: &str, key: &str, text: &str) -> String {
-    let text: String = text
-        .chars()
-        .map(|c| {
-            if c == '\n' || c == '\r' || c == '\t' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
+    let text = one_line(text);
     format!("{id}\tReference {target} {db}:{key}\t{text}")
+}
+
+/// The covered text as a line records it: brat joins the text of fragments
+/// with a space, and newlines or tabs inside it would break the line format.
+/// Borrowed when there are none (almost always).
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
+        std::borrow::Cow::Owned(text.replace(['\n', '\r', '\t'], " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 #[cfg(test)]

@@ -162,6 +162,32 @@ impl Corpus {
         root: &Path,
         keep: impl Fn(&str) -> bool + Sync,
     ) -> std::io::Result<Corpus> {
+        let (mut c, files) = Corpus::open_filtered(root, keep)?;
+        use rayon::prelude::*;
+        let loaded: Vec<Result<Article, Diagnostic>> = files
+            .into_par_iter()
+            .map(|(rel, path)| read_article(rel, path))
+            .collect();
+        for r in loaded {
+            match r {
+                Ok(a) => {
+                    c.articles.insert(a.rel.clone(), Arc::new(a));
+                }
+                Err(d) => c.load_errors.push(d),
+            }
+        }
+        Ok(c)
+    }
+
+    /// The registry and the manifest, without any article, and the article
+    /// files whose relative path passes `keep` (relative path and path on
+    /// disk, in walk order), for a pass that reads the articles a chunk at a
+    /// time with [`read_article`] instead of holding them all. Folders that
+    /// cannot be read are in `load_errors`.
+    pub fn open_filtered(
+        root: &Path,
+        keep: impl Fn(&str) -> bool,
+    ) -> std::io::Result<(Corpus, Vec<(String, PathBuf)>)> {
         if !root.is_dir() {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::NotFound,
@@ -175,29 +201,7 @@ impl Corpus {
         let mut files = Vec::new();
         walk(root, root, &exclude, &mut files, &mut c.load_errors);
         files.retain(|(rel, _)| keep(rel));
-        use rayon::prelude::*;
-        let loaded: Vec<Result<Article, Diagnostic>> = files
-            .into_par_iter()
-            .map(|(rel, path)| {
-                let bytes = std::fs::read(&path).map_err(|e| io_diag(&path, &e))?;
-                let ann_path = path.with_extension("ann");
-                let ann = match std::fs::read(&ann_path) {
-                    Ok(b) => Some(decode(&b).0),
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                    Err(e) => return Err(io_diag(&ann_path, &e)),
-                };
-                Ok(Article::new(path, rel, &bytes, ann))
-            })
-            .collect();
-        for r in loaded {
-            match r {
-                Ok(a) => {
-                    c.articles.insert(a.rel.clone(), Arc::new(a));
-                }
-                Err(d) => c.load_errors.push(d),
-            }
-        }
-        Ok(c)
+        Ok((c, files))
     }
 
     pub fn set_registry(&mut self, registry: Registry) {
@@ -329,21 +333,68 @@ impl Corpus {
     /// stable order (by file, then position).
     pub fn check(&self) -> Vec<Diagnostic> {
         use rayon::prelude::*;
-        let mut all = self.corpus_diagnostics();
-        let per_article: Vec<Vec<Diagnostic>> = self
+        // Sorting every diagnostic by path compared paths component by
+        // component per comparison; instead the diagnostics are grouped by
+        // file (the corpus's own, then each article's `.txt` and `.ann`),
+        // the groups are sorted by path and each group by position. Groups
+        // whose paths compare equal are merged first, so the order is the
+        // stable sort of one list by (path, position, code), as it was.
+        let mut groups: Vec<(PathBuf, Vec<Diagnostic>)> = Vec::new();
+        for d in self.corpus_diagnostics() {
+            match groups.iter_mut().find(|(p, _)| *p == d.path) {
+                Some((_, g)) => g.push(d),
+                None => groups.push((d.path.clone(), vec![d])),
+            }
+        }
+        let per_article: Vec<[(PathBuf, Vec<Diagnostic>); 2]> = self
             .articles
             .par_iter()
-            .map(|(_, a)| crate::analysis::analyze(self, a).diagnostics)
+            .map(|(_, a)| {
+                let diags = crate::analysis::analyze(self, a).diagnostics;
+                let (ann, txt): (Vec<Diagnostic>, Vec<Diagnostic>) =
+                    diags.into_iter().partition(|d| d.path == a.ann_path);
+                [(a.path.clone(), txt), (a.ann_path.clone(), ann)]
+            })
             .collect();
-        all.extend(per_article.into_iter().flatten());
-        all.sort_by(|a, b| {
-            a.path
-                .cmp(&b.path)
-                .then(a.range.start.cmp(&b.range.start))
-                .then(a.code.cmp(&b.code))
-        });
+        groups.extend(
+            per_article
+                .into_iter()
+                .flatten()
+                .filter(|(_, g)| !g.is_empty()),
+        );
+        // Stable: groups with equal paths keep their order.
+        groups.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut all = Vec::with_capacity(groups.iter().map(|(_, g)| g.len()).sum());
+        let mut i = 0;
+        while i < groups.len() {
+            let mut j = i + 1;
+            while j < groups.len() && groups[j].0 == groups[i].0 {
+                j += 1;
+            }
+            let from = all.len();
+            for (_, g) in &mut groups[i..j] {
+                all.append(g);
+            }
+            all[from..].sort_by(|a: &Diagnostic, b: &Diagnostic| {
+                a.range.start.cmp(&b.range.start).then(a.code.cmp(&b.code))
+            });
+            i = j;
+        }
         all
     }
+}
+
+/// Read one article file and its `.ann` file; an unreadable file is a
+/// diagnostic on that file.
+pub fn read_article(rel: String, path: PathBuf) -> Result<Article, Diagnostic> {
+    let bytes = std::fs::read(&path).map_err(|e| io_diag(&path, &e))?;
+    let ann_path = path.with_extension("ann");
+    let ann = match std::fs::read(&ann_path) {
+        Ok(b) => Some(decode(&b).0),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io_diag(&ann_path, &e)),
+    };
+    Ok(Article::new(path, rel, &bytes, ann))
 }
 
 fn io_diag(path: &Path, e: &std::io::Error) -> Diagnostic {
@@ -405,5 +456,44 @@ fn walk(
         } else if name.ends_with(".txt") && (ft.is_file() || path.is_file()) {
             out.push((rel_s, path));
         }
+    }
+}
+
+#[cfg(test)]
+mod check_order_tests {
+    use super::*;
+
+    /// `check` orders diagnostics as one stable sort of them all by path
+    /// (component by component), position and code, including articles
+    /// whose `.ann` and `.txt` files are not adjacent in that order.
+    #[test]
+    fn check_is_the_stable_sort_by_path_position_and_code() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        let article = "Mr Helmut Kohl said on Monday that talks would resume.\n\"We will meet again next week,\" he said.\n";
+        for rel in ["ab.txt", "ab.tx.txt", "a-b.txt", "a/x.txt", "b/c/d.txt"] {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, article).expect("write");
+        }
+        // A broken .ann line gives diagnostics on the .ann file too.
+        std::fs::write(root.join("ab.ann"), "T1\tDate 999 1000\tx\nbroken\n").expect("write");
+        std::fs::write(root.join("ab.tx.ann"), "garbage\n").expect("write");
+        std::fs::write(root.join(REGISTRY), "[x]\nkind = \"nope\"\n").expect("write");
+        let corpus = Corpus::load(root).expect("load");
+        let mut expected = corpus.corpus_diagnostics();
+        for a in corpus.articles() {
+            expected.extend(crate::analysis::analyze(&corpus, a).diagnostics);
+        }
+        expected.sort_by(|a, b| {
+            a.path
+                .cmp(&b.path)
+                .then(a.range.start.cmp(&b.range.start))
+                .then(a.code.cmp(&b.code))
+        });
+        let got = corpus.check();
+        assert!(got.iter().any(|d| d.path == root.join("ab.ann")));
+        assert!(got.iter().any(|d| d.path == root.join("ab.tx.ann")));
+        assert_eq!(got, expected);
     }
 }

@@ -152,6 +152,107 @@ impl<'a> Files<'a> {
     }
 }
 
+/// One file as a report shows it: its printed path, its text (empty when
+/// gloss holds none) and the line index of that text.
+#[derive(Debug, Clone, Copy)]
+pub struct FileText<'a> {
+    pub path: &'a Path,
+    pub display: &'a str,
+    pub text: &'a str,
+    pub index: &'a LineIndex,
+}
+
+impl FileText<'_> {
+    fn is(&self, path: &Path) -> bool {
+        // Same bytes first: that is the common case and needs no parsing
+        // into components.
+        self.path.as_os_str() == path.as_os_str() || self.path == path
+    }
+}
+
+/// Locate a diagnostic of `file`, taking its strings rather than copying
+/// them. `targets` are the files its fixes may edit (the article's `.ann`,
+/// the registry, the manifest); an edit of any other file is located in an
+/// empty text. `source_line` is filled only when `with_source` (the human
+/// format prints it; the others do not).
+pub fn locate_owned(
+    d: Diagnostic,
+    file: &FileText,
+    targets: &[FileText],
+    with_source: bool,
+) -> Located {
+    let text = file.text;
+    let idx = file.index;
+    let s = idx.line_col(text, d.range.start, Encoding::Utf32);
+    let e = idx.line_col(text, d.range.end, Encoding::Utf32);
+    let (source_line, source_line_start, source_line_cut) = if with_source {
+        idx.line_range(s.line as usize)
+            .map(|r| {
+                source_window(
+                    text,
+                    r.start..r.start + text[r].trim_end_matches(['\n', '\r']).len(),
+                    d.range.start.min(text.len()),
+                    s.col as usize,
+                )
+            })
+            .unwrap_or_default()
+    } else {
+        Default::default()
+    };
+    let start = idx.byte_to_char(text, d.range.start);
+    let end = idx.byte_to_char(text, d.range.end);
+    let fixes = d
+        .fixes
+        .into_iter()
+        .map(|f| LocatedFix {
+            title: f.title,
+            edits: f
+                .edits
+                .into_iter()
+                .map(|e| {
+                    let (display_path, text, index) = match targets.iter().find(|t| t.is(&e.path)) {
+                        // The printed path is that of the edit's own path,
+                        // which may be spelt differently (`a//b`).
+                        Some(t) if t.path.as_os_str() == e.path.as_os_str() => {
+                            (t.display.to_owned(), t.text, t.index)
+                        }
+                        Some(t) => (display(&e.path), t.text, t.index),
+                        None => (display(&e.path), "", empty_index()),
+                    };
+                    LocatedEdit {
+                        file: display_path,
+                        start: index.byte_to_char(text, e.range.start),
+                        end: index.byte_to_char(text, e.range.end),
+                        new_text: e.new_text,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    Located {
+        file: file.display.to_owned(),
+        code: d.code.as_str().to_owned(),
+        severity: d.severity,
+        message: d.message,
+        start,
+        end,
+        line: s.line as usize + 1,
+        column: s.col as usize + 1,
+        end_line: e.line as usize + 1,
+        end_column: e.col as usize + 1,
+        source_line,
+        source_line_start,
+        source_line_cut,
+        fixes,
+    }
+}
+
+/// The line index of the empty text, built once.
+fn empty_index() -> &'static LineIndex {
+    static EMPTY: std::sync::OnceLock<LineIndex> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| LineIndex::new(""))
+}
+
 /// Bytes of context kept on each side of a diagnostic in `source_line`.
 const CONTEXT_BYTES: usize = 1024;
 

@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use gloss::diagnostics::Severity;
-use gloss::report::{Files, Located, Summary};
+use gloss::report::Located;
 
-use super::{corpora_for, format, in_scope, parse_shard, Fatal};
+use super::stream::{self, Render, Totals};
+use super::{format, open_corpora_for, parse_shard, Fatal, OpenCorpus};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Format {
@@ -47,24 +48,7 @@ pub struct CheckArgs {
 
 /// Run the lint; returns whether anything reached `--fail-on`.
 pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<bool, Fatal> {
-    let corpora = corpora_for(&args.paths, args.shard)?;
-    let mut located: Vec<Located> = Vec::new();
-    let mut articles = 0;
-    for (corpus, scope) in &corpora {
-        let diags = corpus.check();
-        let mut files = Files::new(corpus);
-        articles += corpus
-            .articles()
-            .filter(|a| in_scope(&a.path, scope))
-            .count();
-        located.extend(
-            diags
-                .iter()
-                .filter(|d| in_scope(&d.path, scope))
-                .map(|d| files.locate(d)),
-        );
-    }
-    let summary = Summary::new(articles, &located);
+    let corpora = open_corpora_for(&args.paths, args.shard)?;
     let color = match args.color.as_str() {
         "always" => true,
         "never" => false,
@@ -73,13 +57,9 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<bool, Fatal> {
     // Standard output is line-buffered: without a buffer of our own every
     // line of a large report is one write(2).
     let mut buf = std::io::BufWriter::with_capacity(1 << 16, out);
-    let res = match args.format {
-        Format::Human => format::human(&mut buf, &located, &summary, color),
-        Format::Json => format::json(&mut buf, &located, &summary),
-        Format::Sarif => format::sarif(&mut buf, &located),
-        Format::Github => format::github(&mut buf, &located),
-    }
-    .and_then(|()| buf.flush());
+    let mut totals = Totals::default();
+    let res = write_report(args.format, color, &corpora, &mut buf, &mut totals)
+        .and_then(|()| buf.flush());
     match res {
         // A closed pipe (`gloss check | head`) is not an error of the lint.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
@@ -92,5 +72,52 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<bool, Fatal> {
         FailOn::Hint => Severity::Hint,
         FailOn::Never => return Ok(false),
     };
-    Ok(located.iter().any(|d| d.severity >= threshold))
+    Ok(totals.max.is_some_and(|m| m >= threshold))
+}
+
+/// Write the whole report: the format's frame around every corpus's
+/// diagnostics, streamed in report order.
+fn write_report(
+    fmt: Format,
+    color: bool,
+    corpora: &[OpenCorpus],
+    out: &mut dyn Write,
+    totals: &mut Totals,
+) -> std::io::Result<()> {
+    let human = move |b: &mut Vec<u8>, d: &Located| format::human_item(b, d, color);
+    let render: &Render = match fmt {
+        Format::Human => &human,
+        Format::Json => &format::json_item,
+        Format::Sarif => &format::sarif_result,
+        Format::Github => &format::github_item,
+    };
+    let skip_first = match fmt {
+        Format::Json | Format::Sarif => format::ITEM_SEPARATOR,
+        Format::Human | Format::Github => 0,
+    };
+    let mut sarif_tail = Vec::new();
+    match fmt {
+        Format::Json => format::json_head(out)?,
+        Format::Sarif => sarif_tail = format::sarif_head(out)?,
+        Format::Human | Format::Github => {}
+    }
+    for (corpus, files, scope) in corpora {
+        stream::corpus_report(
+            corpus,
+            files,
+            scope,
+            render,
+            matches!(fmt, Format::Human),
+            skip_first,
+            out,
+            totals,
+        )?;
+    }
+    totals.summary.files_with_diagnostics = totals.files.len();
+    match fmt {
+        Format::Human => format::human_summary(out, &totals.summary, color),
+        Format::Json => format::json_tail(out, totals.any, &totals.summary),
+        Format::Sarif => format::sarif_tail(out, totals.any, &sarif_tail),
+        Format::Github => Ok(()),
+    }
 }

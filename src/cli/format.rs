@@ -8,55 +8,56 @@ use serde_json::json;
 use gloss::diagnostics::{Code, Severity};
 use gloss::report::{Located, Summary};
 
-pub fn human(
-    out: &mut dyn Write,
-    diags: &[Located],
-    summary: &Summary,
-    color: bool,
-) -> io::Result<()> {
-    let paint = |code: &str, s: &str| {
-        if color {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_owned()
-        }
-    };
-    for d in diags {
-        let (sev_color, sev) = match d.severity {
-            Severity::Error => ("1;31", "error"),
-            Severity::Warning => ("1;33", "warning"),
-            Severity::Info => ("1;36", "info"),
-            _ => ("1;32", "hint"),
-        };
-        writeln!(
-            out,
-            "{}: {}: {}",
-            paint("1", &format!("{}:{}:{}", d.file, d.line, d.column)),
-            paint(sev_color, &format!("{sev}[{}]", d.code)),
-            d.message
-        )?;
-        let (snippet, caret_start, caret_len) = snippet(d);
-        let gutter = d.line.to_string();
-        let pad = " ".repeat(gutter.len());
-        writeln!(out, "{pad} {}", paint("1;34", "|"))?;
-        writeln!(
-            out,
-            "{} {} {snippet}",
-            paint("1;34", &gutter),
-            paint("1;34", "|")
-        )?;
-        writeln!(
-            out,
-            "{pad} {} {}{}",
-            paint("1;34", "|"),
-            " ".repeat(caret_start),
-            paint(sev_color, &"^".repeat(caret_len.max(1)))
-        )?;
-        if let Some(f) = d.fixes.first() {
-            writeln!(out, "{pad} = fix: {}", f.title)?;
-        }
-        writeln!(out)?;
+fn paint(color: bool, code: &str, s: &str) -> String {
+    if color {
+        format!("\x1b[{code}m{s}\x1b[0m")
+    } else {
+        s.to_owned()
     }
+}
+
+/// One diagnostic in the human format: location, message, the source line
+/// with a caret under the span, and the first fix's title.
+pub fn human_item(out: &mut Vec<u8>, d: &Located, color: bool) -> io::Result<()> {
+    let paint = |code: &str, s: &str| paint(color, code, s);
+    let (sev_color, sev) = match d.severity {
+        Severity::Error => ("1;31", "error"),
+        Severity::Warning => ("1;33", "warning"),
+        Severity::Info => ("1;36", "info"),
+        _ => ("1;32", "hint"),
+    };
+    writeln!(
+        out,
+        "{}: {}: {}",
+        paint("1", &format!("{}:{}:{}", d.file, d.line, d.column)),
+        paint(sev_color, &format!("{sev}[{}]", d.code)),
+        d.message
+    )?;
+    let (snippet, caret_start, caret_len) = snippet(d);
+    let gutter = d.line.to_string();
+    let pad = " ".repeat(gutter.len());
+    writeln!(out, "{pad} {}", paint("1;34", "|"))?;
+    writeln!(
+        out,
+        "{} {} {snippet}",
+        paint("1;34", &gutter),
+        paint("1;34", "|")
+    )?;
+    writeln!(
+        out,
+        "{pad} {} {}{}",
+        paint("1;34", "|"),
+        " ".repeat(caret_start),
+        paint(sev_color, &"^".repeat(caret_len.max(1)))
+    )?;
+    if let Some(f) = d.fixes.first() {
+        writeln!(out, "{pad} = fix: {}", f.title)?;
+    }
+    writeln!(out)
+}
+
+/// The last line of the human format: counts by severity.
+pub fn human_summary(out: &mut dyn Write, summary: &Summary, color: bool) -> io::Result<()> {
     let mut parts = Vec::new();
     for (n, what) in [
         (summary.errors, "error"),
@@ -79,7 +80,7 @@ pub fn human(
     writeln!(
         out,
         "{}: {status} in {} article{}",
-        paint("1", "gloss check"),
+        paint(color, "1", "gloss check"),
         summary.articles,
         if summary.articles == 1 { "" } else { "s" }
     )
@@ -123,29 +124,108 @@ fn snippet(d: &Located) -> (String, usize, usize) {
     (s, caret, len)
 }
 
-/// `{"diagnostics": [...], "summary": {...}}`, pretty-printed. Written one
-/// diagnostic at a time, each through its own `serde_json::Value` (objects
-/// with sorted keys), so the report never exists twice in memory; the bytes
-/// are those of pretty-printing the whole document as one value.
-pub fn json(out: &mut dyn Write, diags: &[Located], summary: &Summary) -> io::Result<()> {
-    out.write_all(b"{\n  \"diagnostics\": [")?;
-    let mut item = Vec::new();
-    for (i, d) in diags.iter().enumerate() {
-        out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
-        item.clear();
-        serde_json::to_writer_pretty(&mut item, &serde_json::to_value(d)?)?;
-        write_indented(out, &item, "    ")?;
+/// The JSON format is `{"diagnostics": [...], "summary": {...}}`,
+/// pretty-printed as serde_json pretty-prints the whole document (objects
+/// with their keys sorted, two spaces per level), written one diagnostic at
+/// a time so that the report never exists in memory.
+pub fn json_head(out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"{\n  \"diagnostics\": [")
+}
+
+/// One diagnostic of the JSON format, preceded by `,`: the first one
+/// written drops that byte (see [`ITEM_SEPARATOR`]).
+pub fn json_item(out: &mut Vec<u8>, d: &Located) -> io::Result<()> {
+    out.extend_from_slice(b",\n    {\n      \"code\": ");
+    json_str(out, &d.code)?;
+    json_field_num(out, "column", d.column);
+    json_field_num(out, "end", d.end);
+    json_field_num(out, "end_column", d.end_column);
+    json_field_num(out, "end_line", d.end_line);
+    out.extend_from_slice(b",\n      \"file\": ");
+    json_str(out, &d.file)?;
+    if !d.fixes.is_empty() {
+        out.extend_from_slice(b",\n      \"fixes\": [");
+        for (i, f) in d.fixes.iter().enumerate() {
+            out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+            out.extend_from_slice(b"        {\n          \"edits\": [");
+            for (j, e) in f.edits.iter().enumerate() {
+                out.extend_from_slice(if j == 0 { b"\n" } else { b",\n" });
+                out.extend_from_slice(b"            {\n              \"end\": ");
+                write_num(out, e.end);
+                out.extend_from_slice(b",\n              \"file\": ");
+                json_str(out, &e.file)?;
+                out.extend_from_slice(b",\n              \"new_text\": ");
+                json_str(out, &e.new_text)?;
+                out.extend_from_slice(b",\n              \"start\": ");
+                write_num(out, e.start);
+                out.extend_from_slice(b"\n            }");
+            }
+            if !f.edits.is_empty() {
+                out.extend_from_slice(b"\n          ");
+            }
+            out.extend_from_slice(b"],\n          \"title\": ");
+            json_str(out, &f.title)?;
+            out.extend_from_slice(b"\n        }");
+        }
+        out.extend_from_slice(b"\n      ]");
     }
-    out.write_all(if diags.is_empty() {
-        b"],\n"
-    } else {
-        b"\n  ],\n"
-    })?;
+    json_field_num(out, "line", d.line);
+    out.extend_from_slice(b",\n      \"message\": ");
+    json_str(out, &d.message)?;
+    out.extend_from_slice(b",\n      \"severity\": ");
+    json_str(out, d.severity.as_str())?;
+    json_field_num(out, "start", d.start);
+    out.extend_from_slice(b"\n    }");
+    Ok(())
+}
+
+/// The end of the JSON format: the summary, after `any` diagnostics or none.
+pub fn json_tail(out: &mut dyn Write, any: bool, summary: &Summary) -> io::Result<()> {
+    out.write_all(if any { b"\n  ],\n" } else { b"],\n" })?;
     out.write_all(b"  \"summary\": ")?;
-    item.clear();
+    let mut item = Vec::new();
     serde_json::to_writer_pretty(&mut item, &serde_json::to_value(summary)?)?;
     write_indented(out, &item, "  ")?;
     out.write_all(b"\n}\n")
+}
+
+/// Items of the JSON and SARIF arrays are rendered with a leading `,`; the
+/// first item written to the output drops it.
+pub const ITEM_SEPARATOR: usize = 1;
+
+fn json_field_num(out: &mut Vec<u8>, key: &str, n: usize) {
+    out.extend_from_slice(b",\n      \"");
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(b"\": ");
+    write_num(out, n);
+}
+
+fn write_num(out: &mut Vec<u8>, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
+/// A JSON string as serde_json writes it. Most strings need no escaping and
+/// are copied as they are; the others go through serde_json itself.
+fn json_str(out: &mut Vec<u8>, s: &str) -> io::Result<()> {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+        Ok(())
+    } else {
+        serde_json::to_writer(&mut *out, s).map_err(io::Error::from)
+    }
 }
 
 /// Write pretty-printed JSON nested `indent` deep: every line but the first
@@ -171,7 +251,13 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
-pub fn sarif(out: &mut dyn Write, diags: &[Located]) -> io::Result<()> {
+/// Stands for the results array in the SARIF log while its frame is
+/// rendered; it cannot occur in a serialized log otherwise.
+const SARIF_RESULTS: &str = "\u{0}gloss-results\u{0}";
+
+/// The SARIF log around its results array: the text before the array and the
+/// text after it, as serde_json pretty-prints the whole log.
+fn sarif_frame() -> io::Result<(Vec<u8>, Vec<u8>)> {
     let rules: Vec<_> = Code::ALL
         .iter()
         .map(|c| {
@@ -185,48 +271,6 @@ pub fn sarif(out: &mut dyn Write, diags: &[Located]) -> io::Result<()> {
             })
         })
         .collect();
-    let results: Vec<_> = diags
-        .iter()
-        .map(|d| {
-            let rule_index = Code::ALL.iter().position(|c| c.as_str() == d.code).unwrap_or(0);
-            let mut r = json!({
-                "ruleId": d.code,
-                "ruleIndex": rule_index,
-                "level": sarif_level(d.severity),
-                "message": { "text": d.message },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri(&d.file), "uriBaseId": "%SRCROOT%" },
-                        "region": {
-                            "startLine": d.line, "startColumn": d.column,
-                            "endLine": d.end_line, "endColumn": d.end_column,
-                            "charOffset": d.start, "charLength": d.end - d.start,
-                        }
-                    }
-                }],
-                "partialFingerprints": { "glossDiagnostic/v1": format!("{}:{}:{}", d.code, d.file, d.start) },
-            });
-            if !d.fixes.is_empty() {
-                r["fixes"] = d
-                    .fixes
-                    .iter()
-                    .map(|f| {
-                        json!({
-                            "description": { "text": f.title },
-                            "artifactChanges": f.edits.iter().map(|e| json!({
-                                "artifactLocation": { "uri": uri(&e.file), "uriBaseId": "%SRCROOT%" },
-                                "replacements": [{
-                                    "deletedRegion": { "charOffset": e.start, "charLength": e.end - e.start },
-                                    "insertedContent": { "text": e.new_text },
-                                }],
-                            })).collect::<Vec<_>>(),
-                        })
-                    })
-                    .collect();
-            }
-            r
-        })
-        .collect();
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -238,10 +282,76 @@ pub fn sarif(out: &mut dyn Write, diags: &[Located]) -> io::Result<()> {
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": SARIF_RESULTS,
         }]
     });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
+    let text = serde_json::to_vec_pretty(&log)?;
+    let marker = serde_json::to_vec(SARIF_RESULTS)?;
+    let at = text
+        .windows(marker.len())
+        .position(|w| w == marker.as_slice())
+        .ok_or_else(|| io::Error::other("SARIF frame without its results"))?;
+    Ok((text[..at].to_vec(), text[at + marker.len()..].to_vec()))
+}
+
+/// The SARIF log up to its results array; returns the rest, for [`sarif_tail`].
+pub fn sarif_head(out: &mut dyn Write) -> io::Result<Vec<u8>> {
+    let (head, tail) = sarif_frame()?;
+    out.write_all(&head)?;
+    out.write_all(b"[")?;
+    Ok(tail)
+}
+
+/// One SARIF result, preceded by `,` (see [`ITEM_SEPARATOR`]).
+pub fn sarif_result(out: &mut Vec<u8>, d: &Located) -> io::Result<()> {
+    let rule_index = Code::ALL
+        .iter()
+        .position(|c| c.as_str() == d.code)
+        .unwrap_or(0);
+    let mut r = json!({
+        "ruleId": d.code,
+        "ruleIndex": rule_index,
+        "level": sarif_level(d.severity),
+        "message": { "text": d.message },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(&d.file), "uriBaseId": "%SRCROOT%" },
+                "region": {
+                    "startLine": d.line, "startColumn": d.column,
+                    "endLine": d.end_line, "endColumn": d.end_column,
+                    "charOffset": d.start, "charLength": d.end - d.start,
+                }
+            }
+        }],
+        "partialFingerprints": { "glossDiagnostic/v1": format!("{}:{}:{}", d.code, d.file, d.start) },
+    });
+    if !d.fixes.is_empty() {
+        r["fixes"] = d
+            .fixes
+            .iter()
+            .map(|f| {
+                json!({
+                    "description": { "text": f.title },
+                    "artifactChanges": f.edits.iter().map(|e| json!({
+                        "artifactLocation": { "uri": uri(&e.file), "uriBaseId": "%SRCROOT%" },
+                        "replacements": [{
+                            "deletedRegion": { "charOffset": e.start, "charLength": e.end - e.start },
+                            "insertedContent": { "text": e.new_text },
+                        }],
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+    }
+    out.extend_from_slice(b",\n        ");
+    let item = serde_json::to_vec_pretty(&r)?;
+    write_indented(out, &item, "        ")
+}
+
+/// The end of the SARIF log, after `any` results or none.
+pub fn sarif_tail(out: &mut dyn Write, any: bool, tail: &[u8]) -> io::Result<()> {
+    out.write_all(if any { b"\n      ]" } else { b"]" })?;
+    out.write_all(tail)?;
     writeln!(out)
 }
 
@@ -259,31 +369,28 @@ fn uri(path: &str) -> String {
     out
 }
 
-/// GitHub Actions workflow commands (`::warning file=…::message`).
-pub fn github(out: &mut dyn Write, diags: &[Located]) -> io::Result<()> {
+/// One GitHub Actions workflow command (`::warning file=…::message`).
+pub fn github_item(out: &mut Vec<u8>, d: &Located) -> io::Result<()> {
     let data = |s: &str| {
         s.replace('%', "%25")
             .replace('\r', "%0D")
             .replace('\n', "%0A")
     };
     let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
-    for d in diags {
-        let kind = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            _ => "notice",
-        };
-        writeln!(
-            out,
-            "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            prop(&d.file),
-            d.line,
-            d.column,
-            d.end_line,
-            d.end_column,
-            prop(&d.code),
-            data(&d.message)
-        )?;
-    }
-    Ok(())
+    let kind = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        _ => "notice",
+    };
+    writeln!(
+        out,
+        "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+        prop(&d.file),
+        d.line,
+        d.column,
+        d.end_line,
+        d.end_column,
+        prop(&d.code),
+        data(&d.message)
+    )
 }

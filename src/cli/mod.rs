@@ -4,6 +4,7 @@ pub mod check;
 pub mod detect;
 pub mod format;
 pub mod stats;
+pub mod stream;
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,10 @@ impl std::fmt::Display for Fatal {
 /// A loaded corpus and the files or folders of it to report on (`None`: all).
 pub type ScopedCorpus = (Corpus, Option<Vec<PathBuf>>);
 
+/// A corpus opened without its articles (see [`Corpus::open_filtered`]),
+/// its article files, and the files or folders of it to report on.
+pub type OpenCorpus = (Corpus, Vec<(String, PathBuf)>, Option<Vec<PathBuf>>);
+
 /// The corpora named by the paths on the command line: each path's corpus
 /// root, and the files or folders of that corpus to report on (`None`:
 /// the whole corpus).
@@ -29,12 +34,46 @@ pub fn corpora_for(
     paths: &[PathBuf],
     shard: Option<(u64, u64)>,
 ) -> Result<Vec<ScopedCorpus>, Fatal> {
+    let mut out = Vec::new();
+    for (root, scope) in roots_for(paths)? {
+        let corpus = Corpus::load_filtered(&root, |rel| keep_in_shard(rel, shard))
+            .map_err(|e| Fatal(format!("{}: {e}", root.display())))?;
+        out.push((corpus, scope));
+    }
+    Ok(out)
+}
+
+/// Like [`corpora_for`], but the articles are listed, not read: for a
+/// pass that reads them a chunk at a time.
+pub fn open_corpora_for(
+    paths: &[PathBuf],
+    shard: Option<(u64, u64)>,
+) -> Result<Vec<OpenCorpus>, Fatal> {
+    let mut out = Vec::new();
+    for (root, scope) in roots_for(paths)? {
+        let (corpus, files) = Corpus::open_filtered(&root, |rel| keep_in_shard(rel, shard))
+            .map_err(|e| Fatal(format!("{}: {e}", root.display())))?;
+        out.push((corpus, files, scope));
+    }
+    Ok(out)
+}
+
+fn keep_in_shard(rel: &str, shard: Option<(u64, u64)>) -> bool {
+    shard.is_none_or(|(i, n)| in_shard(rel, i, n))
+}
+
+/// A corpus root and the files or folders of it to report on (`None`: all).
+type Scope = (PathBuf, Option<Vec<PathBuf>>);
+
+/// The corpus roots of the paths on the command line, each with the files
+/// or folders of it to report on (`None`: the whole corpus).
+fn roots_for(paths: &[PathBuf]) -> Result<Vec<Scope>, Fatal> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         paths.to_vec()
     };
-    let mut groups: Vec<(PathBuf, Option<Vec<PathBuf>>)> = Vec::new();
+    let mut groups: Vec<Scope> = Vec::new();
     for p in &paths {
         if !p.exists() {
             return Err(Fatal(format!("{}: no such file or directory", p.display())));
@@ -50,14 +89,7 @@ pub fn corpora_for(
             None => groups.push((root, scope)),
         }
     }
-    let mut out = Vec::new();
-    for (root, scope) in groups {
-        let keep = |rel: &str| shard.is_none_or(|(i, n)| in_shard(rel, i, n));
-        let corpus = Corpus::load_filtered(&root, keep)
-            .map_err(|e| Fatal(format!("{}: {e}", root.display())))?;
-        out.push((corpus, scope));
-    }
-    Ok(out)
+    Ok(groups)
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {

@@ -273,23 +273,56 @@ fn is_title_case(line: &str) -> bool {
         "with", "from", "over", "into", "than", "that", "this", "about", "after", "before", "amid",
         "upon", "onto", "between",
     ];
-    let words: Vec<&str> = line
+    // At least two words of four letters or more, all capitalised or small
+    // words; stops at the first that is neither (most lines of running text).
+    let mut words = 0;
+    for w in line
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| c.is_ascii_punctuation() || "“”‘’".contains(c)))
-        .filter(|w| {
-            w.chars().count() >= 4
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-        })
-        .collect();
-    words.len() >= 2
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || SMALL.contains(w))
+    {
+        let mut letters = 0;
+        let mut word_like = true;
+        for c in w.chars() {
+            if !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’') {
+                word_like = false;
+                break;
+            }
+            letters += 1;
+        }
+        if !word_like || letters < 4 {
+            continue;
+        }
+        if !(w.chars().next().is_some_and(char::is_uppercase) || SMALL.contains(&w)) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 2
+}
+
+/// Whether a word (without a trailing possessive or apostrophe) is one of
+/// [`COMMON`]: a binary search in a sorted copy.
+fn is_common(w: &str) -> bool {
+    static SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let mut v = COMMON.to_vec();
+        v.sort_unstable();
+        v
+    });
+    let w = w
+        .trim_end_matches(['\'', '’'])
+        .trim_end_matches("'s")
+        .trim_end_matches("’s");
+    SORTED.binary_search(&w).is_ok()
 }
 
 fn scan_line(text: &str, base: usize, line: &str, out: &mut Vec<NameCandidate>) {
     for m in RUN.find_iter(line) {
+        // A run of one word is a name only after an honorific: most runs are
+        // a capitalised word starting a sentence, rejected here before any
+        // other work (the checks below would reject it too).
+        if !m.as_str().contains([' ', '\u{a0}']) && !preceded_by_honorific(text, base + m.start()) {
+            continue;
+        }
         // Split the run into words with their offsets, then drop common words
         // from both ends (sentence starters, titles, months).
         let mut words: Vec<(usize, &str)> = Vec::new();
@@ -303,22 +336,10 @@ fn scan_line(text: &str, base: usize, line: &str, out: &mut Vec<NameCandidate>) 
                     1
                 };
         }
-        let clean = |w: &str| {
-            w.trim_end_matches(['\'', '’'])
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .to_owned()
-        };
-        while words
-            .first()
-            .is_some_and(|(_, w)| COMMON.contains(&clean(w).as_str()))
-        {
+        while words.first().is_some_and(|(_, w)| is_common(w)) {
             words.remove(0);
         }
-        while words
-            .last()
-            .is_some_and(|(_, w)| COMMON.contains(&clean(w).as_str()))
-        {
+        while words.last().is_some_and(|(_, w)| is_common(w)) {
             words.pop();
         }
         let Some(&(first, _)) = words.first() else {
