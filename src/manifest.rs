@@ -141,8 +141,9 @@ impl Manifest {
             }
         }
         if let Some(articles) = table.get("articles").and_then(|s| s.as_table()) {
+            let headers = article_headers(src);
             for (name, v) in articles {
-                let def_range = find_article_header(src, name);
+                let def_range = headers.get(name.as_str()).cloned().unwrap_or(0..0);
                 let Some(t) = v.as_table() else {
                     problem(def_range, format!("article `{name}`: expected a table"));
                     continue;
@@ -277,7 +278,10 @@ fn find_key(src: &str, key: &str) -> Range<usize> {
     0..0
 }
 
-fn find_article_header(src: &str, name: &str) -> Range<usize> {
+/// The range of every `[articles."…"]` table header, by key: the first
+/// header line for each key. One pass over the file, however many articles.
+fn article_headers(src: &str) -> HashMap<&str, Range<usize>> {
+    let mut out = HashMap::new();
     let mut offset = 0;
     for line in src.split_inclusive('\n') {
         let t = line.trim();
@@ -286,14 +290,13 @@ fn find_article_header(src: &str, name: &str) -> Range<usize> {
             .or_else(|| t.strip_prefix("[ articles."))
         {
             let key = rest.trim_end_matches(']').trim().trim_matches(['"', '\'']);
-            if key == name {
-                let lead = line.len() - line.trim_start().len();
-                return offset + lead..offset + lead + t.len();
-            }
+            let lead = line.len() - line.trim_start().len();
+            out.entry(key)
+                .or_insert(offset + lead..offset + lead + t.len());
         }
         offset += line.len();
     }
-    0..0
+    out
 }
 
 #[cfg(test)]

@@ -165,8 +165,15 @@ impl Registry {
                 return reg;
             }
         };
+        let headers = headers(src);
         for (id, value) in &table {
-            let def_range = find_header(src, id);
+            // Inline or dotted definitions have no header: point at the
+            // first occurrence of the key.
+            let def_range = headers.get(id.as_str()).cloned().unwrap_or_else(|| {
+                src.find(id.as_str())
+                    .map(|i| i..i + id.len())
+                    .unwrap_or(0..0)
+            });
             let mut problem = |msg: String| {
                 reg.diagnostics.push(Diagnostic::new(
                     path,
@@ -300,23 +307,26 @@ impl Registry {
     }
 }
 
-/// Byte range of `[id]` (or `["id"]`) in the registry text.
-fn find_header(src: &str, id: &str) -> Range<usize> {
+/// Byte range of every `[id]` (or `["id"]`) header in the registry text, by
+/// id: the first header line for each. One pass over the file, however many
+/// entities.
+fn headers(src: &str) -> HashMap<&str, Range<usize>> {
+    let mut out = HashMap::new();
     let mut offset = 0;
     for line in src.split_inclusive('\n') {
         let t = line.trim();
         if let Some(inner) = t.strip_prefix('[').and_then(|r| r.split(']').next()) {
             let key = inner.trim().trim_matches(['"', '\'']);
-            if key == id && !t.starts_with("[[") {
+            if !t.starts_with("[[") {
                 let lead = line.len() - line.trim_start().len();
-                return offset + lead
-                    ..offset + lead + t.find(']').map(|i| i + 1).unwrap_or(t.len());
+                out.entry(key).or_insert(
+                    offset + lead..offset + lead + t.find(']').map(|i| i + 1).unwrap_or(t.len()),
+                );
             }
         }
         offset += line.len();
     }
-    // Inline or dotted definitions: point at the first occurrence of the key.
-    src.find(id).map(|i| i..i + id.len()).unwrap_or(0..0)
+    out
 }
 
 /// Parse `YYYY-MM-DD`, `YYYY-MM` (first of the month) or `YYYY` (1 January).

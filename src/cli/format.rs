@@ -123,10 +123,44 @@ fn snippet(d: &Located) -> (String, usize, usize) {
     (s, caret, len)
 }
 
+/// `{"diagnostics": [...], "summary": {...}}`, pretty-printed. Written one
+/// diagnostic at a time, each through its own `serde_json::Value` (objects
+/// with sorted keys), so the report never exists twice in memory; the bytes
+/// are those of pretty-printing the whole document as one value.
 pub fn json(out: &mut dyn Write, diags: &[Located], summary: &Summary) -> io::Result<()> {
-    let v = json!({ "diagnostics": diags, "summary": summary });
-    serde_json::to_writer_pretty(&mut *out, &v)?;
-    writeln!(out)
+    out.write_all(b"{\n  \"diagnostics\": [")?;
+    let mut item = Vec::new();
+    for (i, d) in diags.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+        item.clear();
+        serde_json::to_writer_pretty(&mut item, &serde_json::to_value(d)?)?;
+        write_indented(out, &item, "    ")?;
+    }
+    out.write_all(if diags.is_empty() {
+        b"],\n"
+    } else {
+        b"\n  ],\n"
+    })?;
+    out.write_all(b"  \"summary\": ")?;
+    item.clear();
+    serde_json::to_writer_pretty(&mut item, &serde_json::to_value(summary)?)?;
+    write_indented(out, &item, "  ")?;
+    out.write_all(b"\n}\n")
+}
+
+/// Write pretty-printed JSON nested `indent` deep: every line but the first
+/// gets the indentation (JSON strings hold no raw newlines).
+fn write_indented(out: &mut dyn Write, json: &[u8], indent: &str) -> io::Result<()> {
+    let mut lines = json.split(|&b| b == b'\n');
+    if let Some(first) = lines.next() {
+        out.write_all(first)?;
+    }
+    for line in lines {
+        out.write_all(b"\n")?;
+        out.write_all(indent.as_bytes())?;
+        out.write_all(line)?;
+    }
+    Ok(())
 }
 
 fn sarif_level(s: Severity) -> &'static str {

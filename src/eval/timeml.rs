@@ -415,10 +415,7 @@ pub fn align(gold: &[Timex], system: &[Timex]) -> Alignment {
 }
 
 fn show(text: &str, span: &Range<usize>) -> String {
-    text.get(span.clone())
-        .unwrap_or("?")
-        .replace('\n', " ")
-        .to_string()
+    text.get(span.clone()).unwrap_or("?").replace('\n', " ")
 }
 
 fn context(text: &str, span: &Range<usize>) -> String {

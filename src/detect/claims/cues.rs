@@ -282,6 +282,21 @@ const SPEECH: &[&str] = &[
 ];
 
 const BELIEF: &[&str] = &[
+    "think",
+    "know",
+    "want",
+    "believed",
+    "thought",
+    "see",
+    "feel",
+    "support",
+    "feels",
+    "intends",
+    "understands",
+    "expects",
+    "suspects",
+    "views",
+    "planned",
     "believes",
     "believe",
     "thinks",
@@ -356,6 +371,21 @@ const LISTENER: &[&str] = &[
 
 /// Belief and evidence cues that rarely stand alone.
 const WEAK: &[&str] = &[
+    "think",
+    "know",
+    "want",
+    "believed",
+    "thought",
+    "see",
+    "feel",
+    "support",
+    "feels",
+    "intends",
+    "understands",
+    "expects",
+    "suspects",
+    "views",
+    "planned",
     "about",
     "admitting",
     "agree",

@@ -94,7 +94,7 @@ impl Ctx<'_> {
     fn np_back(&self, end: usize, limit: usize) -> Option<Range<usize>> {
         let mut s = end + 1;
         let mut n = 0;
-        while s > limit && n < 10 {
+        while s > limit && n < 14 {
             let k = s - 1;
             let t = &self.toks[k];
             let ok = match t.kind {
@@ -225,6 +225,19 @@ fn cue_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, Cue)> {
 pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let (a, b) = (sent.start, sent.end);
+    if let Some(f) = final_attribution(ctx, a, b) {
+        return vec![f];
+    }
+    if let Some(f) = speaker_colon(ctx, a, b) {
+        return vec![f];
+    }
+    // In a title-case headline ("Trump Says He Will Win") capitals say nothing.
+    let (long, capital) = (a..b)
+        .filter(|&k| ctx.word(k).len() > 3 && !ctx.in_closed_quote(k))
+        .fold((0, 0), |(l, c), k| {
+            (l + 1, c + usize::from(!ctx.is_lower(k)))
+        });
+    let title_case = long >= 3 && capital * 5 >= long * 4;
     let mut floor = a; // tokens before `floor` belong to earlier claims
     let mut last_source: Option<Range<usize>> = None;
     let mut i = a;
@@ -234,7 +247,7 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
             continue;
         }
         // A capitalised cue word inside a sentence is a name ("Hope", "Said").
-        if i > a && !ctx.is_lower(i) && ctx.toks[i - 1].kind == Kind::Word {
+        if i > a && !title_case && !ctx.is_lower(i) && ctx.toks[i - 1].kind == Kind::Word {
             i += 1;
             continue;
         }
@@ -265,6 +278,165 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
     out
 }
 
+/// `CONTENT, SOURCE CUE.`, `CONTENT, CUE SOURCE.` and `CONTENT, according
+/// to SOURCE.`: an attribution closing the sentence after its last comma
+/// governs everything before it, so cues inside that content are not claims.
+fn final_attribution(ctx: &Ctx, a: usize, b: usize) -> Option<Found> {
+    let mut e = b;
+    while e > a && matches!(ctx.punct(e - 1), "." | "!" | "?" | ")" | "…") {
+        e -= 1;
+    }
+    // The last comma outside quotations, at most 10 tokens from the end.
+    let mut k = e;
+    loop {
+        if k <= a + 1 || e - k > 10 {
+            return None;
+        }
+        k -= 1;
+        if ctx.in_closed_quote(k) || ctx.toks[k].kind != Kind::Word && ctx.punct(k) != "." {
+            break;
+        }
+    }
+    if ctx.punct(k) != "," || ctx.in_closed_quote(k) {
+        return None;
+    }
+    let tail = k + 1..e;
+    if tail.clone().any(|t| {
+        STOPS
+            .iter()
+            .any(|w| ctx.eq(t, w) && !matches!(*w, "said" | "says" | "told"))
+    }) {
+        return None;
+    }
+    let content = ctx.trim(a, k).map(|r| ctx.bytes(&r));
+    content.as_ref()?;
+    for c in tail.clone() {
+        if !ctx.is_lower(c) {
+            continue;
+        }
+        let Some((c0, c1, cue)) = cue_at(ctx, c) else {
+            continue;
+        };
+        if cue.particle == Some("to") && ctx.eq(c0, "according") {
+            let src = (c1 + 1 < e).then_some(c1 + 1..e)?;
+            return Some(Found {
+                cue: ctx.toks[c0].start..ctx.toks[c1].end,
+                source: Some(ctx.bytes(&src)),
+                content,
+                extra: None,
+            });
+        }
+        if cue.particle.is_some() || cue.listener {
+            return None;
+        }
+        let mut p = c0;
+        while p > tail.start && ctx.is_lower(p - 1) && BETWEEN.contains(&ctx.word(p - 1)) {
+            p -= 1;
+        }
+        let source = if p > tail.start {
+            tail.start..p
+        } else if c1 + 1 < e
+            && (!ctx.is_lower(c1 + 1) || ["the", "a", "an"].contains(&ctx.word(c1 + 1)))
+            && (c1 + 1..e).all(|t| !BETWEEN.contains(&ctx.word(t)) && !ctx.eq(t, "that"))
+        {
+            c1 + 1..e
+        } else {
+            return None;
+        };
+        if cue.weak && p == tail.start {
+            return None;
+        }
+        return Some(Found {
+            cue: ctx.toks[p].start..ctx.toks[c1].end,
+            source: Some(ctx.bytes(&source)),
+            content,
+            extra: None,
+        });
+    }
+    None
+}
+
+/// Labels before a colon that introduce no speaker.
+const NOT_SPEAKERS: &[&str] = &[
+    "note",
+    "update",
+    "updated",
+    "related",
+    "photo",
+    "photos",
+    "source",
+    "sources",
+    "watch",
+    "read",
+    "caption",
+    "video",
+    "editor's",
+    "editor’s",
+    "correction",
+    "click",
+    "see",
+    "also",
+    "washington",
+    "new",
+    "listen",
+    "subscribe",
+    "follow",
+    "share",
+    "more",
+    "breaking",
+    "tags",
+    "image",
+    "credit",
+    "advertisement",
+    "q",
+    "a",
+    "and",
+    "but",
+    "so",
+    "then",
+    "now",
+    "here",
+];
+
+/// `SPEAKER: content` at the start of a sentence: an interview turn
+/// ("KATE BOULDUAN: Why not debate?") or a headline ("Lynch: No outside
+/// influence on FBI probe"). The speaker is a short capitalised phrase.
+fn speaker_colon(ctx: &Ctx, a: usize, b: usize) -> Option<Found> {
+    let colon = (a + 1..b.min(a + 7)).find(|&k| !ctx.toks[k].is_word())?;
+    if ctx.punct(colon) != ":"
+        || ctx
+            .toks
+            .get(colon + 1)
+            .is_none_or(|t| t.start == ctx.toks[colon].end)
+    {
+        return None;
+    }
+    let speaker = a..colon;
+    if ctx.is_lower(a)
+        || speaker
+            .clone()
+            .any(|k| NOT_SPEAKERS.iter().any(|w| ctx.eq(k, w)))
+    {
+        return None;
+    }
+    if speaker
+        .clone()
+        .any(|k| ctx.is_lower(k) && cues::lookup(ctx.word(k)).is_some())
+    {
+        return None;
+    }
+    let content = ctx.trim(colon + 1, b)?;
+    if content.len() < 3 {
+        return None;
+    }
+    Some(Found {
+        cue: ctx.toks[colon].start..ctx.toks[colon].end,
+        source: Some(ctx.bytes(&speaker)),
+        content: Some(ctx.bytes(&content)),
+        extra: None,
+    })
+}
+
 type Built = (Found, Option<Range<usize>>, usize);
 
 #[allow(clippy::too_many_arguments)]
@@ -281,6 +453,18 @@ fn build(
 ) -> Option<Built> {
     let mut cue_bytes = ctx.toks[c0].start..ctx.toks[c1].end;
     let mut after = c1 + 1;
+    // "said in a statement", "went on to say" and a preposition taking the
+    // topic ("said of", "warned of", "agreed with") belong to the cue.
+    if ctx.eq(after, "in") && ctx.eq(after + 1, "a") && ctx.eq(after + 2, "statement") {
+        cue_bytes.end = ctx.toks[after + 2].end;
+        after += 3;
+    } else if ctx.eq(c0, "went") && ctx.eq(after, "to") && ctx.eq(after + 1, "say") {
+        cue_bytes.end = ctx.toks[after + 1].end;
+        after += 2;
+    } else if cue.particle.is_none() && ["of", "about", "with"].iter().any(|w| ctx.eq(after, w)) {
+        cue_bytes.end = ctx.toks[after].end;
+        after += 1;
+    }
     // A colon right after the cue belongs to it ("said:").
     if ctx.punct(after) == ":" {
         cue_bytes.end = ctx.toks[after].end;
@@ -323,14 +507,23 @@ fn build(
     cue_bytes.start = ctx.toks[p].start;
     let mut source: Option<Range<usize>> = None;
     if p > floor {
-        if ctx.toks[p - 1].is_word() {
+        let function_word = [
+            "to", "of", "for", "with", "by", "in", "on", "at", "from", "the", "a", "an",
+        ]
+        .iter()
+        .any(|w| ctx.eq(p - 1, w));
+        if ctx.toks[p - 1].is_word() && !function_word {
             source = ctx.np_back(p - 1, floor);
         } else if ctx.punct(p - 1) == "," && p >= floor + 2 && ctx.toks[p - 2].is_word() {
             // Apposition: "NP1, NP2, said" or "NP2, the title, said".
             if let Some(np2) = ctx.np_back(p - 2, floor) {
                 if np2.start > floor + 1 && ctx.punct(np2.start - 1) == "," {
                     if let Some(np1) = ctx.np_back(np2.start - 2, floor) {
-                        if np1.start == floor || !ctx.toks[np1.start - 1].is_word() {
+                        let before = np1.start.saturating_sub(1);
+                        if np1.start == floor
+                            || !ctx.toks[before].is_word()
+                            || STOPS.iter().any(|w| ctx.eq(before, w))
+                        {
                             source = Some(np1.start..np2.end);
                         }
                     }
@@ -356,8 +549,7 @@ fn build(
                 && (!ctx.is_lower(after) || ["the", "a", "an", "one"].contains(&ctx.word(after)))
         });
         let before_is_quote = p > a && ctx.quote_ending_at(p - 1, floor).is_some();
-        let before_is_comma = p > floor + 2 && ctx.punct(p - 1) == ",";
-        if starts_np && (before_is_quote || before_is_comma) {
+        if starts_np && before_is_quote {
             if let Some(src) = ctx.np_forward(after, b) {
                 cursor = src.end;
                 source = Some(src);
@@ -374,7 +566,13 @@ fn build(
     // Content: a quotation right before the source or the cue.
     let before_limit = floor;
     if src_start > before_limit {
-        if let Some(q) = ctx.quote_ending_at(src_start - 1, before_limit) {
+        let starts_clause = |q: &Range<usize>| {
+            q.start == before_limit || matches!(ctx.punct(q.start - 1), ":" | "," | ";" | "—" | "(")
+        };
+        if let Some(q) = ctx
+            .quote_ending_at(src_start - 1, before_limit)
+            .filter(starts_clause)
+        {
             // A continuation after the cue: “A,” he said, “B.”
             let mut next = cursor;
             let mut extra = None;
@@ -441,18 +639,34 @@ fn build(
             end,
         ));
     }
-    if ctx.eq(cursor, "that") && ctx.is_lower(cursor) {
-        cursor += 1;
+    // "said (yesterday / on Monday) that ...": content starts after "that".
+    let mut k = cursor;
+    let mut has_that = false;
+    while k < b && k < cursor + 6 && (ctx.toks[k].is_word() || ctx.punct(k) == ".") {
+        if ctx.eq(k, "that") && ctx.is_lower(k) {
+            cursor = k + 1;
+            has_that = true;
+            break;
+        }
+        k += 1;
     }
-    let words_after = (cursor..b).filter(|&k| ctx.toks[k].is_word()).count();
+    let words_after = (cursor..b)
+        .filter(|&k| ctx.toks[k].is_word())
+        .take(2)
+        .count();
     if words_after >= 2 {
-        if source.is_none() && cue.weak {
+        if source.is_none() && cue.weak && !has_that {
             return None;
         }
         // Up to a later ", adding ...", ", according to ..." or the end.
         let mut end = b;
         let mut k = cursor + 1;
         while k + 1 < b {
+            if ctx.in_closed_quote(k) {
+                // Jump over quotations: each token is looked at once.
+                k = ctx.quote_of(k).map_or(k, |q| q.last.max(k)) + 1;
+                continue;
+            }
             let joint = matches!(ctx.punct(k), "," | ";") || ctx.eq(k, "and") || ctx.eq(k, "but");
             if joint && !ctx.in_closed_quote(k) {
                 let mut n = k + 1;

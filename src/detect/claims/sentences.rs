@@ -13,6 +13,10 @@ use std::ops::Range;
 use super::quotes::{Quote, NONE};
 use super::tokens::{Kind, QuoteMark, Tok};
 
+/// The longest sentence, in tokens outside quotations: past it a sentence
+/// is cut, so text without punctuation costs no more than text with it.
+pub const MAX_TOKENS: usize = 300;
+
 /// Titles after which a full stop never ends a sentence.
 const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Messrs", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Govs", "Gen", "Lt",
@@ -86,7 +90,15 @@ pub fn split(text: &str, toks: &[Tok], quotes: &[Quote], inside: &[u32]) -> Vec<
     };
     while i < toks.len() {
         let t = &toks[i];
-        let q = inside[i];
+        // Unclosed quotations are segmented like plain text.
+        let q = match quotes.get(inside[i] as usize) {
+            Some(quote) if quote.closed => inside[i],
+            _ => NONE,
+        };
+        if i >= start + MAX_TOKENS && q == NONE {
+            push(&mut out, start, i);
+            start = i;
+        }
         if q == NONE {
             match t.kind {
                 Kind::Break => {

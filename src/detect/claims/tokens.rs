@@ -144,7 +144,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         }
         let quote = match c {
             '“' | '„' | '«' => Some(QuoteMark::Open),
-            '”' | '»' => Some(QuoteMark::Close),
+            // '†' is what some double mis-decodings leave of '”'.
+            '”' | '»' | '†' => Some(QuoteMark::Close),
             _ => None,
         };
         if let Some(q) = quote {

@@ -134,26 +134,30 @@ fn boundary(t: &Tok) -> bool {
 }
 
 /// The tense nearest to tokens `s..e` within their sentence: the closest
-/// tense marker on either side wins, ties to the left; reporting verbs
-/// ("said") only count when nothing else is found.
+/// tense marker on either side wins (markers to the right count double
+/// distance); a reporting verb ("said") not right next to the expression
+/// counts as three tokens further away than it is.
 pub fn tense_at(text: &str, toks: &[Tok], s: usize, e: usize) -> Tense {
     let mut best: Option<(usize, Tense)> = None;
-    let mut weak: Option<(usize, Tense)> = None;
-    let mut consider = |j: usize, dist: usize, best: &mut Option<(usize, Tense)>| {
+    let consider = |j: usize, dist: usize, best: &mut Option<(usize, Tense)>| {
         if let Some(t) = classify(text, toks, j) {
             let w = word(text, &toks[j]);
-            let is_weak =
-                dist > 1 && (w.eq_ignore_ascii_case("said") || w.eq_ignore_ascii_case("says"));
-            let slot = if is_weak { &mut weak } else { best };
-            if slot.is_none_or(|(d, _)| dist < d) {
-                *slot = Some((dist, t));
+            // Reporting verbs count, but less than any other marker near by.
+            let is_report = w.eq_ignore_ascii_case("said") || w.eq_ignore_ascii_case("says");
+            let dist = if is_report && dist > 2 {
+                dist + 3
+            } else {
+                dist
+            };
+            if best.is_none_or(|(d, _)| dist < d) {
+                *best = Some((dist, t));
             }
         }
     };
     // Left.
     let mut j = s;
     let mut dist = 0;
-    while j > 0 && dist < 12 {
+    while j > 0 && dist < 16 {
         if boundary(&toks[j]) && j != s {
             break;
         }
@@ -178,5 +182,5 @@ pub fn tense_at(text: &str, toks: &[Tok], s: usize, e: usize) -> Tense {
         consider(j, 2 * dist + 1, &mut best);
         j += 1;
     }
-    best.or(weak).map_or(Tense::Unknown, |(_, t)| t)
+    best.map_or(Tense::Unknown, |(_, t)| t)
 }

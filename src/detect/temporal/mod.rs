@@ -49,7 +49,21 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             i += 1;
             continue;
         }
-        let tense = anchor::tense_at(text, &toks, p.start, p.end);
+        let tense = match (&p.sem, toks[p.start].lex) {
+            // "last Oct. 23", "next March 3": the modifier gives the direction.
+            (Sem::Ymd { .. } | Sem::Holiday { .. }, Lex::W(W::Last)) => anchor::Tense::Past,
+            (Sem::Ymd { .. } | Sem::Holiday { .. }, Lex::W(W::Next)) => anchor::Tense::Future,
+            // "Wednesday's ruling": a possessive weekday is a past day.
+            (Sem::Weekday { .. }, _)
+                if toks.get(p.end).is_some_and(|t| t.is_punct(b'\''))
+                    && toks
+                        .get(p.end + 1)
+                        .is_some_and(|t| &text[t.start..t.end] == "s") =>
+            {
+                anchor::Tense::Past
+            }
+            _ => anchor::tense_at(text, &toks, p.start, p.end),
+        };
         let (kind, value) = normalize(&p.sem, dct, tense, &mut ctx);
         let span = toks[p.start].start..toks[p.end - 1].end;
         out.push(Timex { span, kind, value });
@@ -133,21 +147,40 @@ fn extend(g: &Grammar, p: Parsed) -> Option<Parsed> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::TimexType;
+
+    fn one(text: &str, dct: &str) -> (String, TimexType, String) {
+        let dct = NaiveDate::parse_from_str(dct, "%Y-%m-%d").ok();
+        let got = tag(text, dct);
+        assert_eq!(got.len(), 1, "{text:?}: {got:?}");
+        let t = &got[0];
+        (text[t.span.clone()].to_string(), t.kind, t.value.clone())
+    }
 
     #[test]
-    fn debug_env() {
-        let Ok(text) = std::env::var("GLOSS_TAG") else {
-            return;
-        };
-        let dct = NaiveDate::from_ymd_opt(1998, 2, 13);
-        for t in tag(&text, dct) {
-            eprintln!(
-                "{:?} {:?} {} {}",
-                &text[t.span.clone()],
-                t.span,
-                t.kind.timex(),
-                t.value
-            );
-        }
+    fn relative_day_and_week() {
+        assert_eq!(
+            one("NATO and Russia met yesterday.", "2001-11-23"),
+            ("yesterday".into(), TimexType::Date, "2001-11-22".into())
+        );
+        assert_eq!(
+            one("the Bush-Putin summit last week", "2001-11-23"),
+            ("last week".into(), TimexType::Date, "2001-W46".into())
+        );
+    }
+
+    #[test]
+    fn preposition_is_not_part_of_the_span() {
+        assert_eq!(
+            one("They will meet on Tuesday.", "2001-11-23"),
+            ("Tuesday".into(), TimexType::Date, "2001-11-27".into())
+        );
+    }
+
+    #[test]
+    fn no_dct_leaves_unknowns() {
+        let got = tag("on September 11th", None);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].value, "XXXX-09-11");
     }
 }

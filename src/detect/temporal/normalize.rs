@@ -153,7 +153,7 @@ fn infer_year(dct: NaiveDate, m: u32, _d: u32, tense: Tense) -> i32 {
     let diff = i64::from(m) - i64::from(dct.month());
     match tense {
         // A past event in a month well after the DCT happened last year.
-        Tense::Past if diff > 0 => y - 1,
+        Tense::Past if diff > 1 => y - 1,
         Tense::Future if diff < -3 => y + 1,
         Tense::Past | Tense::Future => y,
         // Otherwise the nearest occurrence.

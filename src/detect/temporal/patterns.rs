@@ -117,6 +117,44 @@ const EPITHETS: &[&str] = &[
     "Egg",
 ];
 
+/// Capitalised nouns that make a weekday part of a title ("Sunday Times").
+const TITLE_NOUNS: &[&str] = &[
+    "Times",
+    "Telegraph",
+    "Express",
+    "Mirror",
+    "Post",
+    "Herald",
+    "Observer",
+    "Mail",
+    "Sport",
+    "Star",
+    "Tribune",
+    "Independent",
+    "Business",
+    "Review",
+    "People",
+    "Record",
+    "Journal",
+    "News",
+    "Magazine",
+    "Edition",
+    "Night",
+    "Morning",
+    "Service",
+    "School",
+    "Club",
+    "League",
+    "Football",
+    "Bulletin",
+    "Agreement",
+    "Accord",
+    "Massacre",
+    "Crash",
+    "Group",
+    "Movement",
+];
+
 /// Words before a number that make it an identifier or an amount.
 const NUMBER_PREFIX: &[&str] = &[
     "no",
@@ -243,11 +281,9 @@ impl<'a> Grammar<'a> {
                     // currency symbols
                     return None;
                 }
+                // "555-1997" is a phone number; "1942-1943" two years.
                 if p.is_punct(b'-') && i >= 2 && self.toks[i - 2].is_num() && !p.space {
-                    // "555-1997" phone; "1942-1943" handled by the range rule.
-                    if self.year_at(i - 2).is_none() {
-                        return None;
-                    }
+                    self.year_at(i - 2)?;
                 }
             }
             if p.is_num() {
@@ -359,6 +395,8 @@ impl<'a> Grammar<'a> {
                     Some((j, v))
                 }
                 Lex::W(W::A) if self.eq(i + 1, "dozen") => Some((i + 2, 12.0)),
+                Lex::W(W::A) if self.eq(i + 1, "hundred") => Some((i + 2, 100.0)),
+                Lex::W(W::A) if self.eq(i + 1, "thousand") => Some((i + 2, 1000.0)),
                 _ => None,
             },
             _ => None,
@@ -621,13 +659,14 @@ impl<'a> Grammar<'a> {
         // Names: a capitalised non-temporal word right after ("Sunday
         // Times") or right before, inside a sentence ("Bloody Sunday").
         if let Some(n) = self.tok(i + 1) {
-            if n.kind == Kind::Word && n.cap && n.lex == Lex::None && !n.newline {
+            let name = self.s(i + 1);
+            if n.kind == Kind::Word && n.cap && !n.newline && TITLE_NOUNS.contains(&name) {
                 return None;
             }
         }
         if i > 0 && !self.toks[i].newline {
             let pw = self.s(i - 1);
-            if EPITHETS.iter().any(|e| *e == pw) {
+            if EPITHETS.contains(&pw) {
                 return None;
             }
         }
@@ -717,15 +756,13 @@ impl<'a> Grammar<'a> {
             j = k + 3;
             // The final dot belongs to the time unless it ends the sentence.
             if self.punct(j, b'.') && self.glued(j) {
-                let next_cap = self.tok(j + 1).is_none_or(|n| {
+                let sentence_end = self.tok(j + 1).is_none_or(|n| {
                     n.newline || (n.cap && n.kind == Kind::Word && n.lex == Lex::None)
                 });
-                if !next_cap {
-                    j += 1;
-                } else if self
+                let day_follows = self
                     .tok(j + 1)
-                    .is_some_and(|n| matches!(n.lex, Lex::Weekday(..) | Lex::W(W::Zone)))
-                {
+                    .is_some_and(|n| matches!(n.lex, Lex::Weekday(..) | Lex::W(W::Zone)));
+                if !sentence_end || day_follows {
                     j += 1;
                 }
             }
@@ -773,15 +810,10 @@ impl<'a> Grammar<'a> {
             return None;
         };
         // "N-unit" adjective or "N unit(s)"; "two more weeks".
-        let k = if self.punct(j, b'-') && self.glued(j) {
-            j + 1
-        } else if (self.is_w(j, W::More) || self.eq(j, "additional") || self.eq(j, "extra"))
-            && self.unit(j + 1).is_some()
-        {
-            j + 1
-        } else {
-            j
-        };
+        let hyphen = self.punct(j, b'-') && self.glued(j);
+        let more = (self.is_w(j, W::More) || self.eq(j, "additional") || self.eq(j, "extra"))
+            && self.unit(j + 1).is_some();
+        let k = if hyphen || more { j + 1 } else { j };
         let (unit, plural) = self.unit(k)?;
         if self.title_case(k) {
             return None;
@@ -817,6 +849,10 @@ impl<'a> Grammar<'a> {
         if self.is_w(e, W::And) && self.is_w(e + 1, W::A) && self.is_w(e + 2, W::Half) {
             n = n.map(|v| v + 0.5);
             e += 3;
+        }
+        // "a day-long meeting": the adjective is parsed on its own.
+        if self.punct(e, b'-') && self.is_w(e + 1, W::Long) {
+            return None;
         }
         // Ages: "6-year-old", "six years old".
         if (self.punct(e, b'-') && self.eq(e + 1, "old")) || self.eq(e, "old") {
@@ -1098,9 +1134,6 @@ impl<'a> Grammar<'a> {
             }
             Lex::W(w) => match w {
                 W::Yesterday | W::Today | W::Tomorrow => {
-                    if w == W::Today && !t.cap && self.punct(i + 1, b'\'') {
-                        // "today's" stays a date
-                    }
                     let off = match w {
                         W::Yesterday => -1,
                         W::Today => 0,
@@ -1198,7 +1231,17 @@ impl<'a> Grammar<'a> {
                     one(Sem::Ref("PRESENT_REF"))
                 }
                 W::Future if !t.cap && !self.is_w(i.wrapping_sub(1), W::The) => {
-                    one(Sem::Ref("FUTURE_REF"))
+                    // "future quarters"
+                    let end = if self.unit(i + 1).is_some_and(|(_, pl)| pl) {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    Some(Parsed {
+                        start: i,
+                        end,
+                        sem: Sem::Ref("FUTURE_REF"),
+                    })
                 }
                 W::These if self.eq(i + 1, "days") => Some(Parsed {
                     start: i,
@@ -1226,7 +1269,7 @@ impl<'a> Grammar<'a> {
                 }
                 W::Early | W::Late | W::Mid | W::Middle => self.modified(i),
                 W::The => self.the(i),
-                W::A => self.duration_or_ago(i).or_else(|| self.set_rate(i)),
+                W::A => self.duration_or_ago(i),
                 W::Several | W::Few | W::Many => self.duration_or_ago(i),
                 W::Fiscal => {
                     if let Some(y) = self.year_at(i + 1) {
@@ -1483,10 +1526,6 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    fn set_rate(&self, _i: usize) -> Option<Parsed> {
-        None
-    }
-
     /// "last/next/this/past/coming/previous/following X".
     fn relative(&self, i: usize, with_the: bool) -> Option<Parsed> {
         let w = self.w(i)?;
@@ -1519,9 +1558,6 @@ impl<'a> Grammar<'a> {
                 }
                 if let Some((unit, _)) = self.unit(k) {
                     let mut e = k + 1;
-                    if k == j {
-                        // no number: handled below
-                    }
                     if self.eq(e, "or") && self.eq(e + 1, "so") {
                         e += 2;
                     }
@@ -1584,6 +1620,16 @@ impl<'a> Grammar<'a> {
                 if matches!(w, W::Past | W::Coming | W::Previous | W::Following) {
                     return None;
                 }
+                // "last Oct. 23"
+                if let Some(c) = self.calendar(j) {
+                    if let Sem::Ymd { y: None, .. } = c.sem {
+                        return Some(Parsed {
+                            start: i,
+                            end: c.end,
+                            sem: c.sem,
+                        });
+                    }
+                }
                 let e = if abbr { j + 2 } else { j + 1 };
                 Some(Parsed {
                     start: i,
@@ -1593,6 +1639,14 @@ impl<'a> Grammar<'a> {
                         m: u32::from(m),
                         rel,
                     },
+                })
+            }
+            Lex::Holiday(id) if matches!(w, W::Last | W::Next | W::This) => {
+                let h = self.holiday(j, id)?;
+                Some(Parsed {
+                    start: i,
+                    end: h.end,
+                    sem: h.sem,
                 })
             }
             Lex::Season(s) => {
@@ -1661,7 +1715,7 @@ impl<'a> Grammar<'a> {
                         },
                     });
                 }
-                let mut e = j + 1;
+                let e = j + 1;
                 // "this quarter" / "last year's"
                 if u == Unit::Quarter && w == W::This {
                     return Some(Parsed {
@@ -1682,9 +1736,6 @@ impl<'a> Grammar<'a> {
                         }
                     }
                 }
-                if self.eq(e, "alone") {
-                    e += 0;
-                }
                 Some(Parsed {
                     start: i,
                     end: e,
@@ -1699,7 +1750,7 @@ impl<'a> Grammar<'a> {
     fn modified(&self, i: usize) -> Option<Parsed> {
         let w = self.w(i)?;
         let mut j = i + 1;
-        if matches!(w, W::Mid) && self.punct(j, b'-') && self.glued(j) {
+        if matches!(w, W::Mid | W::Early | W::Late) && self.punct(j, b'-') && self.glued(j) {
             j += 1;
         } else if matches!(w, W::Middle | W::End | W::Beginning | W::Start) {
             if !self.is_w(j, W::Of) {
@@ -1811,6 +1862,10 @@ impl<'a> Grammar<'a> {
             }
             Lex::Ord(_) | Lex::Unit(Unit::Second, false) => {
                 if let Some(p) = self.quarter_words(j) {
+                    // "the third-quarter results": the adjective alone.
+                    if self.punct(j + 1, b'-') {
+                        return Some(p);
+                    }
                     return span(p);
                 }
                 // "the 20th century"

@@ -96,6 +96,12 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 // "1990s" stays a number followed by the word "s".
                 let s_only = bytes[i] == b's'
                     && (i + 1 == bytes.len() || !bytes[i + 1].is_ascii_alphanumeric());
+                // "9pm", "10am": the number and the suffix are two tokens.
+                let ampm = i + 2 <= bytes.len()
+                    && matches!(bytes[i].to_ascii_lowercase(), b'a' | b'p')
+                    && bytes[i + 1].eq_ignore_ascii_case(&b'm')
+                    && (i + 2 == bytes.len() || !bytes[i + 2].is_ascii_alphanumeric());
+                let s_only = s_only || ampm;
                 if !s_only {
                     while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
                         i += 1;

@@ -1,0 +1,529 @@
+//! Claim (attribution) detection: one fixture per pattern, source
+//! resolution against a small registry, adversarial inputs, and the seed
+//! articles against their reference annotations.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use gloss::detect::claims::detect;
+use gloss::detect::mentions::MentionMatcher;
+use gloss::detect::{Claim, Mention};
+use gloss::registry::Registry;
+
+const ENTITIES: &str = r#"
+[sergei-ivanov]
+kind = "person"
+name = "Sergei Ivanov"
+aliases = ["Mr Ivanov", "Ivanov"]
+
+[george-robertson]
+kind = "person"
+name = "George Robertson"
+aliases = ["Lord Robertson", "Robertson"]
+
+[nato]
+kind = "organization"
+name = "Nato"
+aliases = ["NATO"]
+
+[russia]
+kind = "location"
+name = "Russia"
+"#;
+
+fn registry() -> Registry {
+    Registry::parse(Path::new("entities.toml"), ENTITIES)
+}
+
+fn piece<'a>(text: &'a str, r: &Option<std::ops::Range<usize>>) -> Option<&'a str> {
+    r.as_ref().map(|r| &text[r.clone()])
+}
+
+/// The claims of `text` as (cue, source, content) strings.
+fn claims(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let reg = Registry::empty();
+    detect(text, &[], &reg)
+        .iter()
+        .map(|c| {
+            (
+                text[c.cue.clone()].to_owned(),
+                piece(text, &c.source).map(str::to_owned),
+                piece(text, &c.content).map(str::to_owned),
+            )
+        })
+        .collect()
+}
+
+#[track_caller]
+fn one(text: &str, cue: &str, source: Option<&str>, content: Option<&str>) {
+    let found = claims(text);
+    assert_eq!(
+        found,
+        vec![(
+            cue.to_owned(),
+            source.map(str::to_owned),
+            content.map(str::to_owned)
+        )],
+        "in {text:?}"
+    );
+}
+
+#[test]
+fn indirect_speech_with_and_without_that() {
+    one(
+        "Western diplomats said yesterday that Nato is preparing to offer Russia a role.",
+        "said",
+        Some("Western diplomats"),
+        Some("Nato is preparing to offer Russia a role"),
+    );
+    one(
+        "A senior official said the talks had stalled.",
+        "said",
+        Some("A senior official"),
+        Some("the talks had stalled"),
+    );
+}
+
+#[test]
+fn told_the_newspaper() {
+    one(
+        "Mr Ivanov told the newspaper that Russia would respond.",
+        "told",
+        Some("Mr Ivanov"),
+        Some("Russia would respond"),
+    );
+}
+
+#[test]
+fn quote_then_source_then_cue() {
+    one(
+        "“The alliance is open to all,” Lord Robertson said.",
+        "said",
+        Some("Lord Robertson"),
+        Some("“The alliance is open to all,”"),
+    );
+}
+
+#[test]
+fn quote_then_inverted_cue_and_source() {
+    one(
+        "\"We will not be intimidated,\" said Mr Ivanov.",
+        "said",
+        Some("Mr Ivanov"),
+        Some("\"We will not be intimidated,\""),
+    );
+}
+
+#[test]
+fn attribution_in_the_middle_of_a_quote() {
+    let text = "“If they want to join,” he said, “let it expand.”";
+    let c = detect(text, &[], &Registry::empty());
+    assert_eq!(c.len(), 1);
+    assert_eq!(&text[c[0].cue.clone()], "said");
+    assert_eq!(piece(text, &c[0].source), Some("he"));
+    assert_eq!(piece(text, &c[0].content), Some("“If they want to join,”"));
+    // The second half of the quotation is part of the claim.
+    assert_eq!(c[0].span, 0..text.len());
+}
+
+#[test]
+fn cue_then_quote() {
+    one(
+        "Mr Putin warned: “We are not afraid of anyone.”",
+        "warned:",
+        Some("Mr Putin"),
+        Some("“We are not afraid of anyone.”"),
+    );
+}
+
+#[test]
+fn mis_decoded_quote_marks() {
+    one(
+        "â€œWeâ€™re ready for talks,â€\u{9d} the minister insisted.",
+        "insisted",
+        Some("the minister"),
+        Some("â€œWeâ€™re ready for talks,â€\u{9d}"),
+    );
+    one(
+        "â€œNo deal,â€ the envoy declared.",
+        "declared",
+        Some("the envoy"),
+        Some("â€œNo deal,â€"),
+    );
+}
+
+#[test]
+fn quote_running_across_paragraphs() {
+    let text = "Lord Robertson said: “The first thing is trust.\n\n“The second is patience.”\n\nNext paragraph.";
+    one(
+        text,
+        "said:",
+        Some("Lord Robertson"),
+        Some("“The first thing is trust.\n\n“The second is patience.”"),
+    );
+}
+
+#[test]
+fn mixed_quote_marks() {
+    one(
+        "The plan is \"a ‘historic’ step\", officials noted.",
+        "noted",
+        Some("officials"),
+        Some("The plan is \"a ‘historic’ step\""),
+    );
+}
+
+#[test]
+fn according_to_before_and_after() {
+    one(
+        "According to Western diplomats, the deal is close.",
+        "According to",
+        Some("Western diplomats"),
+        Some("the deal is close"),
+    );
+    one(
+        "The deal is close, according to officials in Brussels.",
+        "according to",
+        Some("officials in Brussels"),
+        Some("The deal is close"),
+    );
+}
+
+#[test]
+fn sentence_final_cue() {
+    one(
+        "The talks will resume in May, he added.",
+        "added",
+        Some("he"),
+        Some("The talks will resume in May"),
+    );
+}
+
+#[test]
+fn passive_report() {
+    one(
+        "It was reported that the talks had failed.",
+        "was reported",
+        Some("It"),
+        Some("the talks had failed"),
+    );
+}
+
+#[test]
+fn belief_and_knowledge() {
+    one(
+        "Russian officials believe that expansion threatens Moscow.",
+        "believe",
+        Some("Russian officials"),
+        Some("expansion threatens Moscow"),
+    );
+    one(
+        "The general knows the plan will fail.",
+        "knows",
+        Some("The general"),
+        Some("the plan will fail"),
+    );
+}
+
+#[test]
+fn auxiliaries_belong_to_the_cue() {
+    one(
+        "Moscow has repeatedly insisted that it will not accept the plan.",
+        "has repeatedly insisted",
+        Some("Moscow"),
+        Some("it will not accept the plan"),
+    );
+}
+
+#[test]
+fn participle_continues_the_speaker() {
+    let c = claims("Mr Ivanov said the plan was dangerous, adding that Russia would respond.");
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[1].0, "adding");
+    assert_eq!(c[1].1.as_deref(), Some("Mr Ivanov"));
+    assert_eq!(c[1].2.as_deref(), Some("Russia would respond"));
+}
+
+#[test]
+fn abbreviations_do_not_end_sentences() {
+    one(
+        "Lt. Col. J. R. Smith of the U.S. Army said on Nov. 5 that the drill went well.",
+        "said",
+        Some("Lt. Col. J. R. Smith of the U.S. Army"),
+        Some("the drill went well"),
+    );
+}
+
+#[test]
+fn no_claims_in_plain_narrative() {
+    assert!(claims("The summit opens in Brussels on Monday. Ministers arrive tonight.").is_empty());
+    // Cues inside a quotation belong to it.
+    assert_eq!(claims("“They said no,” Ivanov recalled.").len(), 1);
+}
+
+fn mentions(reg: &Registry, text: &str) -> Vec<Mention> {
+    MentionMatcher::new(reg).find(text)
+}
+
+fn resolved(text: &str) -> Vec<(String, Option<String>)> {
+    let reg = registry();
+    let m = mentions(&reg, text);
+    detect(text, &m, &reg)
+        .iter()
+        .map(|c: &Claim| {
+            (
+                piece(text, &c.source).unwrap_or("").to_owned(),
+                c.entity.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn named_sources_link_to_the_registry() {
+    assert_eq!(
+        resolved("Mr Ivanov said the plan was dangerous."),
+        [("Mr Ivanov".to_owned(), Some("sergei-ivanov".to_owned()))]
+    );
+    assert_eq!(
+        resolved("The Russian Defence Minister, Mr Sergei Ivanov, said the plan was dangerous."),
+        [(
+            "The Russian Defence Minister, Mr Sergei Ivanov".to_owned(),
+            Some("sergei-ivanov".to_owned())
+        )]
+    );
+    assert_eq!(
+        resolved("NATO said the door remained open."),
+        [("NATO".to_owned(), Some("nato".to_owned()))]
+    );
+}
+
+#[test]
+fn pronouns_go_to_the_last_person() {
+    let text = "Lord Robertson met Mr Ivanov in Moscow. Later, he said the talks were useful.";
+    assert_eq!(
+        resolved(text),
+        [("he".to_owned(), Some("sergei-ivanov".to_owned()))]
+    );
+    // An organisation in between does not capture the pronoun.
+    let text = "Lord Robertson flew to NATO headquarters. He said Russia was a partner.";
+    assert_eq!(
+        resolved(text),
+        [("He".to_owned(), Some("george-robertson".to_owned()))]
+    );
+}
+
+#[test]
+fn group_and_anonymous_sources_stay_unlinked() {
+    assert_eq!(
+        resolved("Western diplomats said Russia would object."),
+        [("Western diplomats".to_owned(), None)]
+    );
+    assert_eq!(
+        resolved("A senior official told reporters that Russia would object."),
+        [("A senior official".to_owned(), None)]
+    );
+}
+
+#[test]
+fn one_unbalanced_quote_does_not_swallow_the_article() {
+    let text = "He said “this quote never closes.\n\nOfficials said the talks failed.\n\nMr Ivanov said he was pleased.";
+    let c = claims(text);
+    assert_eq!(c.len(), 3, "{c:?}");
+    assert_eq!(c[1].1.as_deref(), Some("Officials"));
+    assert_eq!(c[2].1.as_deref(), Some("Mr Ivanov"));
+}
+
+#[test]
+fn quotes_never_cross_too_many_paragraphs() {
+    let mut text = String::from("He said: “It starts here.");
+    for _ in 0..20 {
+        text.push_str("\n\n“And continues.");
+    }
+    text.push_str("\n\nOfficials said the talks failed.");
+    let c = claims(&text);
+    assert!(
+        c.iter().any(|c| c.1.as_deref() == Some("Officials")),
+        "{c:?}"
+    );
+}
+
+fn timed(text: &str) -> Duration {
+    let t = Instant::now();
+    let c = detect(text, &[], &Registry::empty());
+    let d = t.elapsed();
+    for c in &c {
+        assert!(c.span.end <= text.len() && c.span.start <= c.cue.start);
+    }
+    d
+}
+
+#[test]
+fn adversarial_inputs_stay_linear() {
+    // Thousands of unbalanced quote marks of every kind.
+    let mut marks = String::new();
+    for i in 0..20_000 {
+        marks.push_str(["\"", "“", "”", "â€œ", "â€", "''", " said ", "\n"][i % 8]);
+    }
+    assert!(timed(&marks) < Duration::from_secs(5));
+    // A 20 MB single line of text full of cues and quote marks.
+    let unit = "Officials said “the talks, he added, are over, according to Mr. Ivanov ";
+    let line = unit.repeat(20_000_000 / unit.len());
+    assert!(timed(&line) < Duration::from_secs(30));
+    // Truncated mis-decoded marks at the very end.
+    for t in [
+        "â€",
+        "said â€",
+        "“",
+        "\"",
+        "x said",
+        "said:",
+        "according to",
+    ] {
+        timed(t);
+    }
+}
+
+/// The seed articles against their reference annotations: every annotated
+/// attribution whose cue gloss knows must be found with its content
+/// overlapping. The rest are listed so that a change in either shows.
+#[test]
+fn seed_articles_match_their_annotations() {
+    use gloss::ann::AnnDoc;
+    use gloss::text::LineIndex;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let reg = Registry::load(&dir.join("entities.toml")).unwrap_or_default();
+    let matcher = MentionMatcher::new(&reg);
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    names.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "ann"));
+    names.sort();
+    let mut total = 0;
+    let mut missed = Vec::new();
+    for ann_path in names {
+        let txt_path = ann_path.with_extension("txt");
+        let (Ok(text), Ok(ann)) = (
+            std::fs::read_to_string(&txt_path),
+            std::fs::read_to_string(&ann_path),
+        ) else {
+            continue;
+        };
+        let doc = AnnDoc::parse(&ann);
+        let idx = LineIndex::new(&text);
+        let byte_range = |id: &str| {
+            let t = doc.text_bound(id)?;
+            let (s, e) = t.extent();
+            Some(idx.char_to_byte(&text, s)?..idx.char_to_byte(&text, e)?)
+        };
+        let claims = detect(&text, &matcher.find(&text), &reg);
+        for ev in doc.events().filter(|e| e.label.starts_with("Attribution")) {
+            let (Some(cue), content) = (
+                ev.arg("Cue").and_then(byte_range),
+                ev.arg("Content").and_then(byte_range),
+            ) else {
+                continue;
+            };
+            total += 1;
+            let ok = claims.iter().any(|c| {
+                c.cue.start < cue.end
+                    && cue.start < c.cue.end
+                    && content
+                        .as_ref()
+                        .is_none_or(|k| c.span.start < k.end && k.start < c.span.end)
+            });
+            if !ok {
+                let name = txt_path
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let at = floor(&text, cue.start.saturating_sub(80))..floor(&text, cue.end + 40);
+                eprintln!("{name}: {:?} in …{}…", &text[cue.clone()], &text[at]);
+                missed.push(format!("{name}: {:?}", &text[cue]));
+            }
+        }
+    }
+    assert!(total > 0, "no seed annotations found");
+    // Cues outside gloss's lexicon or patterns (see docs/accuracy.md).
+    let known: &[&str] = KNOWN_SEED_MISSES;
+    let unexpected: Vec<&String> = missed
+        .iter()
+        .filter(|m| !known.iter().any(|k| m.as_str() == *k))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "{} of {total} seed claims missed: {unexpected:#?}",
+        missed.len()
+    );
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Seed attributions gloss does not find (cues outside its lexicon, nested
+/// relative clauses such as "which he said", and belief cues it only
+/// accepts with a source next to them).
+const KNOWN_SEED_MISSES: &[&str] = &[
+    "000_7f5ff7dcfaacd7f0.txt: \"formed the impression\"",
+    "000_7f5ff7dcfaacd7f0.txt: \"said\"",
+    "000_7f5ff7dcfaacd7f0.txt: \"characterised\"",
+    "000_7f5ff7dcfaacd7f0.txt: \"talked of\"",
+    "000_7f5ff7dcfaacd7f0.txt: \"announcement\"",
+    "000_7f5ff7dcfaacd7f0.txt: \"wanted\"",
+    "000_7f5ff7dcfaacd7f0.txt: \"aspires\"",
+    "001_40905b9287ca137d.txt: \"lobbying for\"",
+    "001_40905b9287ca137d.txt: \"talk of\"",
+    "001_40905b9287ca137d.txt: \"intend\"",
+    "002_ce54700e1f821155.txt: \":\"",
+    "002_ce54700e1f821155.txt: \"said\"",
+    "002_ce54700e1f821155.txt: \"put forward\"",
+    "002_ce54700e1f821155.txt: \"said\"",
+    "002_ce54700e1f821155.txt: \"want\"",
+    "002_ce54700e1f821155.txt: \"hope\"",
+    "003_1dfc487ad99042e6.txt: \"warning\"",
+    "003_1dfc487ad99042e6.txt: \"intends to propose\"",
+    "003_1dfc487ad99042e6.txt: \"expects\"",
+    "003_1dfc487ad99042e6.txt: \"argument\"",
+    "003_1dfc487ad99042e6.txt: \"considers\"",
+    "003_1dfc487ad99042e6.txt: \"maintained\"",
+    "003_1dfc487ad99042e6.txt: \"reject\"",
+    "003_1dfc487ad99042e6.txt: \"fear\"",
+    "004_06c5a9b171e481b9.txt: \"demanding\"",
+    "004_06c5a9b171e481b9.txt: \"want\"",
+    "004_06c5a9b171e481b9.txt: \"wanted\"",
+    "004_06c5a9b171e481b9.txt: \"proposed\"",
+    "004_06c5a9b171e481b9.txt: \"expect\"",
+];
+
+#[test]
+fn speaker_before_a_colon() {
+    one(
+        "KATE BOULDUAN: Why not debate the plan?",
+        ":",
+        Some("KATE BOULDUAN"),
+        Some("Why not debate the plan"),
+    );
+    one(
+        "Lynch: No outside influence on the inquiry.",
+        ":",
+        Some("Lynch"),
+        Some("No outside influence on the inquiry"),
+    );
+    assert!(claims("Note: the vote is on Monday.").is_empty());
+}
+
+#[test]
+fn belief_cue_needs_a_source_or_that() {
+    assert!(claims("To want more is natural in any campaign.").is_empty());
+    one(
+        "Analysts think the vote will be close.",
+        "think",
+        Some("Analysts"),
+        Some("the vote will be close"),
+    );
+}
