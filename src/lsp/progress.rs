@@ -172,6 +172,13 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
                     if st.docs.contains_key(&article.path) {
                         continue;
                     }
+                    // The base corpus starts without articles, so one that
+                    // is already here was put here by a change on disk
+                    // reported while this batch was being read: that copy
+                    // is at least as new as ours.
+                    if corpus.shared_article(&article.rel).is_some() {
+                        continue;
+                    }
                     let ann_buffer = st.docs.get(&article.ann_path).map(|d| d.rope.to_string());
                     let path = article.path.clone();
                     let rel = article.rel.clone();
