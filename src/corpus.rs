@@ -5,7 +5,7 @@
 //! A `Corpus` is plain data. The CLI loads it once; the language server keeps
 //! one per root and updates single files as buffers change.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -82,13 +82,16 @@ impl Article {
 #[derive(Debug, Clone)]
 pub struct Corpus {
     pub root: PathBuf,
-    pub manifest: Manifest,
-    pub registry: Registry,
-    pub matcher: MentionMatcher,
-    /// Shared, so that cloning a corpus (the language server keeps
-    /// snapshots for requests in flight) copies pointers, not texts; an
-    /// article is copied only when it changes while a snapshot holds it.
-    articles: BTreeMap<String, Arc<Article>>,
+    /// The manifest, registry and matcher are shared and the article map is
+    /// persistent, so that cloning a corpus (the language server keeps
+    /// snapshots for requests in flight, and an edit while one is alive
+    /// clones) costs O(1), not a copy of 100k map entries and a
+    /// megabytes-long manifest; a part is copied only when it changes while
+    /// a snapshot holds it, and an article only when that article changes.
+    pub manifest: Arc<Manifest>,
+    pub registry: Arc<Registry>,
+    pub matcher: Arc<MentionMatcher>,
+    articles: imbl::OrdMap<String, Arc<Article>>,
     /// Files that could not be read, as diagnostics.
     pub load_errors: Vec<Diagnostic>,
     /// Fixes adding a name to the registry, by name and kind, for the
@@ -113,13 +116,13 @@ impl Corpus {
         registry.path = Some(root.join(REGISTRY));
         Corpus {
             root: root.to_owned(),
-            manifest: Manifest {
+            manifest: Arc::new(Manifest {
                 path: Some(root.join(MANIFEST)),
                 ..Manifest::default()
-            },
-            matcher: MentionMatcher::new(&registry),
-            registry,
-            articles: BTreeMap::new(),
+            }),
+            matcher: Arc::new(MentionMatcher::new(&registry)),
+            registry: Arc::new(registry),
+            articles: imbl::OrdMap::new(),
             load_errors: Vec::new(),
             registry_fixes: Arc::default(),
         }
@@ -195,7 +198,7 @@ impl Corpus {
             ));
         }
         let mut c = Corpus::empty(root);
-        c.manifest = Manifest::load(&root.join(MANIFEST))?;
+        c.manifest = Arc::new(Manifest::load(&root.join(MANIFEST))?);
         c.set_registry(Registry::load(&root.join(REGISTRY))?);
         let exclude = build_globset(&c.manifest.exclude);
         let mut files = Vec::new();
@@ -206,8 +209,8 @@ impl Corpus {
 
     pub fn set_registry(&mut self, registry: Registry) {
         self.registry_fixes = Arc::default();
-        self.matcher = MentionMatcher::new(&registry);
-        self.registry = registry;
+        self.matcher = Arc::new(MentionMatcher::new(&registry));
+        self.registry = Arc::new(registry);
     }
 
     /// Replace the registry with new text (an editor buffer or a change on disk).
@@ -217,7 +220,7 @@ impl Corpus {
     }
 
     pub fn set_manifest_text(&mut self, text: &str) {
-        self.manifest = Manifest::parse(&self.root.join(MANIFEST), text);
+        self.manifest = Arc::new(Manifest::parse(&self.root.join(MANIFEST), text));
     }
 
     pub fn articles(&self) -> impl ExactSizeIterator<Item = &Article> {
@@ -346,10 +349,10 @@ impl Corpus {
                 None => groups.push((d.path.clone(), vec![d])),
             }
         }
-        let per_article: Vec<[(PathBuf, Vec<Diagnostic>); 2]> = self
-            .articles
+        let articles: Vec<&Arc<Article>> = self.articles.values().collect();
+        let per_article: Vec<[(PathBuf, Vec<Diagnostic>); 2]> = articles
             .par_iter()
-            .map(|(_, a)| {
+            .map(|a| {
                 let diags = crate::analysis::analyze(self, a).diagnostics;
                 let (ann, txt): (Vec<Diagnostic>, Vec<Diagnostic>) =
                     diags.into_iter().partition(|d| d.path == a.ann_path);
@@ -495,5 +498,45 @@ mod check_order_tests {
         assert!(got.iter().any(|d| d.path == root.join("ab.ann")));
         assert!(got.iter().any(|d| d.path == root.join("ab.tx.ann")));
         assert_eq!(got, expected);
+    }
+}
+
+#[cfg(test)]
+mod snapshot_tests {
+    use super::*;
+
+    /// A clone (the language server's snapshot) shares every part with the
+    /// original, and a change to one side is not seen by the other.
+    #[test]
+    fn a_clone_shares_everything_until_one_side_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Mr Ivanov said so on Monday.").unwrap();
+        std::fs::write(dir.path().join("b.txt"), "Nothing here.").unwrap();
+        let mut c = Corpus::load(dir.path()).unwrap();
+        let snap = c.clone();
+        assert!(Arc::ptr_eq(&c.manifest, &snap.manifest));
+        assert!(Arc::ptr_eq(&c.registry, &snap.registry));
+        assert!(Arc::ptr_eq(&c.matcher, &snap.matcher));
+        for rel in ["a.txt", "b.txt"] {
+            let (x, y) = (
+                c.shared_article(rel).unwrap(),
+                snap.shared_article(rel).unwrap(),
+            );
+            assert!(Arc::ptr_eq(x, y), "{rel}");
+        }
+        c.upsert_article(&dir.path().join("a.txt"), "Changed.".into());
+        c.set_manifest_text("[articles.\"a.txt\"]\npublished = 2001-11-23\n");
+        assert_eq!(
+            snap.article("a.txt").unwrap().text,
+            "Mr Ivanov said so on Monday."
+        );
+        assert_eq!(c.article("a.txt").unwrap().text, "Changed.");
+        assert!(snap.manifest.articles.is_empty());
+        assert!(!c.manifest.articles.is_empty());
+        // The untouched article is still shared.
+        assert!(Arc::ptr_eq(
+            c.shared_article("b.txt").unwrap(),
+            snap.shared_article("b.txt").unwrap()
+        ));
     }
 }

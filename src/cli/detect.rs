@@ -54,7 +54,7 @@ pub fn run(args: &DetectArgs, out: &mut dyn Write) -> Result<(), Fatal> {
         let dct = args.dct.or_else(|| {
             let manifest = Manifest::load(&root.join(MANIFEST)).ok()?;
             let mut c = Corpus::empty(&root);
-            c.manifest = manifest;
+            c.manifest = std::sync::Arc::new(manifest);
             let rel = c.rel_path(file)?;
             c.manifest.article(&rel)?.published
         });
