@@ -84,8 +84,32 @@ impl Analysis {
     }
 }
 
-/// Analyse one article of `corpus`.
+/// How much of each fix [`analyze_with`] builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixDetail {
+    /// Every fix with its edits: what JSON, SARIF and the language server need.
+    Full,
+    /// The same fixes, titles only, without edits: the human and GitHub
+    /// reports print at most the first title, and building the `.ann` lines
+    /// of every fix was a tenth of their CPU.
+    TitlesOnly,
+}
+
+/// Analyse one article of `corpus`, with every fix in full.
 pub fn analyze(corpus: &Corpus, article: &Article) -> Analysis {
+    analyze_with(corpus, article, FixDetail::Full)
+}
+
+/// Analyse one article of `corpus`, building fixes to `detail`. The
+/// diagnostics, and the titles and number of their fixes, do not depend on it.
+pub fn analyze_with(corpus: &Corpus, article: &Article, detail: FixDetail) -> Analysis {
+    let full = detail == FixDetail::Full;
+    // A fix with its title only: no `.ann` lines, no ids.
+    let title_only = |title: String| Fix {
+        title,
+        edits: Vec::new(),
+        changes_article: false,
+    };
     let mut diags = Vec::new();
     let text = &article.text;
     let dct = corpus.publication_date(article);
@@ -155,18 +179,19 @@ pub fn analyze(corpus: &Corpus, article: &Article) -> Analysis {
         diags.push(missing_date(corpus, article));
     }
     for t in timexes.iter().filter(|t| !annotations.covers_date(&t.span)) {
-        let lines = ids.date_lines(article, t);
-        let fix = ann_fix(
-            article,
-            format!(
-                "Annotate `{}` as {} {}",
-                &text[t.span.clone()],
-                t.kind.label(),
-                t.value
-            ),
-            lines,
+        let title = format!(
+            "Annotate `{}` as {} {}",
+            &text[t.span.clone()],
+            t.kind.label(),
+            t.value
         );
-        ids.reset();
+        let fix = if full {
+            let lines = ids.date_lines(article, t);
+            ids.reset();
+            ann_fix(article, title, lines)
+        } else {
+            title_only(title)
+        };
         let what = if t.value.is_empty() {
             String::new()
         } else {
@@ -190,21 +215,22 @@ pub fn analyze(corpus: &Corpus, article: &Article) -> Analysis {
         .iter()
         .filter(|c| !annotations.covers_claim(&c.cue, c.content.as_ref()))
     {
-        let lines = ids.claim_lines(article, c);
         let source = c
             .source
             .as_ref()
             .map(|s| format!(" by `{}`", short(&text[s.clone()])))
             .unwrap_or_default();
-        let fix = ann_fix(
-            article,
-            format!(
-                "Annotate the claim{source} (cue `{}`)",
-                &text[c.cue.clone()]
-            ),
-            lines,
+        let title = format!(
+            "Annotate the claim{source} (cue `{}`)",
+            &text[c.cue.clone()]
         );
-        ids.reset();
+        let fix = if full {
+            let lines = ids.claim_lines(article, c);
+            ids.reset();
+            ann_fix(article, title, lines)
+        } else {
+            title_only(title)
+        };
         diags.push(
             Diagnostic::new(&article.path, Code::UnannotatedClaim, c.cue.clone(), format!("claim{source} with cue `{}` is not annotated: add Source, Cue and Content spans and an Attribution event", &text[c.cue.clone()]))
                 .with_fix(fix),
@@ -232,13 +258,14 @@ pub fn analyze(corpus: &Corpus, article: &Article) -> Analysis {
             let Some(e) = corpus.registry.get(id) else {
                 continue;
             };
-            let lines = ids.mention_lines(article, m.span.clone(), e);
-            d.fixes.push(ann_fix(
-                article,
-                format!("Link `{}` to {} ({})", &text[m.span.clone()], e.name, e.id),
-                lines,
-            ));
-            ids.reset();
+            let title = format!("Link `{}` to {} ({})", &text[m.span.clone()], e.name, e.id);
+            d.fixes.push(if full {
+                let lines = ids.mention_lines(article, m.span.clone(), e);
+                ids.reset();
+                ann_fix(article, title, lines)
+            } else {
+                title_only(title)
+            });
         }
         diags.push(d);
     }
@@ -253,7 +280,16 @@ pub fn analyze(corpus: &Corpus, article: &Article) -> Analysis {
                 n.kind.as_str()
             ),
         );
-        d.fixes.extend(registry_fix(corpus, name, n.kind));
+        // Memoised per name, so the edit is cheap to keep; only the title
+        // is dropped into a title-only fix, keeping "no fix" where the
+        // registry cannot be edited.
+        d.fixes.extend(registry_fix(corpus, name, n.kind).map(|f| {
+            if full {
+                f
+            } else {
+                title_only(f.title)
+            }
+        }));
         diags.push(d);
     }
     Analysis {
@@ -733,5 +769,53 @@ mod span_set_tests {
             }
         }
         assert!(!SpanSet::new([]).overlaps(&(0..10)));
+    }
+}
+
+#[cfg(test)]
+mod fix_detail_tests {
+    use super::*;
+
+    /// Titles only gives the same diagnostics with the same fix titles, in
+    /// the same number, and no edits; in full every fix has its edits.
+    #[test]
+    fn titles_only_keeps_diagnostics_and_titles_and_drops_edits() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        std::fs::write(
+            root.join("entities.toml"),
+            "[sergei-ivanov]\nkind = \"person\"\nname = \"Sergei Ivanov\"\n[igor-ivanov]\nkind = \"person\"\nname = \"Igor Ivanov\"\n",
+        )
+        .expect("write");
+        std::fs::write(
+            root.join("a.txt"),
+            "Mr Ivanov said on Monday that Helmut Kohl would visit next week.\n\"We will meet again,\" the minister said.\n",
+        )
+        .expect("write");
+        let corpus = Corpus::load(root).expect("load");
+        let article = corpus.articles().next().expect("one article");
+        let full = analyze_with(&corpus, article, FixDetail::Full).diagnostics;
+        let titles = analyze_with(&corpus, article, FixDetail::TitlesOnly).diagnostics;
+        assert_eq!(full, analyze(&corpus, article).diagnostics);
+        assert_eq!(full.len(), titles.len());
+        let mut fixes = 0;
+        for (f, t) in full.iter().zip(&titles) {
+            assert_eq!(
+                (&f.path, &f.range, f.code, &f.message),
+                (&t.path, &t.range, t.code, &t.message)
+            );
+            assert_eq!(f.fixes.len(), t.fixes.len(), "{f:?}");
+            for (ff, tf) in f.fixes.iter().zip(&t.fixes) {
+                assert_eq!(ff.title, tf.title);
+                assert!(!ff.edits.is_empty(), "{ff:?}");
+                assert!(tf.edits.is_empty(), "{tf:?}");
+                fixes += 1;
+            }
+        }
+        // A date, an ambiguous mention (two fixes), an unknown name.
+        assert!(fixes >= 4, "{full:?}");
+        assert!(full
+            .iter()
+            .any(|d| d.code == Code::AmbiguousMention && d.fixes.len() == 2));
     }
 }

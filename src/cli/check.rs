@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
+use gloss::analysis::FixDetail;
 use gloss::diagnostics::Severity;
 use gloss::report::Located;
 
@@ -108,6 +109,11 @@ fn write_report(
             scope,
             render,
             matches!(fmt, Format::Human),
+            // The human and GitHub formats print at most a fix's title.
+            match fmt {
+                Format::Json | Format::Sarif => FixDetail::Full,
+                Format::Human | Format::Github => FixDetail::TitlesOnly,
+            },
             skip_first,
             out,
             totals,

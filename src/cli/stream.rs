@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use gloss::analysis::FixDetail;
 use gloss::corpus::{read_article, Article, Corpus};
 use gloss::diagnostics::{Diagnostic, Severity};
 use gloss::report::{display, locate_owned, FileText, Located, Summary};
@@ -116,6 +117,7 @@ pub fn corpus_report(
     scope: &Option<Vec<PathBuf>>,
     render: &Render,
     with_source: bool,
+    fixes: FixDetail,
     skip_first: usize,
     out: &mut dyn std::io::Write,
     totals: &mut Totals,
@@ -195,7 +197,7 @@ pub fn corpus_report(
         let (rel, path) = &files[i];
         let ann_path = &ann_paths[i];
         match read_article(rel.clone(), path.clone()) {
-            Ok(article) => article_out(corpus, &article, &shared, render, with_source),
+            Ok(article) => article_out(corpus, &article, &shared, render, with_source, fixes),
             Err(d) => {
                 // Not read: its diagnostic is about the `.txt` or the `.ann`
                 // file, located in no text (gloss holds none for it).
@@ -311,8 +313,9 @@ fn article_out(
     shared: &[FileText],
     render: &Render,
     with_source: bool,
+    fixes: FixDetail,
 ) -> std::io::Result<ArticleOut> {
-    let diags = gloss::analysis::analyze(corpus, article).diagnostics;
+    let diags = gloss::analysis::analyze_with(corpus, article, fixes).diagnostics;
     let (on_ann, on_txt): (Vec<Diagnostic>, Vec<Diagnostic>) = diags.into_iter().partition(|d| {
         d.path.as_os_str() == article.ann_path.as_os_str()
             || (d.path.as_os_str() != article.path.as_os_str() && d.path == article.ann_path)
@@ -388,6 +391,7 @@ mod tests {
             &None,
             render,
             false,
+            FixDetail::Full,
             0,
             &mut out,
             &mut totals,

@@ -3,7 +3,7 @@
 //! Lookup is ASCII case-insensitive on whole tokens; words with non-ASCII
 //! letters are never temporal triggers.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// Calendar and clock units.
@@ -198,8 +198,8 @@ pub const HOLIDAYS: &[(&str, u32, u32)] = &[
     ("new-year", 1, 1),
 ];
 
-static TABLE: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, Lex> = HashMap::new();
+static TABLE: LazyLock<FxHashMap<&'static str, Lex>> = LazyLock::new(|| {
+    let mut m: FxHashMap<&'static str, Lex> = FxHashMap::default();
     let months = [
         "january",
         "february",
