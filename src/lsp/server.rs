@@ -909,25 +909,3 @@ impl LanguageServer for Backend {
         .await
     }
 }
-
-#[cfg(test)]
-mod panic_tests {
-    use super::*;
-
-    /// A panic inside a request's feature function becomes a JSON-RPC
-    /// internal error naming the request and the panic; the runtime and
-    /// the next request are unaffected.
-    #[tokio::test]
-    async fn a_panicking_handler_answers_with_an_internal_error() {
-        let r: Result<()> = run_on(State::default().world(), "hover", |_| {
-            panic!("index out of range in the core")
-        })
-        .await;
-        let e = r.expect_err("a panic must be an error response");
-        assert_eq!(e.code, ErrorCode::InternalError);
-        assert!(e.message.contains("hover"), "{}", e.message);
-        assert!(e.message.contains("index out of range"), "{}", e.message);
-        let ok: Result<u32> = run_on(State::default().world(), "hover", |_| Ok(7)).await;
-        assert_eq!(ok.expect("the next request is answered"), 7);
-    }
-}
