@@ -53,7 +53,7 @@ async fn start(fixture: &str, extra: Value) -> (Corpus, Client) {
     let corpus = Corpus::new(fixture);
     let mut c = Client::in_process();
     c.initialize(corpus.root(), &["utf-16"], extra).await;
-    wait_indexed(&c).await;
+    c.wait_indexed().await;
     (corpus, c)
 }
 
@@ -64,13 +64,6 @@ async fn open(c: &Client, corpus: &Corpus, rel: &str) -> (String, String) {
         c.diagnostics(&uri, |_| true).await;
     }
     (uri, corpus.read(rel))
-}
-
-async fn wait_indexed(c: &Client) {
-    c.wait_for("indexing to end", |n| {
-        n["method"] == "$/progress" && n["params"]["value"]["kind"] == "end"
-    })
-    .await;
 }
 
 fn at(text: &str, needle: &str, plus: usize) -> usize {
@@ -545,7 +538,7 @@ async fn symbols_hints_tokens_and_lens() {
     );
     let (corpus, c) = start(&fixture, json!({})).await;
     let (uri, text) = open(&c, &corpus, "a.txt").await;
-    wait_indexed(&c).await;
+    c.wait_indexed().await;
 
     let ws = c
         .request("workspace/symbol", json!({ "query": "lord rob" }))
@@ -674,7 +667,7 @@ async fn pull_diagnostics_when_the_client_supports_them() {
         init["capabilities"]["diagnosticProvider"]["workspaceDiagnostics"],
         true
     );
-    wait_indexed(&c).await;
+    c.wait_indexed().await;
     let uri = c.open(&corpus.path("a.txt")).await;
     let r = c
         .request(
@@ -710,7 +703,7 @@ async fn pull_diagnostics_when_the_client_supports_them() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn indexing_reports_progress_and_registers_file_watching() {
     let (_corpus, c) = start(BASE, json!({})).await;
-    wait_indexed(&c).await;
+    c.wait_indexed().await;
     let progress = c.notifications("$/progress");
     assert_eq!(progress[0]["params"]["value"]["kind"], "begin");
     assert!(progress
@@ -746,7 +739,7 @@ async fn watches_the_disk_itself_when_the_client_cannot() {
         json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": false } } }),
     )
     .await;
-    wait_indexed(&c).await;
+    c.wait_indexed().await;
     let uri = c.open(&corpus.path("a.txt")).await;
     c.diagnostics(&uri, |d| d.iter().any(|d| d["code"] == "ambiguous-mention"))
         .await;
@@ -878,7 +871,7 @@ async fn documents_outside_the_workspace_get_their_corpus_and_stray_files_are_le
         .await;
     assert!(r.is_null());
     let (uri, text) = (c.open(&corpus.path("a.txt")).await, corpus.read("a.txt"));
-    wait_indexed(&c).await;
+    c.wait_indexed().await;
     c.diagnostics(&uri, |d| d.iter().any(|d| d["code"] == "ambiguous-mention"))
         .await;
     let h = req_at(&c, "textDocument/hover", &uri, &text, 2).await;
@@ -999,7 +992,7 @@ async fn settings_pulled_with_workspace_configuration() {
     let mut c = Client::in_process();
     c.set_configuration(json!({ "checks": { "unannotated-date": "off" } }));
     c.initialize(corpus.root(), &["utf-16"], json!({})).await;
-    wait_indexed(&c).await;
+    c.wait_indexed().await;
     for _ in 0..100 {
         if !c.server_requests("workspace/configuration").is_empty() {
             break;

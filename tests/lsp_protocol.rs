@@ -10,13 +10,6 @@ use serde_json::{json, Value};
 
 const ARTICLE: &str = "001_40905b9287ca137d.txt";
 
-async fn wait_indexed(c: &Client) {
-    c.wait_for("indexing to end", |n| {
-        n["method"] == "$/progress" && n["params"]["value"]["kind"] == "end"
-    })
-    .await;
-}
-
 fn uri_of(loc: &Value) -> String {
     loc["uri"].as_str().unwrap_or_default().to_owned()
 }
@@ -29,7 +22,7 @@ async fn seed_session_over_stdio_in_utf16() {
     let init = c.initialize(corpus.root(), &["utf-16"], json!({})).await;
     assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
     assert_eq!(init["capabilities"]["textDocumentSync"]["change"], 2);
-    wait_indexed(&c).await;
+    c.wait_indexed().await;
 
     // Open the article whose .ann is missing: its dates are unannotated.
     let path = corpus.path(ARTICLE);
@@ -188,7 +181,7 @@ async fn utf8_positions_after_emoji_cjk_and_combining_marks() {
         .initialize(corpus.root(), &["utf-8", "utf-16"], json!({}))
         .await;
     assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
-    wait_indexed(&c).await;
+    c.wait_indexed().await;
     let text = corpus.read("a.txt");
     let uri = c.open(&corpus.path("a.txt")).await;
     let at = text.find("George").unwrap();
@@ -305,7 +298,7 @@ async fn seed_quick_fix_as_a_workspace_edit_in_utf8() {
         )
         .await;
     assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
-    wait_indexed(&c).await;
+    c.wait_indexed().await;
     let path = corpus.path(ARTICLE);
     let text = corpus.read(ARTICLE);
     let uri = c.open(&path).await;
@@ -372,7 +365,7 @@ async fn diagnostics_from_before_indexing_never_overwrite_later_ones() {
         c.initialize(corpus.root(), &["utf-16"], json!({})).await;
         // Open at once, before indexing has had a chance to finish.
         let uri = c.open(&corpus.path(ARTICLE)).await;
-        wait_indexed(&c).await;
+        c.wait_indexed().await;
         c.diagnostics(&uri, |d| d.iter().any(|d| d["code"] == "unannotated-date"))
             .await;
         // Let any analysis still running finish and publish.

@@ -40,10 +40,7 @@ async fn start() -> (Corpus, Client) {
     let corpus = Corpus::new(&fixture());
     let mut c = Client::in_process();
     c.initialize(corpus.root(), &["utf-16"], json!({})).await;
-    c.wait_for("indexing to end", |n| {
-        n["method"] == "$/progress" && n["params"]["value"]["kind"] == "end"
-    })
-    .await;
+    c.wait_indexed().await;
     (corpus, c)
 }
 

@@ -234,6 +234,14 @@ impl Client {
         }
     }
 
+    /// Wait until the server reports the end of indexing (`$/progress` end).
+    pub async fn wait_indexed(&self) {
+        self.wait_for("indexing to end", |n| {
+            n["method"] == "$/progress" && n["params"]["value"]["kind"] == "end"
+        })
+        .await;
+    }
+
     /// Forget recorded notifications (to wait for fresh ones).
     pub fn clear_notifications(&self) {
         self.shared.lock().unwrap().notifications.clear();
