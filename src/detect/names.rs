@@ -12,7 +12,13 @@ use crate::registry::EntityKind;
 /// Capitalised words joined by single spaces (or a non-breaking space),
 /// allowing initials ("Boris N. Yeltsin") and inner hyphens or apostrophes.
 static RUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Lu}[\p{L}\p{M}'’\-]*\.?(?:[ \u{a0}]\p{Lu}[\p{L}\p{M}'’\-]*\.?)*")
+    // Capitalised words, joined by spaces and by the small words that sit
+    // inside an institution's name ("Bank of England", "Securities and
+    // Exchange Commission"); `scan_line` splits a run at those small words
+    // again unless it names an institution.
+    Regex::new(
+        r"\p{Lu}[\p{L}\p{M}'’\-]*\.?(?:[ \u{a0}](?:(?:of|and|for)[ \u{a0}](?:the[ \u{a0}])?)?\p{Lu}[\p{L}\p{M}'’\-]*\.?)*",
+    )
         .expect("name run pattern")
 });
 
@@ -315,73 +321,182 @@ fn is_common(w: &str) -> bool {
     SORTED.binary_search(&w).is_ok()
 }
 
+/// Lower-case words a run may hold inside an institution's name.
+fn is_connector(w: &str) -> bool {
+    matches!(w, "of" | "and" | "for" | "the")
+}
+
+/// Whether a word of a run ends a sentence: a full stop after a word that
+/// is neither an initial ("N.", "U.S.") nor an abbreviation ("Mr.", "Gen.");
+/// "the UK. The Liberal Democrats" ends one.
+fn ends_sentence(word: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr",
+        "Adm", "Maj", "Sen", "Rep", "Gov", "Prof", "Rev", "Mt", "Ft", "Co", "Corp", "Inc", "Ltd",
+        "Bros", "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+        "Dec",
+    ];
+    let Some(stem) = word.strip_suffix('.') else {
+        return false;
+    };
+    stem.chars().count() >= 2 && !stem.contains('.') && !ABBREVIATIONS.contains(&stem)
+}
+
 fn scan_line(text: &str, base: usize, line: &str, out: &mut Vec<NameCandidate>) {
     for m in RUN.find_iter(line) {
-        // A run of one word is a name only after an honorific: most runs are
-        // a capitalised word starting a sentence, rejected here before any
-        // other work (the checks below would reject it too).
-        if !m.as_str().contains([' ', '\u{a0}']) && !preceded_by_honorific(text, base + m.start()) {
-            continue;
-        }
-        // Split the run into words with their offsets, then drop common words
-        // from both ends (sentence starters, titles, months).
-        let mut words: Vec<(usize, &str)> = Vec::new();
+        // A run may cross a sentence end ("... of Russia. The Office ..."):
+        // each sentence's part is a run of its own.
+        let mut from = m.start();
         let mut pos = m.start();
-        for w in m.as_str().split([' ', '\u{a0}']) {
-            words.push((pos, w));
-            pos += w.len()
-                + if line[pos + w.len()..].starts_with('\u{a0}') {
-                    2
-                } else {
-                    1
-                };
-        }
-        while words.first().is_some_and(|(_, w)| is_common(w)) {
-            words.remove(0);
-        }
-        while words.last().is_some_and(|(_, w)| is_common(w)) {
-            words.pop();
-        }
-        let Some(&(first, _)) = words.first() else {
-            continue;
-        };
-        let Some(&(last, lw)) = words.last() else {
-            continue;
-        };
-        let mut end = last + lw.len();
-        // Possessives and a trailing full stop are not part of the name.
-        let name = &line[first..end];
-        for suffix in ["'s", "’s", "'", "’", "."] {
-            if name.ends_with(suffix)
-                && !(suffix == "."
-                    && name.len() >= 2
-                    && name[..name.len() - 1].ends_with(|c: char| c.is_uppercase()))
-            {
-                end -= suffix.len();
-                break;
+        for w in m.as_str().split_inclusive([' ', '\u{a0}']) {
+            pos += w.len();
+            if ends_sentence(w.trim_end_matches([' ', '\u{a0}'])) {
+                let part = line[from..pos].trim_end_matches([' ', '\u{a0}']);
+                scan_joined(text, base, line, from, part, out);
+                from = pos;
             }
         }
-        let name = &line[first..end];
-        let start = base + first;
-        let single = words.len() == 1;
-        if single && !preceded_by_honorific(text, start) {
-            continue;
+        if from < m.end() {
+            scan_joined(text, base, line, from, &line[from..m.end()], out);
         }
-        if name.chars().filter(|c| c.is_alphabetic()).count() < 3 {
-            continue;
-        }
-        let kind = if name.split(' ').any(|w| ORG_WORDS.contains(&w))
-            || name.chars().all(|c| !c.is_lowercase())
-        {
-            EntityKind::Organization
-        } else {
-            EntityKind::Person
-        };
-        out.push(NameCandidate {
-            span: start..base + end,
-            kind,
-        });
     }
+}
+
+/// The candidates in one run of capitalised words that may hold small
+/// words ("of", "and", "for", "the") starting at `start` in `line`.
+fn scan_joined(
+    text: &str,
+    base: usize,
+    line: &str,
+    start: usize,
+    run: &str,
+    out: &mut Vec<NameCandidate>,
+) {
+    if !run.split([' ', '\u{a0}']).any(is_connector) {
+        scan_run(text, base, line, start, run, out);
+        return;
+    }
+    // Keep a small word inside the name only where it joins the parts of
+    // an institution's name: "Bank of England", "Institute for Fiscal
+    // Studies", "Securities and Exchange Commission". Elsewhere the run is
+    // several names ("Tony Blair and Gordon Brown") or a title and a
+    // place ("Minister of Defence"), split at the small word.
+    let ends_in_org = run
+        .rsplit([' ', '\u{a0}'])
+        .next()
+        .is_some_and(|w| ORG_WORDS.contains(&w));
+    // The start of the piece being built; `None` right after a split.
+    let mut piece_start = Some(start);
+    let mut pos = start;
+    let mut prev = "";
+    let mut org_before = false;
+    for w in run.split_inclusive([' ', '\u{a0}']) {
+        let word = w.trim_end_matches([' ', '\u{a0}']);
+        if word == "the" && is_connector(prev) {
+            // "of the", "for the": follows its connector's decision.
+        } else if is_connector(word) {
+            let joining = match word {
+                "and" => ends_in_org && !org_before,
+                _ => ends_in_org || ORG_WORDS.contains(&prev),
+            };
+            if !joining {
+                org_before = false;
+                if let Some(from) = piece_start.take() {
+                    let piece = line[from..pos].trim_end_matches([' ', '\u{a0}']);
+                    scan_run(text, base, line, from, piece, out);
+                }
+            }
+        } else {
+            piece_start.get_or_insert(pos);
+            org_before |= ORG_WORDS.contains(&word);
+        }
+        prev = word;
+        pos += w.len();
+    }
+    if let Some(from) = piece_start {
+        scan_run(text, base, line, from, &line[from..start + run.len()], out);
+    }
+}
+
+/// The candidate in one run of capitalised words starting at `start` in `line`.
+fn scan_run(
+    text: &str,
+    base: usize,
+    line: &str,
+    start: usize,
+    run: &str,
+    out: &mut Vec<NameCandidate>,
+) {
+    // A run of one word is a name only after an honorific: most runs are
+    // a capitalised word starting a sentence, rejected here before any
+    // other work (the checks below would reject it too).
+    if !run.contains([' ', '\u{a0}']) && !preceded_by_honorific(text, base + start) {
+        return;
+    }
+    // Split the run into words with their offsets, then drop common words
+    // from both ends (sentence starters, titles, months).
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut pos = start;
+    for w in run.split([' ', '\u{a0}']) {
+        words.push((pos, w));
+        pos += w.len()
+            + if line[pos + w.len()..].starts_with('\u{a0}') {
+                2
+            } else {
+                1
+            };
+    }
+    while words
+        .first()
+        .is_some_and(|(_, w)| is_common(w) || is_connector(w))
+    {
+        words.remove(0);
+    }
+    while words
+        .last()
+        .is_some_and(|(_, w)| is_common(w) || is_connector(w))
+    {
+        words.pop();
+    }
+    let Some(&(first, _)) = words.first() else {
+        return;
+    };
+    let Some(&(last, lw)) = words.last() else {
+        return;
+    };
+    let mut end = last + lw.len();
+    // Possessives and a trailing full stop are not part of the name.
+    let name = &line[first..end];
+    for suffix in ["'s", "’s", "'", "’", "."] {
+        if name.ends_with(suffix)
+            && !(suffix == "."
+                && name.len() >= 2
+                && name[..name.len() - 1].ends_with(|c: char| c.is_uppercase()))
+        {
+            end -= suffix.len();
+            break;
+        }
+    }
+    let name = &line[first..end];
+    let start = base + first;
+    let single = words.len() == 1;
+    if single && !preceded_by_honorific(text, start) {
+        return;
+    }
+    if name.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return;
+    }
+    let kind = if name.split(' ').any(|w| ORG_WORDS.contains(&w))
+        || name.chars().all(|c| !c.is_lowercase())
+    {
+        EntityKind::Organization
+    } else {
+        EntityKind::Person
+    };
+    out.push(NameCandidate {
+        span: start..base + end,
+        kind,
+    });
 }
 
 #[cfg(test)]
@@ -402,6 +517,30 @@ mod tests {
                 "Kwasniewski",
                 "Prosecutor General's Office",
                 "Boris N. Yeltsin"
+            ]
+        );
+    }
+
+    #[test]
+    fn institutions_keep_their_small_words_and_people_do_not() {
+        let t = "Officials at the Bank of England, the Institute for Fiscal Studies and the Securities and Exchange Commission spoke after Tony Blair and Gordon Brown met Igor Ivanov of Russia. The Office of the Prime Minister said so. Boris N. Yeltsin left for the UK. Mr Ivanov stayed.\n";
+        let found = find(t);
+        let got: Vec<(&str, EntityKind)> =
+            found.iter().map(|c| (&t[c.span.clone()], c.kind)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Bank of England", EntityKind::Organization),
+                ("Institute for Fiscal Studies", EntityKind::Organization),
+                (
+                    "Securities and Exchange Commission",
+                    EntityKind::Organization
+                ),
+                ("Tony Blair", EntityKind::Person),
+                ("Gordon Brown", EntityKind::Person),
+                ("Igor Ivanov", EntityKind::Person),
+                ("Boris N. Yeltsin", EntityKind::Person),
+                ("Ivanov", EntityKind::Person),
             ]
         );
     }
