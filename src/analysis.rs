@@ -276,7 +276,8 @@ pub fn analyze_with(corpus: &Corpus, article: &Article, detail: FixDetail) -> An
             Code::UnknownEntity,
             n.span.clone(),
             format!(
-                "`{name}` looks like a {} but is not in entities.toml",
+                "`{name}` looks like {} {} but is not in entities.toml",
+                article_for(n.kind),
                 n.kind.as_str()
             ),
         );

@@ -156,6 +156,28 @@ fn unknown_entity_is_a_hint_with_a_registry_fix() {
 }
 
 #[test]
+fn unknown_institution_reads_as_an_organization() {
+    let f = Fixture::new(&[
+        ("gloss.toml", MANIFEST),
+        ("entities.toml", REGISTRY),
+        (
+            "a.txt",
+            "The report reached the Securities and Exchange Commission late.\n",
+        ),
+    ]);
+    let d = one(&f, "unknown-entity");
+    assert_eq!(covered(f.root(), &d), "Securities and Exchange Commission");
+    assert_eq!(
+        d["message"],
+        "`Securities and Exchange Commission` looks like an organization but is not in entities.toml"
+    );
+    assert_eq!(
+        d["fixes"][0]["title"],
+        "Add `Securities and Exchange Commission` to entities.toml as an organization"
+    );
+}
+
+#[test]
 fn missing_publication_date_proposes_the_dateline() {
     let f = Fixture::new(&[(
         "a.txt",
