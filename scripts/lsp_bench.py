@@ -6,6 +6,8 @@ root and reports, as JSON on standard output:
 
 * index_s: time from sending `initialize` to the server's work-done
   progress `$/progress` with kind `end` (indexing complete);
+* index_cpu_s: the server's CPU time (user + system) at that point, which
+  depends less than index_s on what else the machine runs;
 * rss_*_mb: the server's resident memory (VmRSS, /proc) after indexing, after
   the first whole-corpus request and at the end, and its peak (VmHWM);
 * hover, definition, references: latency of each request on registry
@@ -141,6 +143,13 @@ class Server:
             if pred(msg):
                 return t, msg
 
+    def cpu_s(self):
+        """User + system CPU time of the server so far (/proc/PID/stat)."""
+        with open(f"/proc/{self.p.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        tick = os.sysconf("SC_CLK_TCK")
+        return round((int(fields[11]) + int(fields[12])) / tick, 2)
+
     def rss_mb(self, field="VmRSS"):
         with open(f"/proc/{self.p.pid}/status") as f:
             for line in f:
@@ -206,6 +215,7 @@ def main():
         t_end, _ = srv.wait_note(lambda m: m.get("method") == "$/progress"
                                  and m["params"]["value"].get("kind") == "end")
         out["index_s"] = round(t_end - t0, 3)
+        out["index_cpu_s"] = srv.cpu_s()
         out["rss_after_index_mb"] = srv.rss_mb()
 
         # Articles to query: the first few of the corpus, in path order.
