@@ -207,6 +207,21 @@ impl Corpus {
         Ok((c, files))
     }
 
+    /// The registry, manifest and matcher of this corpus, without its
+    /// articles (what matching names in an article needs): a copy that
+    /// shares no article, so changes to this corpus do not copy for it.
+    pub fn without_articles(&self) -> Corpus {
+        Corpus {
+            root: self.root.clone(),
+            manifest: self.manifest.clone(),
+            registry: self.registry.clone(),
+            matcher: self.matcher.clone(),
+            articles: imbl::OrdMap::new(),
+            load_errors: Vec::new(),
+            registry_fixes: self.registry_fixes.clone(),
+        }
+    }
+
     pub fn set_registry(&mut self, registry: Registry) {
         self.registry_fixes = Arc::default();
         self.matcher = Arc::new(MentionMatcher::new(&registry));
