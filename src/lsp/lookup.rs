@@ -212,7 +212,7 @@ fn target_strict(a: &Analysis, offset: usize) -> Option<Target> {
 /// The `.ann` entry at a byte offset of the `.ann` text.
 pub fn ann_entry_at(article: &Article, offset: usize) -> Option<(usize, &Entry)> {
     article
-        .ann
+        .ann()
         .entries
         .iter()
         .enumerate()
@@ -236,7 +236,7 @@ pub fn ann_entity<'a>(
             .map(|m| m.entity.clone())
             .or_else(|| {
                 article
-                    .ann
+                    .ann()
                     .normalizations_of(&t.id)
                     .find(|n| n.db == "Registry")
                     .map(|n| n.key.clone())

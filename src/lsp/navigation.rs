@@ -121,7 +121,7 @@ fn span_location(doc: &Doc, tid: &str) -> Option<Location> {
 /// The line defining an annotation id in the `.ann` file.
 fn ann_line_location(doc: &Doc, id: &str) -> Option<Location> {
     let article = doc.article?;
-    let e = article.ann.entry(id)?;
+    let e = article.ann().entry(id)?;
     let view = View::new(&article.ann_text, doc.w.enc);
     Some(Location::new(
         doc.w.uri(&article.ann_path)?,

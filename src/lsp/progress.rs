@@ -26,8 +26,8 @@ fn read_batch(corpus: &Corpus, paths: Vec<(String, PathBuf)>) -> Vec<(Article, R
             let bytes = std::fs::read(&path).ok()?;
             let ann = std::fs::read(path.with_extension("ann"))
                 .ok()
-                .map(|b| crate::text::decode(&b).0);
-            let article = Article::new(path, rel, &bytes, ann);
+                .map(|b| crate::text::decode_vec(b).0);
+            let article = Article::from_vec(path, rel, bytes, ann);
             let refs = refs_of(corpus, &article);
             Some((article, refs))
         })
