@@ -59,8 +59,14 @@ impl<'w> Doc<'w> {
         self.view().offset(pos)
     }
 
+    /// The article's analysis, fix titles only.
     pub fn analysis(&self) -> Option<Arc<Analysis>> {
         self.article.map(|a| self.w.analysis(self.root, a))
+    }
+
+    /// The article's analysis with every fix in full (code actions).
+    pub fn full_analysis(&self) -> Option<Arc<Analysis>> {
+        self.article.map(|a| self.w.full_analysis(self.root, a))
     }
 
     /// A view of the article text (for a `.ann` file: of its article).

@@ -151,7 +151,11 @@ fn earliest_full_name(doc: &Doc, name: &str) -> Option<Location> {
         .into_par_iter()
         .filter_map(|article| {
             let a = doc.w.cached_analysis(doc.root, article).unwrap_or_else(|| {
-                std::sync::Arc::new(crate::analysis::analyze(doc.corpus, article))
+                std::sync::Arc::new(crate::analysis::analyze_with(
+                    doc.corpus,
+                    article,
+                    crate::analysis::FixDetail::TitlesOnly,
+                ))
             });
             let date = doc.corpus.publication_date(article);
             let mut best: Option<(Key, std::ops::Range<usize>)> = None;
