@@ -1258,7 +1258,14 @@ async fn after_a_keystroke_code_actions_offer_the_full_fix_for_the_new_text() {
             && n["params"]["version"] == 2
     })
     .await;
-    let after = actions(&c, &uri, &changed, at(&changed, "yesterday", 1), Some("quickfix")).await;
+    let after = actions(
+        &c,
+        &uri,
+        &changed,
+        at(&changed, "yesterday", 1),
+        Some("quickfix"),
+    )
+    .await;
     let (title_after, new_after) = fix_at(&after);
 
     // What the core's full analysis of the changed text offers.
@@ -1279,7 +1286,10 @@ async fn after_a_keystroke_code_actions_offer_the_full_fix_for_the_new_text() {
     assert_eq!(new_after, fix.edits[0].new_text);
     assert!(new_after.contains("Date 38 47"), "{new_after}");
     assert_eq!(title_before, title_after);
-    assert_ne!(new_before, new_after, "the fix was not rebuilt for the new text");
+    assert_ne!(
+        new_before, new_after,
+        "the fix was not rebuilt for the new text"
+    );
     // The diagnostic offering it still says it has fixes.
     let diags = c.diagnostics(&uri, |_| true).await;
     assert!(diags

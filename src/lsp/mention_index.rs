@@ -521,16 +521,24 @@ mod tests {
             }
             idx.finish(1);
         }
-        let rels = |hits: Hits| -> Vec<String> { hits.into_iter().map(|h| h.article.rel.clone()).collect() };
+        let rels = |hits: Hits| -> Vec<String> {
+            hits.into_iter().map(|h| h.article.rel.clone()).collect()
+        };
         assert_eq!(
             rels(mentions_of(&index, 1, 0, &c, "nato")),
             ["a-b.txt", "a/z.txt", "b.txt"]
         );
         agrees(&index, 1, 0, &c);
         let mut new = c.clone();
-        new.upsert_article(Path::new("/nonexistent-gloss-root/a-b.txt"), "Gone.\n".into());
+        new.upsert_article(
+            Path::new("/nonexistent-gloss-root/a-b.txt"),
+            "Gone.\n".into(),
+        );
         lock(&index).mark_dirty("a-b.txt", new.shared_article("a-b.txt").cloned(), 1);
-        assert_eq!(rels(mentions_of(&index, 1, 1, &new, "nato")), ["a/z.txt", "b.txt"]);
+        assert_eq!(
+            rels(mentions_of(&index, 1, 1, &new, "nato")),
+            ["a/z.txt", "b.txt"]
+        );
         agrees(&index, 1, 1, &new);
     }
 
