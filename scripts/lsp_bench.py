@@ -192,6 +192,9 @@ def main():
     ap.add_argument("--keystrokes", type=int, default=100)
     ap.add_argument("--stderr", default=os.devnull, help="file for the server's log")
     ap.add_argument("--keystrokes-only", action="store_true", help="skip hover, definition and references")
+    ap.add_argument("--client-watches", action="store_true",
+                    help="say the client watches files (dynamic registration), as editors do; "
+                         "by default the server watches the corpus itself with notify")
     args = ap.parse_args()
     root = os.path.abspath(args.root)
     out = {"root": root}
@@ -209,6 +212,7 @@ def main():
                 "window": {"workDoneProgress": True},
                 "textDocument": {"publishDiagnostics": {"versionSupport": True},
                                  "hover": {"contentFormat": ["markdown", "plaintext"]}},
+                "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": args.client_watches}},
             },
         })
         srv.notify("initialized", {})
