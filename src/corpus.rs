@@ -314,6 +314,13 @@ impl Corpus {
         self.articles.insert(article.rel.clone(), Arc::new(article));
     }
 
+    /// [`Corpus::insert_article`] of an article already shared (the
+    /// language server wraps articles in `Arc` on the threads that read
+    /// them, and keeps the handle for its index).
+    pub fn insert_shared(&mut self, article: Arc<Article>) {
+        self.articles.insert(article.rel.clone(), article);
+    }
+
     /// The shared handle of an article: two handles are the same
     /// allocation ([`Arc::ptr_eq`]) exactly when the article has not changed
     /// in between, which lets the language server key caches on it.

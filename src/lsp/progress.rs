@@ -8,6 +8,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use chrono::NaiveDate;
+
 use tower_lsp_server::ls_types::ProgressToken;
 
 use super::mention_index::{rebuild_in_background, refs_of, Refs};
@@ -16,9 +18,11 @@ use super::state::{lock, FileKind};
 use crate::corpus::{Article, Corpus};
 
 /// Read, decode, line-index and parse a batch of articles and their `.ann`
-/// files, and find their entity mentions, on all cores. Unreadable files
-/// are left out (the watcher reports them when they change).
-fn read_batch(corpus: &Corpus, paths: Vec<(String, PathBuf)>) -> Vec<(Article, Refs)> {
+/// files, and find their entity mentions and publication dates, on all
+/// cores (everything the merge under the state lock would otherwise do on
+/// one). Unreadable files are left out (the watcher reports them when they
+/// change).
+fn read_batch(corpus: &Corpus, paths: Vec<(String, PathBuf)>) -> Vec<ReadArticle> {
     use rayon::prelude::*;
     paths
         .into_par_iter()
@@ -29,10 +33,14 @@ fn read_batch(corpus: &Corpus, paths: Vec<(String, PathBuf)>) -> Vec<(Article, R
                 .map(|b| crate::text::decode_vec(b).0);
             let article = Article::from_vec(path, rel, bytes, ann);
             let refs = refs_of(corpus, &article);
-            Some((article, refs))
+            let date = corpus.publication_date(&article);
+            Some((Arc::new(article), refs, date))
         })
         .collect()
 }
+
+/// An article read from disk, its references and its publication date.
+type ReadArticle = (Arc<Article>, Refs, Option<NaiveDate>);
 
 /// Articles read (in parallel) before they are merged under the state lock.
 const BATCH: usize = 2048;
@@ -185,7 +193,7 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
                 let root = &mut st.roots[ri];
                 let corpus = Arc::make_mut(&mut root.corpus);
                 let mut index = lock(&root.index);
-                for (article, refs) in read {
+                for (article, refs, date) in read {
                     // Open buffers win over the disk.
                     if st.docs.contains_key(&article.path) {
                         continue;
@@ -197,15 +205,10 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
                     if corpus.shared_article(&article.rel).is_some() {
                         continue;
                     }
-                    let ann_buffer = st.docs.get(&article.ann_path).map(|d| d.rope.to_string());
-                    let path = article.path.clone();
-                    let rel = article.rel.clone();
-                    corpus.insert_article(article);
-                    let Some(shared) = corpus.shared_article(&rel).cloned() else {
-                        continue;
-                    };
-                    match ann_buffer {
+                    match st.docs.get(&article.ann_path).map(|d| d.rope.to_string()) {
                         Some(a) => {
+                            let (path, rel) = (article.path.clone(), article.rel.clone());
+                            corpus.insert_shared(article);
                             corpus.set_ann(&path, Some(a));
                             root.edits += 1;
                             index.mark_dirty(
@@ -215,8 +218,8 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
                             );
                         }
                         None => {
-                            let date = corpus.publication_date(&shared);
-                            index.insert(gen, shared, refs, date)
+                            corpus.insert_shared(article.clone());
+                            index.insert(gen, article, refs, date)
                         }
                     }
                 }
