@@ -18,7 +18,8 @@ root and reports, as JSON on standard output:
   `scripts/gen_corpus.py --big 50`) to the `publishDiagnostics` for that
   version. The server's debounce is set to 0 through initializationOptions,
   so this is the analysis and publishing cost alone; editors add the
-  configured debounce (`gloss.debounceMs`, 200 ms by default).
+  configured debounce (`gloss.debounceMs`, 200 ms by default); with the
+  server's CPU time per keystroke, averaged over all of them.
 
     scripts/lsp_bench.py --root /tmp/gloss-100k
     scripts/lsp_bench.py --root /tmp/gloss-100k --gloss target/release/gloss -n 200
@@ -283,6 +284,7 @@ def main():
             # Type in the middle of the article: a character, then delete it.
             mid = utf16_pos(text, len(text) // 2)
             times = []
+            cpu0 = srv.cpu_s()
             for v in range(2, args.keystrokes + 2):
                 if v % 2 == 0:
                     change = {"range": {"start": mid, "end": mid}, "text": "x"}
@@ -297,6 +299,8 @@ def main():
                                       and m["params"].get("version") == v)
                 times.append(t1 - t0)
             out["keystroke"] = summary_ms(times)
+            # Server CPU per keystroke (10 ms clock ticks, so an average).
+            out["keystroke"]["cpu_ms_per_keystroke"] = round((srv.cpu_s() - cpu0) * 1e3 / len(times), 2)
             out["keystroke"]["article_bytes"] = len(text.encode("utf-8"))
         else:
             out["keystroke"] = None
