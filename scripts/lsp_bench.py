@@ -6,6 +6,8 @@ root and reports, as JSON on standard output:
 
 * index_s: time from sending `initialize` to the server's work-done
   progress `$/progress` with kind `end` (indexing complete);
+* index_cpu_s: the server's CPU time (user + system) at that point, which
+  depends less than index_s on what else the machine runs;
 * rss_*_mb: the server's resident memory (VmRSS, /proc) after indexing, after
   the first whole-corpus request and at the end, and its peak (VmHWM);
 * hover, definition, references: latency of each request on registry
@@ -16,7 +18,8 @@ root and reports, as JSON on standard output:
   `scripts/gen_corpus.py --big 50`) to the `publishDiagnostics` for that
   version. The server's debounce is set to 0 through initializationOptions,
   so this is the analysis and publishing cost alone; editors add the
-  configured debounce (`gloss.debounceMs`, 200 ms by default).
+  configured debounce (`gloss.debounceMs`, 200 ms by default); with the
+  server's CPU time per keystroke, averaged over all of them.
 
     scripts/lsp_bench.py --root /tmp/gloss-100k
     scripts/lsp_bench.py --root /tmp/gloss-100k --gloss target/release/gloss -n 200
@@ -141,6 +144,13 @@ class Server:
             if pred(msg):
                 return t, msg
 
+    def cpu_s(self):
+        """User + system CPU time of the server so far (/proc/PID/stat)."""
+        with open(f"/proc/{self.p.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        tick = os.sysconf("SC_CLK_TCK")
+        return round((int(fields[11]) + int(fields[12])) / tick, 2)
+
     def rss_mb(self, field="VmRSS"):
         with open(f"/proc/{self.p.pid}/status") as f:
             for line in f:
@@ -183,6 +193,9 @@ def main():
     ap.add_argument("--keystrokes", type=int, default=100)
     ap.add_argument("--stderr", default=os.devnull, help="file for the server's log")
     ap.add_argument("--keystrokes-only", action="store_true", help="skip hover, definition and references")
+    ap.add_argument("--client-watches", action="store_true",
+                    help="say the client watches files (dynamic registration), as editors do; "
+                         "by default the server watches the corpus itself with notify")
     args = ap.parse_args()
     root = os.path.abspath(args.root)
     out = {"root": root}
@@ -200,12 +213,14 @@ def main():
                 "window": {"workDoneProgress": True},
                 "textDocument": {"publishDiagnostics": {"versionSupport": True},
                                  "hover": {"contentFormat": ["markdown", "plaintext"]}},
+                "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": args.client_watches}},
             },
         })
         srv.notify("initialized", {})
         t_end, _ = srv.wait_note(lambda m: m.get("method") == "$/progress"
                                  and m["params"]["value"].get("kind") == "end")
         out["index_s"] = round(t_end - t0, 3)
+        out["index_cpu_s"] = srv.cpu_s()
         out["rss_after_index_mb"] = srv.rss_mb()
 
         # Articles to query: the first few of the corpus, in path order.
@@ -269,6 +284,7 @@ def main():
             # Type in the middle of the article: a character, then delete it.
             mid = utf16_pos(text, len(text) // 2)
             times = []
+            cpu0 = srv.cpu_s()
             for v in range(2, args.keystrokes + 2):
                 if v % 2 == 0:
                     change = {"range": {"start": mid, "end": mid}, "text": "x"}
@@ -283,6 +299,8 @@ def main():
                                       and m["params"].get("version") == v)
                 times.append(t1 - t0)
             out["keystroke"] = summary_ms(times)
+            # Server CPU per keystroke (10 ms clock ticks, so an average).
+            out["keystroke"]["cpu_ms_per_keystroke"] = round((srv.cpu_s() - cpu0) * 1e3 / len(times), 2)
             out["keystroke"]["article_bytes"] = len(text.encode("utf-8"))
         else:
             out["keystroke"] = None

@@ -135,7 +135,7 @@ pub fn analyze_with(corpus: &Corpus, article: &Article, detail: FixDetail) -> An
         ));
     }
     let annotations = Annotations::resolve(
-        &article.ann,
+        article.ann(),
         &article.ann_path,
         text,
         &article.index,
@@ -174,7 +174,7 @@ pub fn analyze_with(corpus: &Corpus, article: &Article, detail: FixDetail) -> An
         .filter(|n| !taken.overlaps(&n.span) && !ignored(&n.span) && !annotations.any_at(&n.span))
         .collect();
 
-    let mut ids = IdAllocator::new(&article.ann);
+    let mut ids = IdAllocator::new(article.ann());
     if dct.is_none() {
         diags.push(missing_date(corpus, article));
     }
@@ -555,7 +555,7 @@ pub fn ann_fix(article: &Article, title: String, lines: Vec<String>) -> Fix {
         edits: vec![TextEdit {
             path: article.ann_path.clone(),
             range: end..end,
-            new_text: article.ann.append_text(&lines),
+            new_text: article.ann().append_text(&lines),
         }],
         changes_article: false,
     }
@@ -689,7 +689,7 @@ pub fn slug(name: &str) -> String {
 /// One fix that annotates every unannotated date (or claim) of an article,
 /// with consecutive fresh ids.
 pub fn fix_all(article: &Article, analysis: &Analysis, code: Code) -> Option<Fix> {
-    let mut ids = IdAllocator::new(&article.ann);
+    let mut ids = IdAllocator::new(article.ann());
     let mut lines = Vec::new();
     let mut count = 0;
     match code {

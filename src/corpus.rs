@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::NaiveDate;
 
@@ -16,7 +16,7 @@ use crate::detect::mentions::MentionMatcher;
 use crate::diagnostics::{Code, Diagnostic, Fix};
 use crate::manifest::Manifest;
 use crate::registry::{EntityKind, Registry};
-use crate::text::{decode, LineIndex};
+use crate::text::{decode, decode_vec, LineIndex};
 
 pub const MANIFEST: &str = "gloss.toml";
 pub const REGISTRY: &str = "entities.toml";
@@ -39,13 +39,24 @@ pub struct Article {
     /// The `.ann` file's text; empty when the file does not exist.
     pub ann_text: String,
     pub ann_exists: bool,
-    pub ann: AnnDoc,
+    /// `ann_text` parsed, on first use ([`Article::ann`]). The parsed
+    /// entries (an owned string per line and per field) weigh several
+    /// times the `.ann` text; the language server's index of mentions
+    /// parses without keeping ([`Article::with_ann`]), so only the
+    /// articles it analyses hold theirs.
+    ann: OnceLock<AnnDoc>,
 }
 
 impl Article {
     pub fn new(path: PathBuf, rel: String, bytes: &[u8], ann: Option<String>) -> Article {
+        Article::from_vec(path, rel, bytes.to_vec(), ann)
+    }
+
+    /// [`Article::new`] taking the file's bytes, which become the text
+    /// without a copy when they are valid UTF-8.
+    pub fn from_vec(path: PathBuf, rel: String, bytes: Vec<u8>, ann: Option<String>) -> Article {
         let binary = bytes.iter().take(8192).any(|&b| b == 0);
-        let (text, lossy) = decode(bytes);
+        let (text, lossy) = decode_vec(bytes);
         let ann_path = path.with_extension("ann");
         let mut a = Article {
             index: LineIndex::new(&text),
@@ -57,7 +68,7 @@ impl Article {
             ann_path,
             ann_text: String::new(),
             ann_exists: false,
-            ann: AnnDoc::default(),
+            ann: OnceLock::new(),
         };
         a.set_ann(ann);
         a
@@ -75,7 +86,21 @@ impl Article {
     pub fn set_ann(&mut self, ann: Option<String>) {
         self.ann_exists = ann.is_some();
         self.ann_text = ann.unwrap_or_default();
-        self.ann = AnnDoc::parse(&self.ann_text);
+        self.ann = OnceLock::new();
+    }
+
+    /// The parsed `.ann` file (parsed now if it was not yet).
+    pub fn ann(&self) -> &AnnDoc {
+        self.ann.get_or_init(|| AnnDoc::parse(&self.ann_text))
+    }
+
+    /// Run `f` on the parsed `.ann` file, parsing it for this call only
+    /// when it was not parsed yet (it is then not kept).
+    pub fn with_ann<R>(&self, f: impl FnOnce(&AnnDoc) -> R) -> R {
+        match self.ann.get() {
+            Some(doc) => f(doc),
+            None => f(&AnnDoc::parse(&self.ann_text)),
+        }
     }
 }
 
@@ -207,6 +232,21 @@ impl Corpus {
         Ok((c, files))
     }
 
+    /// The registry, manifest and matcher of this corpus, without its
+    /// articles (what matching names in an article needs): a copy that
+    /// shares no article, so changes to this corpus do not copy for it.
+    pub fn without_articles(&self) -> Corpus {
+        Corpus {
+            root: self.root.clone(),
+            manifest: self.manifest.clone(),
+            registry: self.registry.clone(),
+            matcher: self.matcher.clone(),
+            articles: imbl::OrdMap::new(),
+            load_errors: Vec::new(),
+            registry_fixes: self.registry_fixes.clone(),
+        }
+    }
+
     pub fn set_registry(&mut self, registry: Registry) {
         self.registry_fixes = Arc::default();
         self.matcher = Arc::new(MentionMatcher::new(&registry));
@@ -272,6 +312,13 @@ impl Corpus {
     /// and parses articles in parallel, then inserts them in batches).
     pub fn insert_article(&mut self, article: Article) {
         self.articles.insert(article.rel.clone(), Arc::new(article));
+    }
+
+    /// [`Corpus::insert_article`] of an article already shared (the
+    /// language server wraps articles in `Arc` on the threads that read
+    /// them, and keeps the handle for its index).
+    pub fn insert_shared(&mut self, article: Arc<Article>) {
+        self.articles.insert(article.rel.clone(), article);
     }
 
     /// The shared handle of an article: two handles are the same
@@ -393,11 +440,11 @@ pub fn read_article(rel: String, path: PathBuf) -> Result<Article, Diagnostic> {
     let bytes = std::fs::read(&path).map_err(|e| io_diag(&path, &e))?;
     let ann_path = path.with_extension("ann");
     let ann = match std::fs::read(&ann_path) {
-        Ok(b) => Some(decode(&b).0),
+        Ok(b) => Some(decode_vec(b).0),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(io_diag(&ann_path, &e)),
     };
-    Ok(Article::new(path, rel, &bytes, ann))
+    Ok(Article::from_vec(path, rel, bytes, ann))
 }
 
 fn io_diag(path: &Path, e: &std::io::Error) -> Diagnostic {
@@ -538,5 +585,36 @@ mod snapshot_tests {
             c.shared_article("b.txt").unwrap(),
             snap.shared_article("b.txt").unwrap()
         ));
+    }
+}
+
+#[cfg(test)]
+mod lazy_ann_tests {
+    use super::*;
+
+    /// The `.ann` file is parsed on first use, to what an eager parse
+    /// gives; `with_ann` does not keep its parse; a new `.ann` text is
+    /// parsed afresh.
+    #[test]
+    fn ann_is_parsed_on_use_and_replaced_with_the_text() {
+        let ann = "T1\tDate 0 6\tMonday\r\nN1\tReference T1 TIMEX3:2001-11-19\tMonday\nbroken";
+        let mut a = Article::new(
+            PathBuf::from("/r/a.txt"),
+            "a.txt".into(),
+            b"Monday it rained.",
+            Some(ann.into()),
+        );
+        assert!(a.ann.get().is_none());
+        let n = a.with_ann(|d| d.entries.len());
+        assert_eq!(n, 3);
+        assert!(a.ann.get().is_none(), "with_ann kept its parse");
+        assert_eq!(a.ann(), &AnnDoc::parse(ann));
+        assert_eq!(a.ann().render(), ann);
+        assert!(a.ann.get().is_some());
+        a.set_ann(Some("T1\tDate 0 6\tMonday\n".into()));
+        assert_eq!(a.ann().entries.len(), 1);
+        a.set_ann(None);
+        assert!(a.ann().entries.is_empty());
+        assert!(!a.ann_exists);
     }
 }

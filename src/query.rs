@@ -29,13 +29,18 @@ impl Mentions {
         if article.binary {
             return Mentions::default();
         }
-        let annotations = Annotations::resolve(
-            &article.ann,
-            &article.ann_path,
-            &article.text,
-            &article.index,
-            &corpus.registry,
-        );
+        // The parsed `.ann` file is not kept: the language server asks for
+        // the mentions of every article, and keeping every parse would
+        // weigh more than the articles' text.
+        let annotations = article.with_ann(|ann| {
+            Annotations::resolve(
+                ann,
+                &article.ann_path,
+                &article.text,
+                &article.index,
+                &corpus.registry,
+            )
+        });
         let boilerplate =
             |span: &Range<usize>| crate::analysis::in_boilerplate(corpus, article, span);
         let matched = corpus

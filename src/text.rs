@@ -22,27 +22,101 @@ pub struct LineCol {
     pub col: u32,
 }
 
+/// Offsets into one text, stored in 32 bits when the text is shorter than
+/// 4 GiB (always, in practice): half the memory of `usize` for the line
+/// starts of every article the language server holds.
+#[derive(Debug, Clone)]
+enum Offsets {
+    Narrow(Vec<u32>),
+    Wide(Vec<usize>),
+}
+
+impl Default for Offsets {
+    fn default() -> Offsets {
+        Offsets::Narrow(Vec::new())
+    }
+}
+
+impl Offsets {
+    /// Empty offsets for a text of `len` bytes.
+    fn for_len(len: usize, capacity: usize) -> Offsets {
+        if u32::try_from(len).is_ok() {
+            Offsets::Narrow(Vec::with_capacity(capacity))
+        } else {
+            Offsets::Wide(Vec::with_capacity(capacity))
+        }
+    }
+
+    fn push(&mut self, x: usize) {
+        match self {
+            // `for_len` chose Narrow only when every offset fits.
+            Offsets::Narrow(v) => v.push(x as u32),
+            Offsets::Wide(v) => v.push(x),
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<usize> {
+        match self {
+            Offsets::Narrow(v) => v.get(i).map(|&x| x as usize),
+            Offsets::Wide(v) => v.get(i).copied(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Offsets::Narrow(v) => v.len(),
+            Offsets::Wide(v) => v.len(),
+        }
+    }
+
+    fn shrink_to_fit(&mut self) {
+        match self {
+            Offsets::Narrow(v) => v.shrink_to_fit(),
+            Offsets::Wide(v) => v.shrink_to_fit(),
+        }
+    }
+
+    /// The number of leading offsets for which `pred` holds (they are sorted).
+    fn partition_point(&self, pred: impl Fn(usize) -> bool) -> usize {
+        match self {
+            Offsets::Narrow(v) => v.partition_point(|&x| pred(x as usize)),
+            Offsets::Wide(v) => v.partition_point(|&x| pred(x)),
+        }
+    }
+
+    /// The index of the last offset at or before `x` (0 when none is).
+    fn last_at_or_before(&self, x: usize) -> usize {
+        self.partition_point(|o| o <= x).saturating_sub(1)
+    }
+}
+
 /// Line starts of one text, plus enough to convert between byte offsets,
 /// code-point offsets and line/column positions without rescanning the text.
+///
+/// For a pure ASCII text (most news articles) only the line starts are
+/// kept: every encoding agrees there, so the other columns would repeat them.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     /// Byte offset where each line starts. A line ends after `\n`, after a
     /// `\r` not followed by `\n`, or at the end of the text.
-    line_starts: Vec<usize>,
-    /// Code-point offset of each line start (same length as `line_starts`).
-    char_starts: Vec<usize>,
-    /// UTF-16 offset of each line start (same length as `line_starts`).
-    utf16_starts: Vec<usize>,
-    /// Whether each line is pure ASCII (then every encoding agrees).
+    line_starts: Offsets,
+    /// Code-point offset of each line start (same length as `line_starts`;
+    /// empty for an ASCII text).
+    char_starts: Offsets,
+    /// UTF-16 offset of each line start (same length as `line_starts`;
+    /// empty for an ASCII text).
+    utf16_starts: Offsets,
+    /// Whether each line is pure ASCII (then every encoding agrees); empty
+    /// for an ASCII text.
     ascii: Vec<bool>,
     /// Checkpoints about every [`CHECKPOINT`] bytes, on char boundaries:
-    /// byte, code-point and UTF-16 offsets of the same place. Conversions
-    /// on non-ASCII text scan from the nearest checkpoint, never from the
-    /// start of a line, so a 20 MB one-line article costs no more per
-    /// conversion than a short one.
-    cp_bytes: Vec<usize>,
-    cp_chars: Vec<usize>,
-    cp_utf16: Vec<usize>,
+    /// byte, code-point and UTF-16 offsets of the same place (empty for an
+    /// ASCII text). Conversions on non-ASCII text scan from the nearest
+    /// checkpoint, never from the start of a line, so a 20 MB one-line
+    /// article costs no more per conversion than a short one.
+    cp_bytes: Offsets,
+    cp_chars: Offsets,
+    cp_utf16: Offsets,
     len: usize,
     chars: usize,
 }
@@ -53,13 +127,33 @@ const CHECKPOINT: usize = 512;
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
-        let mut char_starts = vec![0];
-        let mut utf16_starts = vec![0];
+        let len = bytes.len();
+        if text.is_ascii() {
+            let mut line_starts = Offsets::for_len(len, len / 64 + 2);
+            line_starts.push(0);
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    line_starts.push(i + 1);
+                }
+            }
+            line_starts.shrink_to_fit();
+            return LineIndex {
+                line_starts,
+                len,
+                chars: len,
+                ..LineIndex::default()
+            };
+        }
+        let mut line_starts = Offsets::for_len(len, len / 64 + 2);
+        let mut char_starts = Offsets::for_len(len, len / 64 + 2);
+        let mut utf16_starts = Offsets::for_len(len, len / 64 + 2);
+        line_starts.push(0);
+        char_starts.push(0);
+        utf16_starts.push(0);
         let mut ascii = Vec::new();
-        let mut cp_bytes = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
-        let mut cp_chars = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
-        let mut cp_utf16 = Vec::with_capacity(bytes.len() / CHECKPOINT + 1);
+        let mut cp_bytes = Offsets::for_len(len, len / CHECKPOINT + 1);
+        let mut cp_chars = Offsets::for_len(len, len / CHECKPOINT + 1);
+        let mut cp_utf16 = Offsets::for_len(len, len / CHECKPOINT + 1);
         let mut next_cp = 0;
         let mut line_ascii = true;
         let mut chars = 0usize;
@@ -95,6 +189,17 @@ impl LineIndex {
         cp_bytes.push(bytes.len());
         cp_chars.push(chars);
         cp_utf16.push(utf16);
+        for o in [
+            &mut line_starts,
+            &mut char_starts,
+            &mut utf16_starts,
+            &mut cp_bytes,
+            &mut cp_chars,
+            &mut cp_utf16,
+        ] {
+            o.shrink_to_fit();
+        }
+        ascii.shrink_to_fit();
         LineIndex {
             line_starts,
             char_starts,
@@ -103,7 +208,7 @@ impl LineIndex {
             cp_bytes,
             cp_chars,
             cp_utf16,
-            len: bytes.len(),
+            len,
             chars,
         }
     }
@@ -120,36 +225,53 @@ impl LineIndex {
         self.line_starts.len()
     }
 
+    /// Whether a line is pure ASCII (every encoding agrees on it).
+    fn is_ascii(&self, line: usize) -> bool {
+        self.ascii.is_empty() || self.ascii.get(line).copied().unwrap_or(true)
+    }
+
+    /// Byte offset where a line starts (a line past the end: the end).
+    fn line_start(&self, line: usize) -> usize {
+        self.line_starts.get(line).unwrap_or(self.len)
+    }
+
+    /// Code-point offset where a line starts.
+    fn char_start(&self, line: usize) -> usize {
+        if self.ascii.is_empty() {
+            return self.line_start(line);
+        }
+        self.char_starts.get(line).unwrap_or(self.chars)
+    }
+
+    /// UTF-16 offset where a line starts.
+    fn utf16_start(&self, line: usize) -> usize {
+        if self.ascii.is_empty() {
+            return self.line_start(line);
+        }
+        self.utf16_starts.get(line).unwrap_or(0)
+    }
+
     /// Byte range of a line, including its line break.
     pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line)?;
-        let end = self.line_starts.get(line + 1).copied().unwrap_or(self.len);
+        let start = self.line_starts.get(line)?;
+        let end = self.line_starts.get(line + 1).unwrap_or(self.len);
         Some(start..end)
     }
 
     /// The zero-based line holding a byte offset (clamped to the text).
     pub fn line_of(&self, byte: usize) -> usize {
         let byte = byte.min(self.len);
-        match self.line_starts.binary_search(&byte) {
-            Ok(l) => l,
-            Err(l) => l - 1,
-        }
-    }
-
-    /// The last checkpoint at or before a position, by one of the
-    /// checkpoint columns.
-    fn checkpoint(col: &[usize], at: usize) -> usize {
-        col.partition_point(|&x| x <= at).saturating_sub(1)
+        self.line_starts.last_at_or_before(byte)
     }
 
     /// Code-point and UTF-16 offsets of a byte offset on a char boundary.
     fn units_at(&self, text: &str, byte: usize) -> (usize, usize) {
-        let k = Self::checkpoint(&self.cp_bytes, byte);
-        let from = self.cp_bytes.get(k).copied().unwrap_or(0);
+        let k = self.cp_bytes.last_at_or_before(byte);
+        let from = self.cp_bytes.get(k).unwrap_or(0);
         let seg = &text[from..byte];
         let (mut c, mut u) = (
-            self.cp_chars.get(k).copied().unwrap_or(0),
-            self.cp_utf16.get(k).copied().unwrap_or(0),
+            self.cp_chars.get(k).unwrap_or(0),
+            self.cp_utf16.get(k).unwrap_or(0),
         );
         for ch in seg.chars() {
             c += 1;
@@ -166,9 +288,9 @@ impl LineIndex {
         } else {
             &self.cp_chars
         };
-        let k = Self::checkpoint(col, want);
-        let mut byte = self.cp_bytes.get(k).copied().unwrap_or(0);
-        let mut units = col.get(k).copied().unwrap_or(0);
+        let k = col.last_at_or_before(want);
+        let mut byte = self.cp_bytes.get(k).unwrap_or(0);
+        let mut units = col.get(k).unwrap_or(0);
         if byte >= limit {
             return limit;
         }
@@ -187,9 +309,9 @@ impl LineIndex {
     pub fn byte_to_char(&self, text: &str, byte: usize) -> usize {
         let byte = floor_char_boundary(text, byte.min(self.len));
         let line = self.line_of(byte);
-        let start = self.line_starts[line];
-        if self.ascii[line] {
-            self.char_starts[line] + (byte - start)
+        let start = self.line_start(line);
+        if self.is_ascii(line) {
+            self.char_start(line) + (byte - start)
         } else {
             self.units_at(text, byte).0
         }
@@ -200,13 +322,13 @@ impl LineIndex {
         if ch > self.chars {
             return None;
         }
-        let line = match self.char_starts.binary_search(&ch) {
-            Ok(l) => l,
-            Err(l) => l - 1,
-        };
-        let start = self.line_starts[line];
-        let within = ch - self.char_starts[line];
-        if self.ascii[line] {
+        if self.ascii.is_empty() {
+            return Some(ch);
+        }
+        let line = self.char_starts.last_at_or_before(ch);
+        let start = self.line_start(line);
+        let within = ch - self.char_start(line);
+        if self.is_ascii(line) {
             return Some(start + within);
         }
         Some(self.byte_at(text, ch, false, self.len))
@@ -216,14 +338,14 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, byte: usize, enc: Encoding) -> LineCol {
         let byte = floor_char_boundary(text, byte.min(self.len));
         let line = self.line_of(byte);
-        let start = self.line_starts[line];
-        let col = if self.ascii[line] {
+        let start = self.line_start(line);
+        let col = if self.is_ascii(line) {
             byte - start
         } else {
             match enc {
                 Encoding::Utf8 => byte - start,
-                Encoding::Utf16 => self.units_at(text, byte).1 - self.utf16_starts[line],
-                Encoding::Utf32 => self.units_at(text, byte).0 - self.char_starts[line],
+                Encoding::Utf16 => self.units_at(text, byte).1 - self.utf16_start(line),
+                Encoding::Utf32 => self.units_at(text, byte).0 - self.char_start(line),
             }
         };
         LineCol {
@@ -244,23 +366,23 @@ impl LineIndex {
         let content_len = line_text.trim_end_matches(['\n', '\r']).len();
         let content_end = range.start + content_len;
         let want = pos.col as usize;
-        if self.ascii[pos.line as usize] {
+        let line = pos.line as usize;
+        if self.is_ascii(line) {
             return range.start + want.min(content_len);
         }
-        let line = pos.line as usize;
         match enc {
             Encoding::Utf8 => {
                 floor_char_boundary(text, range.start.saturating_add(want).min(content_end))
             }
             Encoding::Utf16 => self.byte_at(
                 text,
-                self.utf16_starts[line].saturating_add(want),
+                self.utf16_start(line).saturating_add(want),
                 true,
                 content_end,
             ),
             Encoding::Utf32 => self.byte_at(
                 text,
-                self.char_starts[line].saturating_add(want),
+                self.char_start(line).saturating_add(want),
                 false,
                 content_end,
             ),
@@ -289,6 +411,18 @@ pub fn decode(bytes: &[u8]) -> (String, bool) {
     match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_owned(), false),
         Err(_) => (String::from_utf8_lossy(bytes).into_owned(), true),
+    }
+}
+
+/// [`decode`] of bytes the caller owns: valid UTF-8 (the usual case)
+/// becomes the text without a copy.
+pub fn decode_vec(mut bytes: Vec<u8>) -> (String, bool) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, false),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
     }
 }
 
@@ -369,5 +503,19 @@ mod tests {
         let (s, lossy) = decode(b"a\xffb");
         assert!(lossy);
         assert_eq!(s, "a\u{FFFD}b");
+    }
+
+    #[test]
+    fn decode_vec_agrees_with_decode() {
+        for bytes in [
+            &b"\xEF\xBB\xBFhi"[..],
+            b"a\xffb",
+            b"\xEF\xBB\xBF\xEF\xBB\xBFtwice",
+            b"\xEF\xBB",
+            b"",
+            "naïve 😀".as_bytes(),
+        ] {
+            assert_eq!(decode_vec(bytes.to_vec()), decode(bytes), "{bytes:?}");
+        }
     }
 }

@@ -1214,3 +1214,85 @@ The Kremlin 😀 and the Atlantic alliance.
         json!({ "line": 1, "character": 25 })
     );
 }
+
+/// Diagnostics are published with fix titles only; the fixes a code action
+/// offers are built in full when asked for, for the text as it is after
+/// the last keystroke: the same edits as the core's full analysis of that
+/// text, and not those of the text before.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_a_keystroke_code_actions_offer_the_full_fix_for_the_new_text() {
+    let (corpus, c) = start(
+        BASE,
+        json!({ "initializationOptions": { "fixes": "edit", "debounceMs": 0 } }),
+    )
+    .await;
+    let (uri, text) = open(&c, &corpus, "a.txt").await;
+    let fix_at = |acts: &[Value]| -> (String, String) {
+        let a = acts
+            .iter()
+            .find(|a| a["title"].as_str().unwrap_or("").contains("yesterday"))
+            .expect("a fix annotating yesterday");
+        let e = &a["edit"]["documentChanges"][0]["edits"][0];
+        (
+            a["title"].as_str().unwrap_or("").to_owned(),
+            e["newText"].as_str().unwrap_or("").to_owned(),
+        )
+    };
+    let before = actions(&c, &uri, &text, at(&text, "yesterday", 1), Some("quickfix")).await;
+    let (title_before, new_before) = fix_at(&before);
+
+    // Type "Mr " at the start: every later offset moves by 3.
+    let start = c.pos(&text, 0);
+    c.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": uri, "version": 2 },
+            "contentChanges": [{ "range": { "start": start, "end": start }, "text": "Mr " }],
+        }),
+    )
+    .await;
+    let changed = format!("Mr {text}");
+    c.wait_for("diagnostics of version 2", |n| {
+        n["method"] == "textDocument/publishDiagnostics"
+            && n["params"]["uri"] == uri.as_str()
+            && n["params"]["version"] == 2
+    })
+    .await;
+    let after = actions(
+        &c,
+        &uri,
+        &changed,
+        at(&changed, "yesterday", 1),
+        Some("quickfix"),
+    )
+    .await;
+    let (title_after, new_after) = fix_at(&after);
+
+    // What the core's full analysis of the changed text offers.
+    let mut core = gloss::corpus::Corpus::load(corpus.root()).expect("load");
+    let path = corpus.path("a.txt");
+    core.upsert_article(&path, changed.clone());
+    let article = core.article_for_path(&path).expect("article");
+    let analysis = gloss::analysis::analyze(&core, article);
+    let y = at(&changed, "yesterday", 1);
+    let fix = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == gloss::diagnostics::Code::UnannotatedDate)
+        .find(|d| d.range.start <= y && y <= d.range.end)
+        .and_then(|d| d.fixes.first())
+        .expect("the core's fix");
+    assert_eq!(title_after, fix.title);
+    assert_eq!(new_after, fix.edits[0].new_text);
+    assert!(new_after.contains("Date 38 47"), "{new_after}");
+    assert_eq!(title_before, title_after);
+    assert_ne!(
+        new_before, new_after,
+        "the fix was not rebuilt for the new text"
+    );
+    // The diagnostic offering it still says it has fixes.
+    let diags = c.diagnostics(&uri, |_| true).await;
+    assert!(diags
+        .iter()
+        .any(|d| d["code"] == "unannotated-date" && d["data"]["fixes"].as_u64() >= Some(1)));
+}

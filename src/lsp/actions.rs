@@ -21,11 +21,12 @@ use super::state::{FileKind, FixMode, World};
 pub const KIND_ANNOTATE_DATES: &str = "source.gloss.annotateAllDates";
 pub const KIND_ANNOTATE_CLAIMS: &str = "source.gloss.annotateAllClaims";
 
-/// The core diagnostics of a document (whatever its kind).
+/// The core diagnostics of a document (whatever its kind), with every fix
+/// in full.
 pub fn core_diagnostics(doc: &Doc) -> Vec<Diagnostic> {
     match doc.kind {
         FileKind::Article | FileKind::Ann => doc
-            .analysis()
+            .full_analysis()
             .map(|a| {
                 a.diagnostics
                     .iter()

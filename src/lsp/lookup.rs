@@ -59,8 +59,14 @@ impl<'w> Doc<'w> {
         self.view().offset(pos)
     }
 
+    /// The article's analysis, fix titles only.
     pub fn analysis(&self) -> Option<Arc<Analysis>> {
         self.article.map(|a| self.w.analysis(self.root, a))
+    }
+
+    /// The article's analysis with every fix in full (code actions).
+    pub fn full_analysis(&self) -> Option<Arc<Analysis>> {
+        self.article.map(|a| self.w.full_analysis(self.root, a))
     }
 
     /// A view of the article text (for a `.ann` file: of its article).
@@ -212,7 +218,7 @@ fn target_strict(a: &Analysis, offset: usize) -> Option<Target> {
 /// The `.ann` entry at a byte offset of the `.ann` text.
 pub fn ann_entry_at(article: &Article, offset: usize) -> Option<(usize, &Entry)> {
     article
-        .ann
+        .ann()
         .entries
         .iter()
         .enumerate()
@@ -236,7 +242,7 @@ pub fn ann_entity<'a>(
             .map(|m| m.entity.clone())
             .or_else(|| {
                 article
-                    .ann
+                    .ann()
                     .normalizations_of(&t.id)
                     .find(|n| n.db == "Registry")
                     .map(|n| n.key.clone())

@@ -14,11 +14,12 @@
 //! query on a snapshot taken before some changes answers for those articles
 //! from the snapshot's own versions.
 
-use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use crate::corpus::{Article, Corpus};
 use crate::query::Mentions;
@@ -53,6 +54,20 @@ pub fn refs_of(corpus: &Corpus, article: &Article) -> Refs {
     Mentions::of(corpus, article).by_entity()
 }
 
+/// An interned article path (index into [`MentionIndex::rels`]).
+type ArtId = u32;
+
+/// The articles referring to one entity. Kept in path order lazily:
+/// inserting appends (O(1), and in walk order an append is usually in
+/// order already), the first query after an out-of-order append sorts.
+/// A `BTreeSet` of paths cost a string comparison per level per insert,
+/// a tenth of the indexing time at 100,000 articles.
+#[derive(Debug, Default)]
+struct Articles {
+    arts: Vec<ArtId>,
+    sorted: bool,
+}
+
 #[derive(Debug, Default)]
 pub struct MentionIndex {
     /// The generation of the root (registry and manifest) the entries belong to.
@@ -60,9 +75,14 @@ pub struct MentionIndex {
     /// Every article of that generation has an entry or is dirty.
     complete: bool,
     ids: Vec<Arc<str>>,
-    id_of: HashMap<Arc<str>, u32>,
-    entries: HashMap<Rel, Entry>,
-    by_entity: HashMap<u32, BTreeSet<Rel>>,
+    id_of: FxHashMap<Arc<str>, u32>,
+    /// Interned article paths; an id stays valid (and its path the same)
+    /// for the whole generation.
+    rels: Vec<Rel>,
+    rel_of: FxHashMap<Rel, ArtId>,
+    /// The entry of each interned article, if it has one.
+    entries: Vec<Option<Entry>>,
+    by_entity: FxHashMap<u32, Articles>,
     /// Articles changed since their entry was computed, with the newest
     /// version (`None`: removed).
     dirty: HashMap<Rel, Option<Arc<Article>>>,
@@ -107,8 +127,31 @@ impl MentionIndex {
         i
     }
 
+    fn intern_rel(&mut self, rel: &str) -> ArtId {
+        if let Some(&i) = self.rel_of.get(rel) {
+            return i;
+        }
+        let i = self.rels.len() as ArtId;
+        let rel: Rel = Arc::from(rel);
+        self.rels.push(rel.clone());
+        self.rel_of.insert(rel, i);
+        self.entries.push(None);
+        i
+    }
+
+    /// The shared path of an article (interned when known).
+    fn shared_rel(&self, rel: &str) -> Rel {
+        match self.rel_of.get(rel) {
+            Some(&i) => self.rels[i as usize].clone(),
+            None => Arc::from(rel),
+        }
+    }
+
     fn unlink(&mut self, rel: &str) {
-        let Some(old) = self.entries.remove(rel) else {
+        let Some(&art) = self.rel_of.get(rel) else {
+            return;
+        };
+        let Some(old) = self.entries[art as usize].take() else {
             return;
         };
         let mut last = None;
@@ -117,9 +160,10 @@ impl MentionIndex {
                 continue;
             }
             last = Some(s.entity);
-            if let Some(set) = self.by_entity.get_mut(&s.entity) {
-                set.remove(rel);
-                if set.is_empty() {
+            if let Some(list) = self.by_entity.get_mut(&s.entity) {
+                // Removing keeps the order, sorted or not.
+                list.arts.retain(|&a| a != art);
+                if list.arts.is_empty() {
                     self.by_entity.remove(&s.entity);
                 }
             }
@@ -132,9 +176,9 @@ impl MentionIndex {
         if gen != self.gen {
             return;
         }
-        let rel: Rel = Arc::from(source.rel.as_str());
-        self.unlink(&rel);
-        let mut spans = Vec::new();
+        let art = self.intern_rel(&source.rel);
+        self.unlink(&source.rel);
+        let mut spans = Vec::with_capacity(refs.iter().map(|(_, r)| r.len()).sum());
         for (id, ranges) in refs {
             let e = self.intern(&id);
             for r in ranges {
@@ -154,33 +198,52 @@ impl MentionIndex {
         for s in &spans {
             if last != Some(s.entity) {
                 last = Some(s.entity);
-                self.by_entity
-                    .entry(s.entity)
-                    .or_default()
-                    .insert(rel.clone());
+                let list = self.by_entity.entry(s.entity).or_insert_with(|| Articles {
+                    arts: Vec::new(),
+                    sorted: true,
+                });
+                if let Some(&prev) = list.arts.last() {
+                    if list.sorted && self.rels[prev as usize] > self.rels[art as usize] {
+                        list.sorted = false;
+                    }
+                }
+                list.arts.push(art);
             }
         }
-        self.entries.insert(
-            rel,
-            Entry {
-                source,
-                date,
-                spans: spans.into_boxed_slice(),
-            },
-        );
+        self.entries[art as usize] = Some(Entry {
+            source,
+            date,
+            spans: spans.into_boxed_slice(),
+        });
     }
 
     /// An article changed (`newest`: its new version) or was removed
     /// (`None`); `edit` is the root's edit count after the change.
     pub fn mark_dirty(&mut self, rel: &str, newest: Option<Arc<Article>>, edit: u64) {
         self.unlink(rel);
-        let rel: Rel = Arc::from(rel);
+        let rel = self.shared_rel(rel);
         self.dirty.insert(rel.clone(), newest);
         self.log.push_back((edit, rel));
         while self.log.len() > LOG {
             if let Some((e, _)) = self.log.pop_front() {
                 self.forgotten = self.forgotten.max(e);
             }
+        }
+    }
+
+    /// The articles referring to entity `e`, in path order.
+    fn articles_of(&mut self, e: u32) -> &[ArtId] {
+        let rels = &self.rels;
+        match self.by_entity.get_mut(&e) {
+            Some(list) => {
+                if !list.sorted {
+                    list.arts
+                        .sort_unstable_by(|a, b| rels[*a as usize].cmp(&rels[*b as usize]));
+                    list.sorted = true;
+                }
+                &list.arts
+            }
+            None => &[],
         }
     }
 }
@@ -254,19 +317,19 @@ pub fn mentions_of(index: &SharedIndex, gen: u64, edits: u64, corpus: &Corpus, i
         out.sort_by(|a, b| a.article.rel.cmp(&b.article.rel));
         return out;
     };
-    let Some(rels) = idx.by_entity.get(&e) else {
-        out.sort_by(|a, b| a.article.rel.cmp(&b.article.rel));
-        return out;
-    };
+    idx.articles_of(e);
+    let idx = &*idx;
+    let arts: &[ArtId] = idx.by_entity.get(&e).map_or(&[], |l| &l.arts);
     // When the snapshot has seen every change, every entry is its own
     // version of the article: no need to look the articles up.
     let current = newer.is_empty();
-    let mut own = Vec::with_capacity(rels.len());
-    for rel in rels {
+    let mut own = Vec::with_capacity(arts.len());
+    for &art in arts {
+        let rel = &idx.rels[art as usize];
         if !current && newer.contains(rel) {
             continue;
         }
-        let Some(en) = idx.entries.get(rel) else {
+        let Some(en) = idx.entries[art as usize].as_ref() else {
             continue;
         };
         if !current {
@@ -294,7 +357,7 @@ pub fn mentions_of(index: &SharedIndex, gen: u64, edits: u64, corpus: &Corpus, i
         }
     }
     if out.is_empty() {
-        // Already in path order (the set is ordered by path).
+        // Already in path order (`articles_of` keeps it).
         return own;
     }
     out.extend(own);
@@ -434,6 +497,49 @@ mod tests {
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].1.len(), 2);
         assert!(lock(&index).dirty.is_empty());
+    }
+
+    /// Articles inserted out of path order (a rebuild, dirty articles
+    /// re-read) still come back in path order, and an article removed from
+    /// an entity's list is gone from the answer.
+    #[test]
+    fn hits_are_in_path_order_whatever_the_insertion_order() {
+        let c = corpus(&[
+            ("a/z.txt", "NATO met.\n", ""),
+            ("a-b.txt", "NATO again.\n", ""),
+            ("b.txt", "NATO and George Robertson.\n", ""),
+            ("a.txt", "Nothing.\n", ""),
+        ]);
+        let index = SharedIndex::default();
+        {
+            let mut idx = lock(&index);
+            idx.reset(1);
+            for rel in ["b.txt", "a/z.txt", "a.txt", "a-b.txt"] {
+                let a = c.shared_article(rel).unwrap().clone();
+                let refs = refs_of(&c, &a);
+                idx.insert(1, a, refs, None);
+            }
+            idx.finish(1);
+        }
+        let rels = |hits: Hits| -> Vec<String> {
+            hits.into_iter().map(|h| h.article.rel.clone()).collect()
+        };
+        assert_eq!(
+            rels(mentions_of(&index, 1, 0, &c, "nato")),
+            ["a-b.txt", "a/z.txt", "b.txt"]
+        );
+        agrees(&index, 1, 0, &c);
+        let mut new = c.clone();
+        new.upsert_article(
+            Path::new("/nonexistent-gloss-root/a-b.txt"),
+            "Gone.\n".into(),
+        );
+        lock(&index).mark_dirty("a-b.txt", new.shared_article("a-b.txt").cloned(), 1);
+        assert_eq!(
+            rels(mentions_of(&index, 1, 1, &new, "nato")),
+            ["a/z.txt", "b.txt"]
+        );
+        agrees(&index, 1, 1, &new);
     }
 
     #[test]

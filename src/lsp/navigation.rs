@@ -121,7 +121,7 @@ fn span_location(doc: &Doc, tid: &str) -> Option<Location> {
 /// The line defining an annotation id in the `.ann` file.
 fn ann_line_location(doc: &Doc, id: &str) -> Option<Location> {
     let article = doc.article?;
-    let e = article.ann.entry(id)?;
+    let e = article.ann().entry(id)?;
     let view = View::new(&article.ann_text, doc.w.enc);
     Some(Location::new(
         doc.w.uri(&article.ann_path)?,
@@ -151,7 +151,11 @@ fn earliest_full_name(doc: &Doc, name: &str) -> Option<Location> {
         .into_par_iter()
         .filter_map(|article| {
             let a = doc.w.cached_analysis(doc.root, article).unwrap_or_else(|| {
-                std::sync::Arc::new(crate::analysis::analyze(doc.corpus, article))
+                std::sync::Arc::new(crate::analysis::analyze_with(
+                    doc.corpus,
+                    article,
+                    crate::analysis::FixDetail::TitlesOnly,
+                ))
             });
             let date = doc.corpus.publication_date(article);
             let mut best: Option<(Key, std::ops::Range<usize>)> = None;

@@ -5,8 +5,10 @@
 //! what is loaded so far. Open buffers always win over the disk.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
+
+use chrono::NaiveDate;
 
 use tower_lsp_server::ls_types::ProgressToken;
 
@@ -16,9 +18,11 @@ use super::state::{lock, FileKind};
 use crate::corpus::{Article, Corpus};
 
 /// Read, decode, line-index and parse a batch of articles and their `.ann`
-/// files, and find their entity mentions, on all cores. Unreadable files
-/// are left out (the watcher reports them when they change).
-fn read_batch(corpus: &Corpus, paths: Vec<(String, PathBuf)>) -> Vec<(Article, Refs)> {
+/// files, and find their entity mentions and publication dates, on all
+/// cores (everything the merge under the state lock would otherwise do on
+/// one). Unreadable files are left out (the watcher reports them when they
+/// change).
+fn read_batch(corpus: &Corpus, paths: Vec<(String, PathBuf)>) -> Vec<ReadArticle> {
     use rayon::prelude::*;
     paths
         .into_par_iter()
@@ -26,13 +30,17 @@ fn read_batch(corpus: &Corpus, paths: Vec<(String, PathBuf)>) -> Vec<(Article, R
             let bytes = std::fs::read(&path).ok()?;
             let ann = std::fs::read(path.with_extension("ann"))
                 .ok()
-                .map(|b| crate::text::decode(&b).0);
-            let article = Article::new(path, rel, &bytes, ann);
+                .map(|b| crate::text::decode_vec(b).0);
+            let article = Article::from_vec(path, rel, bytes, ann);
             let refs = refs_of(corpus, &article);
-            Some((article, refs))
+            let date = corpus.publication_date(&article);
+            Some((Arc::new(article), refs, date))
         })
         .collect()
 }
+
+/// An article read from disk, its references and its publication date.
+type ReadArticle = (Arc<Article>, Refs, Option<NaiveDate>);
 
 /// Articles read (in parallel) before they are merged under the state lock.
 const BATCH: usize = 2048;
@@ -107,14 +115,11 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
             continue;
         }
         // Registry, manifest and the list of articles (without reading them).
+        let listed = std::time::Instant::now();
         let rp = root_path.clone();
         let loaded = tokio::task::spawn_blocking(move || {
-            let rels = Mutex::new(Vec::new());
-            let c = Corpus::load_filtered(&rp, |rel| {
-                lock(&rels).push(rel.to_owned());
-                false
-            });
-            c.map(|c| (c, rels.into_inner().unwrap_or_default()))
+            Corpus::open_filtered(&rp, |_| true)
+                .map(|(c, files)| (c, files.into_iter().map(|(rel, _)| rel).collect::<Vec<_>>()))
         })
         .await;
         let (base, rels) = match loaded {
@@ -128,6 +133,7 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
                 continue;
             }
         };
+        let listing = listed.elapsed();
         let gen0 = {
             let mut st = lock(&inner.state);
             // Open buffers win over what was just read from disk.
@@ -146,28 +152,48 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
             st.roots[ri].gen
         };
         let n = rels.len().max(1);
-        for (bi, chunk) in rels.chunks(BATCH).enumerate() {
-            // The registry and manifest to match names against: the corpus
-            // as it is now (a snapshot, dropped before the batch is merged so
-            // that merging does not copy the corpus).
+        // Reading a batch (all cores) overlaps with merging the previous one
+        // (under the state lock): the merge is serial, and waiting for it
+        // left the cores idle for a third of the indexing time.
+        let started = std::time::Instant::now();
+        let (mut read_wait, mut merging) = (Duration::ZERO, Duration::ZERO);
+        let spawn_read = |chunk: &[String]| {
+            // The registry, manifest and matcher to match names against, as
+            // they are now, without the articles: holding the article map
+            // while the previous batch is merged would make the merge copy
+            // the parts of the map it touches.
             let (corpus, gen) = {
                 let st = lock(&inner.state);
-                (st.roots[ri].corpus.clone(), st.roots[ri].gen)
+                let root = &st.roots[ri];
+                (root.corpus.without_articles(), root.gen)
             };
             let paths: Vec<(String, PathBuf)> = chunk
                 .iter()
                 .map(|r| (r.clone(), root_path.join(r)))
                 .collect();
-            let read = tokio::task::spawn_blocking(move || read_batch(&corpus, paths))
-                .await
-                .unwrap_or_default();
+            tokio::task::spawn_blocking(move || (read_batch(&corpus, paths), gen))
+        };
+        let mut chunks = rels.chunks(BATCH).enumerate();
+        let mut next = chunks.next().map(|(bi, c)| (bi, spawn_read(c)));
+        while let Some((bi, pending)) = next.take() {
+            let t = std::time::Instant::now();
+            let (read, gen) = match pending.await {
+                Ok(x) => x,
+                Err(e) => {
+                    tracing::error!("indexing {}: {e}", root_path.display());
+                    (Vec::new(), 0)
+                }
+            };
+            read_wait += t.elapsed();
+            next = chunks.next().map(|(bi, c)| (bi, spawn_read(c)));
+            let t = std::time::Instant::now();
             {
                 let mut st = lock(&inner.state);
                 let st = &mut *st;
                 let root = &mut st.roots[ri];
                 let corpus = Arc::make_mut(&mut root.corpus);
                 let mut index = lock(&root.index);
-                for (article, refs) in read {
+                for (article, refs, date) in read {
                     // Open buffers win over the disk.
                     if st.docs.contains_key(&article.path) {
                         continue;
@@ -179,15 +205,10 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
                     if corpus.shared_article(&article.rel).is_some() {
                         continue;
                     }
-                    let ann_buffer = st.docs.get(&article.ann_path).map(|d| d.rope.to_string());
-                    let path = article.path.clone();
-                    let rel = article.rel.clone();
-                    corpus.insert_article(article);
-                    let Some(shared) = corpus.shared_article(&rel).cloned() else {
-                        continue;
-                    };
-                    match ann_buffer {
+                    match st.docs.get(&article.ann_path).map(|d| d.rope.to_string()) {
                         Some(a) => {
+                            let (path, rel) = (article.path.clone(), article.rel.clone());
+                            corpus.insert_shared(article);
                             corpus.set_ann(&path, Some(a));
                             root.edits += 1;
                             index.mark_dirty(
@@ -197,12 +218,13 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
                             );
                         }
                         None => {
-                            let date = corpus.publication_date(&shared);
-                            index.insert(gen, shared, refs, date)
+                            corpus.insert_shared(article.clone());
+                            index.insert(gen, article, refs, date)
                         }
                     }
                 }
             }
+            merging += t.elapsed();
             if let Some(pr) = &progress {
                 let done = ((bi + 1) * BATCH).min(n);
                 let pct = ((k * 100 + done * 100 / n) / total_roots) as u32;
@@ -230,7 +252,15 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
             open
         };
         inner.schedule(open, Duration::ZERO);
-        tracing::info!("indexed {} ({} articles)", root_path.display(), rels.len());
+        tracing::info!(
+            "indexed {} ({} articles) in {:.2?}: listing {:.2?}, waiting for reads {:.2?}, merging {:.2?}",
+            root_path.display(),
+            rels.len(),
+            started.elapsed() + listing,
+            listing,
+            read_wait,
+            merging
+        );
     }
     if let Some(pr) = progress {
         pr.finish_with_message("done").await;

@@ -127,7 +127,7 @@ pub fn rename(
         edits.entry(reg_path).or_default().push(edit);
     }
     for article in corpus.articles() {
-        for e in &article.ann.entries {
+        for e in &article.ann().entries {
             let EntryKind::Normalization(n) = &e.kind else {
                 continue;
             };

@@ -15,7 +15,7 @@ use ropey::Rope;
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
 use super::mention_index::{rebuild_in_background, SharedIndex};
-use crate::analysis::{analyze, Analysis};
+use crate::analysis::{analyze_with, Analysis, FixDetail};
 use crate::corpus::{Article, Corpus, MANIFEST, REGISTRY};
 use crate::diagnostics::{Code, Severity};
 use crate::text::{Encoding, LineCol, LineIndex};
@@ -194,7 +194,13 @@ pub struct Doc {
 /// the entry of the edited article; nothing is copied).
 #[derive(Debug, Default)]
 pub struct Caches {
+    /// With fix titles only (what diagnostics, hovers, hints and tokens
+    /// need): building every fix's `.ann` lines on each keystroke was a
+    /// large part of publishing diagnostics for a long article.
     pub analyses: HashMap<String, (Arc<Article>, Arc<Analysis>)>,
+    /// With every fix in full, for code actions and `gloss.applyFix`,
+    /// computed when one is asked for.
+    pub full: HashMap<String, (Arc<Article>, Arc<Analysis>)>,
 }
 
 pub type Cache = Arc<Mutex<Caches>>;
@@ -247,6 +253,7 @@ impl Root {
         let mut index = lock(&self.index);
         for rel in rels {
             cache.analyses.remove(rel);
+            cache.full.remove(rel);
             self.edits += 1;
             index.mark_dirty(rel, self.corpus.shared_article(rel).cloned(), self.edits);
         }
@@ -553,6 +560,17 @@ pub fn read_text(path: &Path) -> Option<String> {
     std::fs::read(path).ok().map(|b| crate::text::decode(&b).0)
 }
 
+/// The cached analysis of this version of an article, to `detail`.
+fn cached(cache: &Cache, article: &Article, detail: FixDetail) -> Option<Arc<Analysis>> {
+    let cache = lock(cache);
+    let map = match detail {
+        FixDetail::TitlesOnly => &cache.analyses,
+        FixDetail::Full => &cache.full,
+    };
+    let (src, a) = map.get(&article.rel)?;
+    std::ptr::eq(&**src, article).then(|| a.clone())
+}
+
 /// A consistent view of the workspace for one request.
 #[derive(Debug, Clone)]
 pub struct World {
@@ -590,27 +608,40 @@ impl World {
         })
     }
 
-    /// The analysis of an article, from the cache or computed now.
+    /// The analysis of an article, from the cache or computed now, with
+    /// fix titles only (the diagnostics and the number and titles of their
+    /// fixes are those of the full analysis).
     pub fn analysis(&self, root: &Root, article: &Article) -> Arc<Analysis> {
+        self.analysis_with(root, article, FixDetail::TitlesOnly)
+    }
+
+    /// The analysis of an article with every fix in full (code actions).
+    pub fn full_analysis(&self, root: &Root, article: &Article) -> Arc<Analysis> {
+        self.analysis_with(root, article, FixDetail::Full)
+    }
+
+    fn analysis_with(&self, root: &Root, article: &Article, detail: FixDetail) -> Arc<Analysis> {
         let shared = root.corpus.shared_article(&article.rel);
-        if let Some(a) = self.cached_analysis(root, article) {
+        if let Some(a) = cached(&root.cache, article, detail) {
             return a;
         }
-        let a = Arc::new(analyze(&root.corpus, article));
+        let a = Arc::new(analyze_with(&root.corpus, article, detail));
         // Only the corpus's own version of the article is cached.
         if let Some(src) = shared.filter(|s| std::ptr::eq(&***s, article)) {
-            lock(&root.cache)
-                .analyses
-                .insert(article.rel.clone(), (src.clone(), a.clone()));
+            let mut cache = lock(&root.cache);
+            let map = match detail {
+                FixDetail::TitlesOnly => &mut cache.analyses,
+                FixDetail::Full => &mut cache.full,
+            };
+            map.insert(article.rel.clone(), (src.clone(), a.clone()));
         }
         a
     }
 
-    /// The cached analysis of this version of an article, if any.
+    /// The cached analysis (fix titles only) of this version of an
+    /// article, if any.
     pub fn cached_analysis(&self, root: &Root, article: &Article) -> Option<Arc<Analysis>> {
-        let cache = lock(&root.cache);
-        let (src, a) = cache.analyses.get(&article.rel)?;
-        std::ptr::eq(&**src, article).then(|| a.clone())
+        cached(&root.cache, article, FixDetail::TitlesOnly)
     }
 
     /// Every article of a root referring to entity `id`, with the spans, in
