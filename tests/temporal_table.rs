@@ -1257,6 +1257,13 @@ const ROWS: &[Row] = &[
         T,
         "1998-02-12TAF",
     ),
+    r(
+        "He fell ill on March 3, 1998, and recovered the next morning.",
+        D2001,
+        "the next morning",
+        D,
+        "1998-03-04",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

@@ -1875,6 +1875,18 @@ impl<'a> Grammar<'a> {
                     },
                 })
             }
+            // "the next morning", "the previous evening": that part of the
+            // day after or before the day last named.
+            Lex::Pod(_) if with_the && matches!(w, W::Next | W::Following | W::Previous) => {
+                Some(Parsed {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Anaphor {
+                        unit: Unit::Day,
+                        off: if w == W::Previous { -1 } else { 1 },
+                    },
+                })
+            }
             Lex::Pod(p) => {
                 let off = match (w, p) {
                     (W::This, _) => 0,
