@@ -80,7 +80,8 @@ fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
     text.get(t.start..t.end).unwrap_or("")
 }
 
-fn classify(text: &str, toks: &[Tok], j: usize) -> Option<Tense> {
+/// The tense token `j` marks; `after` says it follows the expression.
+fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
     let t = &toks[j];
     if t.kind != Kind::Word {
         return None;
@@ -97,6 +98,28 @@ fn classify(text: &str, toks: &[Tok], j: usize) -> Option<Tense> {
     let next = toks.get(j + 1).map(|n| word(text, n));
     let next_to = next.is_some_and(|n| n.eq_ignore_ascii_case("to"));
     match lw {
+        // "had been scheduled to expire Friday", "was due to end Monday": a
+        // plan reported in the past is about a day already gone.
+        "scheduled" | "due" | "expected" | "set" | "slated" | "planned"
+            if past_auxiliary_before(text, toks, j) =>
+        {
+            Some(Tense::Past)
+        }
+        // "On Friday, the government planned to send aid": the day is when
+        // the plan was made, a past day; in "planned to leave on Thursday"
+        // (the expression after the verb) it is the planned day, ahead.
+        "planned"
+            if next_to
+                && after
+                && !j.checked_sub(1).is_some_and(|p| {
+                    let w = word(text, &toks[p]);
+                    ["is", "are", "be"]
+                        .iter()
+                        .any(|x| w.eq_ignore_ascii_case(x))
+                }) =>
+        {
+            Some(Tense::Past)
+        }
         "will" | "shall" | "ll" | "tomorrow" | "next" | "upcoming" | "would" | "scheduled" => {
             Some(Tense::Future)
         }
@@ -110,7 +133,10 @@ fn classify(text: &str, toks: &[Tok], j: usize) -> Option<Tense> {
         "soon" | "early" if j > 0 && word(text, &toks[j - 1]).eq_ignore_ascii_case("as") => {
             Some(Tense::Future)
         }
-        "until" | "till" => Some(Tense::Future),
+        // "until Thursday" looks ahead, unless the clause is in the past
+        // perfect: "Until Thursday, they had not called him a suspect."
+        "until" | "till" if !had_follows(text, toks, j) => Some(Tense::Future),
+        "until" | "till" => Some(Tense::Past),
         // "payable Dec. 7", "effective Feb. 1": dividends and rules that take
         // effect are announced ahead; "became effective" stays past.
         "payable" | "effective"
@@ -128,17 +154,51 @@ fn classify(text: &str, toks: &[Tok], j: usize) -> Option<Tense> {
             let prev = j
                 .checked_sub(1)
                 .map(|p| word(text, &toks[p]).to_ascii_lowercase());
+            let verb_form = PAST.contains(&lw);
             match prev.as_deref() {
                 Some("be" | "been" | "being" | "to") if !matches!(lw, "was" | "were" | "had") => {
                     None
                 }
-                Some("is" | "are" | "has" | "have") => Some(Tense::Present),
+                // "has risen since March": the present perfect reports a
+                // finished event, so its dates lie behind.
+                Some("has" | "have") => Some(Tense::Past),
+                Some("is" | "are") => Some(Tense::Present),
+                // "a still unspecified date", "the expected merger": an
+                // "-ed" word after a determiner is an adjective, not a verb.
+                Some(
+                    "a" | "an" | "the" | "still" | "its" | "their" | "his" | "her" | "our"
+                    | "newly" | "previously" | "already" | "long",
+                ) if !verb_form => None,
                 _ => Some(Tense::Past),
             }
         }
         _ if PRESENT.contains(&lw) => Some(Tense::Present),
         _ => None,
     }
+}
+
+/// A past-perfect "had" later in the clause of token `j`.
+fn had_follows(text: &str, toks: &[Tok], j: usize) -> bool {
+    toks.iter()
+        .skip(j + 1)
+        .take(10)
+        .take_while(|t| !boundary(t))
+        .any(|t| word(text, t).eq_ignore_ascii_case("had"))
+}
+
+/// "had been", "was", "were" right before token `j`.
+fn past_auxiliary_before(text: &str, toks: &[Tok], j: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| word(text, t));
+    let Some(p) = j.checked_sub(1) else {
+        return false;
+    };
+    let prev = w(p);
+    if prev.eq_ignore_ascii_case("was") || prev.eq_ignore_ascii_case("were") {
+        return true;
+    }
+    prev.eq_ignore_ascii_case("been")
+        && p.checked_sub(1)
+            .is_some_and(|q| w(q).eq_ignore_ascii_case("had"))
 }
 
 fn boundary(t: &Tok) -> bool {
@@ -152,7 +212,7 @@ fn boundary(t: &Tok) -> bool {
 pub fn tense_at(text: &str, toks: &[Tok], s: usize, e: usize) -> Tense {
     let mut best: Option<(usize, Tense)> = None;
     let consider = |j: usize, dist: usize, best: &mut Option<(usize, Tense)>| {
-        if let Some(t) = classify(text, toks, j) {
+        if let Some(t) = classify(text, toks, j, j >= e) {
             let w = word(text, &toks[j]);
             // Reporting verbs count, but less than any other marker near by.
             let is_report = w.eq_ignore_ascii_case("said") || w.eq_ignore_ascii_case("says");

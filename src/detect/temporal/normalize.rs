@@ -72,6 +72,18 @@ pub enum Sem {
         rel: Rel,
         pod: Option<Pod>,
     },
+    /// "the previous Friday" (`off` -1), "the following Monday" (+1): the
+    /// nearest such weekday before or after the day the text last named.
+    WeekdayFrom {
+        wd: u32,
+        off: i64,
+    },
+    /// "the week of March 6": the ISO week holding that day.
+    WeekOf {
+        y: Option<i32>,
+        m: u32,
+        d: u32,
+    },
     /// Days from the DCT (today 0, yesterday -1...).
     DayOff {
         off: i64,
@@ -532,6 +544,36 @@ pub fn normalize(
                     (Date, format!("{}{suffix}", ymd(d)))
                 }
                 None => (Date, format!("XXXX-WXX-{wd}{suffix}")),
+            }
+        }
+        Sem::WeekdayFrom { wd, off } => {
+            let base = ctx.ref_day.or(dct);
+            let day = base.and_then(|b| {
+                let cur = i64::from(weekday_num(b.weekday()));
+                let wd = i64::from(*wd);
+                let diff = if *off < 0 {
+                    -(cur - wd - 1).rem_euclid(7) - 1
+                } else {
+                    (wd - cur - 1).rem_euclid(7) + 1
+                };
+                shift(b, diff)
+            });
+            match day {
+                Some(d) => {
+                    ctx.refer_day(d);
+                    (Date, ymd(d))
+                }
+                None => (Date, format!("XXXX-WXX-{wd}")),
+            }
+        }
+        Sem::WeekOf { y, m, d } => {
+            let y = y.or_else(|| dct.map(|dct| infer_year(dct, *m, *d, tense)));
+            match y.and_then(|y| NaiveDate::from_ymd_opt(y, *m, *d)) {
+                Some(date) => {
+                    ctx.refer_day(date);
+                    (Date, iso_week(date))
+                }
+                None => (Date, "XXXX-WXX".into()),
             }
         }
         Sem::DayOff { off, pod } => {

@@ -509,6 +509,8 @@ impl<'a> Grammar<'a> {
             W::A if self.is_w(i + 1, W::Couple) && self.is_w(i + 2, W::Of) => {
                 Some((i + 3, Some(2.0)))
             }
+            // "the next couple of years"
+            W::Couple if self.is_w(i + 1, W::Of) => Some((i + 2, Some(2.0))),
             _ => None,
         }
     }
@@ -576,7 +578,8 @@ impl<'a> Grammar<'a> {
             }
         }
         if (m == 5 || m == 3) && !abbr {
-            let followed_by_date = self.tok(j).is_some_and(Tok::is_num);
+            let followed_by_date =
+                self.tok(j).is_some_and(Tok::is_num) || matches!(self.lex(j), Lex::Ord(_));
             if !followed_by_date {
                 let prev_ok = i > 0
                     && matches!(
@@ -622,18 +625,46 @@ impl<'a> Grammar<'a> {
         Some((u32::from(m), j))
     }
 
-    /// `, 2001` or ` 2001` after a date part; returns (year, end).
+    /// A year in words, as broadcast transcripts write it: "nineteen
+    /// ninety-four", "nineteen eighty"; returns (year, end).
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        if self.lex(i) != Lex::Num(19) {
+            return None;
+        }
+        let Lex::Tens(tens) = self.lex(i + 1) else {
+            return None;
+        };
+        let mut y = 1900 + tens as i32;
+        let mut e = i + 2;
+        if self.punct(e, b'-') && self.glued(e) {
+            if let Lex::Num(u @ 1..=9) = self.lex(e + 1) {
+                y += u as i32;
+                e += 2;
+            }
+        } else if let Lex::Num(u @ 1..=9) = self.lex(e) {
+            y += u as i32;
+            e += 1;
+        }
+        Some((y, e))
+    }
+
+    /// `, 2001` or ` 2001` (or the year in words) after a date part;
+    /// returns (year, end).
     fn year_after(&self, j: usize) -> Option<(i32, usize)> {
         let k = if self.punct(j, b',') { j + 1 } else { j };
-        let y = self.year_at(k)?;
-        Some((y, k + 1))
+        if let Some(y) = self.year_at(k) {
+            return Some((y, k + 1));
+        }
+        self.spelled_year(k)
     }
 
     /// "of 2001" / ", 2001" / " 2001"
     fn of_year_after(&self, j: usize) -> Option<(i32, usize)> {
         if self.is_w(j, W::Of) {
-            let y = self.year_at(j + 1)?;
-            return Some((y, j + 2));
+            if let Some(y) = self.year_at(j + 1) {
+                return Some((y, j + 2));
+            }
+            return self.spelled_year(j + 1);
         }
         self.year_after(j)
     }
@@ -674,9 +705,16 @@ impl<'a> Grammar<'a> {
             });
         }
         let (m, j) = self.month(i)?;
-        // Month day: "Nov. 19", "November 19th, 2001".
+        // Month day: "Nov. 19", "November 19th, 2001", "March eighth".
         if let Some(d) = self.day_num(j).or_else(|| {
             let t = self.tok(j)?;
+            if let Lex::Ord(n) = t.lex {
+                // Not "March second-quarter sales", "May first half".
+                let part_follows = self.punct(j + 1, b'-')
+                    || self.unit(j + 1).is_some()
+                    || self.is_w(j + 1, W::Half);
+                return ((1..=31).contains(&n) && !part_follows).then_some(n);
+            }
             (matches!(t.kind, Kind::Num { ord: true }) && (1..=31).contains(&t.num))
                 .then_some(t.num as u32)
         }) {
@@ -869,6 +907,29 @@ impl<'a> Grammar<'a> {
             ampm = Some(self.eq(k, "pm"));
             j = k + 1;
         }
+        // "4 in the morning", "eight in the evening": the part of the day
+        // says a.m. or p.m.
+        if ampm.is_none() && !has_minutes && (1..=12).contains(&h) && self.eq(j, "in") {
+            if let (true, Lex::Pod(p)) = (self.is_w(j + 1, W::The), self.lex(j + 2)) {
+                let pm = match p {
+                    Pod::Morning => false,
+                    Pod::Afternoon | Pod::Evening => true,
+                    // "two in the night" is after midnight, "ten" before.
+                    Pod::Night => h >= 6,
+                };
+                if pm && h < 12 {
+                    h += 12;
+                }
+                if !pm && h == 12 {
+                    h = 0;
+                }
+                return Some(Parsed {
+                    start: i,
+                    end: j + 3,
+                    sem: time(h, min),
+                });
+            }
+        }
         if ampm.is_none() && !has_minutes {
             return None;
         }
@@ -912,6 +973,11 @@ impl<'a> Grammar<'a> {
         let hyphen = self.punct(j, b'-') && self.glued(j);
         let more = (self.is_w(j, W::More) || self.eq(j, "additional") || self.eq(j, "extra"))
             && self.unit(j + 1).is_some();
+        // "eight trading days", "ten business days": days counted on a
+        // calendar of working days are still days.
+        let more = more
+            || ((self.eq(j, "trading") || self.eq(j, "business") || self.eq(j, "working"))
+                && self.unit(j + 1) == Some((Unit::Day, true)));
         let k = if hyphen || more { j + 1 } else { j };
         let (unit, plural) = self.unit(k)?;
         if self.title_case(k) {
@@ -1194,20 +1260,7 @@ impl<'a> Grammar<'a> {
             Lex::Weekday(..) => self.weekday(i),
             Lex::Holiday(id) => self.holiday(i, id),
             Lex::Num(19) if matches!(self.lex(i + 1), Lex::Tens(_)) => {
-                let Lex::Tens(tens) = self.lex(i + 1) else {
-                    return None;
-                };
-                let mut y = 1900 + tens as i32;
-                let mut e = i + 2;
-                if self.punct(e, b'-') && self.glued(e) {
-                    if let Lex::Num(u @ 1..=9) = self.lex(e + 1) {
-                        y += u as i32;
-                        e += 2;
-                    }
-                } else if let Lex::Num(u @ 1..=9) = self.lex(e) {
-                    y += u as i32;
-                    e += 1;
-                }
+                let (y, e) = self.spelled_year(i)?;
                 Some(Parsed {
                     start: i,
                     end: e,
@@ -1666,7 +1719,14 @@ impl<'a> Grammar<'a> {
             W::This => Rel::This,
             _ => return None,
         };
-        let j = i + 1;
+        let mut j = i + 1;
+        let mut rel = rel;
+        // "this coming Sunday": the next one.
+        if w == W::This && self.is_w(j, W::Coming) {
+            j += 1;
+            rel = Rel::Next;
+        }
+        let j = j;
         // Durations: "the past two months", "the next few years",
         // "last 12 months".
         if matches!(
@@ -1728,10 +1788,35 @@ impl<'a> Grammar<'a> {
                 })
             }
             Lex::Weekday(wd, false) if self.cap(j) => {
-                if matches!(w, W::Past | W::Coming | W::Previous | W::Following) {
+                let wd = u32::from(wd);
+                // "the previous Friday", "the following Monday": counted
+                // from the day the text last named.
+                if matches!(w, W::Previous | W::Following) {
+                    if !with_the {
+                        return None;
+                    }
+                    let off = if w == W::Previous { -1 } else { 1 };
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 1,
+                        sem: Sem::WeekdayFrom { wd, off },
+                    });
+                }
+                if w == W::Past {
                     return None;
                 }
                 let mut e = j + 1;
+                // "this coming Sunday, March 8": the date says which one.
+                let k = if self.punct(e, b',') { e + 1 } else { e };
+                if let Some(c) = self.calendar(k) {
+                    if matches!(c.sem, Sem::Ymd { .. }) {
+                        return Some(Parsed {
+                            start: i,
+                            end: c.end,
+                            sem: c.sem,
+                        });
+                    }
+                }
                 let mut pod = None;
                 if let Lex::Pod(p) = self.lex(e) {
                     pod = Some(p);
@@ -1740,11 +1825,7 @@ impl<'a> Grammar<'a> {
                 Some(Parsed {
                     start: i,
                     end: e,
-                    sem: Sem::Weekday {
-                        wd: u32::from(wd),
-                        rel,
-                        pod,
-                    },
+                    sem: Sem::Weekday { wd, rel, pod },
                 })
             }
             Lex::Month(m, abbr) if self.cap(j) && (!abbr || self.punct(j + 1, b'.')) => {
@@ -1791,6 +1872,18 @@ impl<'a> Grammar<'a> {
                         y: None,
                         part: Part::Season(s),
                         rel,
+                    },
+                })
+            }
+            // "the next morning", "the previous evening": that part of the
+            // day after or before the day last named.
+            Lex::Pod(_) if with_the && matches!(w, W::Next | W::Following | W::Previous) => {
+                Some(Parsed {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Anaphor {
+                        unit: Unit::Day,
+                        off: if w == W::Previous { -1 } else { 1 },
                     },
                 })
             }
@@ -1923,6 +2016,57 @@ impl<'a> Grammar<'a> {
             // "late the next day" is odd; allow "early the next"? no.
             return None;
         }
+        // "early summer", "late spring": the season, in the year the
+        // tense points to.
+        if let (Lex::Season(s), true) = (self.lex(j), matches!(w, W::Early | W::Late | W::Mid)) {
+            if self.core(j).is_none() {
+                return Some(Parsed {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Part {
+                        y: None,
+                        part: Part::Season(s),
+                        rel: Rel::None,
+                    },
+                });
+            }
+        }
+        // "mid-afternoon", "mid-afternoon yesterday", "late Friday
+        // night" is handled by the weekday; here the part of day comes first.
+        if let (Lex::Pod(pod), true) = (self.lex(j), matches!(w, W::Early | W::Late | W::Mid)) {
+            let day = self.core(j + 1).filter(|d| {
+                matches!(
+                    d.sem,
+                    Sem::DayOff { pod: None, .. } | Sem::Weekday { pod: None, .. }
+                ) && d.end == j + 2
+            });
+            return match day {
+                Some(d) => {
+                    let sem = match d.sem {
+                        Sem::DayOff { off, .. } => Sem::PodTime { off, pod },
+                        Sem::Weekday { wd, rel, .. } => Sem::Weekday {
+                            wd,
+                            rel,
+                            pod: Some(pod),
+                        },
+                        other => other,
+                    };
+                    Some(Parsed {
+                        start: i,
+                        end: d.end,
+                        sem,
+                    })
+                }
+                // Alone only after "mid": "early morning" is too often an
+                // adjective ("early-morning raid").
+                None if w == W::Mid => Some(Parsed {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::PodTime { off: 0, pod },
+                }),
+                None => None,
+            };
+        }
         let inner = self.core(j).or_else(|| self.the(j))?;
         match inner.sem {
             Sem::Duration { .. } | Sem::Set(_) | Sem::Ref(_) => return None,
@@ -1972,6 +2116,32 @@ impl<'a> Grammar<'a> {
                 sem: p.sem,
             })
         };
+        // "the last half of 1989": the second half of that year.
+        if self.is_w(j, W::Last) && self.is_w(j + 1, W::Half) {
+            if let Some((y, e)) = self.of_year_after(j + 2) {
+                return Some(Parsed {
+                    start: i,
+                    end: e,
+                    sem: Sem::Part {
+                        y: Some(y),
+                        part: Part::Half(2),
+                        rel: Rel::None,
+                    },
+                });
+            }
+        }
+        // "the week of March 6": the week that holds that day.
+        if self.unit(j) == Some((Unit::Week, false)) && self.is_w(j + 1, W::Of) {
+            if let Some(c) = self.calendar(j + 2) {
+                if let Sem::Ymd { y, m, d } = c.sem {
+                    return Some(Parsed {
+                        start: i,
+                        end: c.end,
+                        sem: Sem::WeekOf { y, m, d },
+                    });
+                }
+            }
+        }
         match self.lex(j) {
             Lex::W(W::Past) => {
                 if let Some(p) = self.relative(j, true) {
@@ -2019,6 +2189,21 @@ impl<'a> Grammar<'a> {
                 // "the first nine months", "the first half", "the first quarter"
                 if let Some((k, n)) = self.number(j + 1) {
                     if let Some((unit, true)) = self.unit(k) {
+                        // "the first two quarters of 1990": that year's
+                        // first half, a date.
+                        if unit == Unit::Quarter && n == 2.0 {
+                            if let Some((y, e)) = self.of_year_after(k + 1) {
+                                return Some(Parsed {
+                                    start: i,
+                                    end: e,
+                                    sem: Sem::Part {
+                                        y: Some(y),
+                                        part: Part::Half(1),
+                                        rel: Rel::None,
+                                    },
+                                });
+                            }
+                        }
                         return Some(Parsed {
                             start: i,
                             end: k + 1,
