@@ -55,7 +55,7 @@ impl Rng {
 /// Stems that open a cue at least this often are scored by the tagger.
 const MIN_OPENER: usize = 2;
 /// ... and in at least this share of their occurrences.
-const OPENER_RATE: f64 = 0.03;
+const OPENER_RATE: f64 = 0.05;
 
 fn train(examples: &[&Example], epochs: usize, seed: u64) -> Model {
     let docs: Vec<_> = examples.iter().map(|e| e.text.doc(e.raw)).collect();

@@ -16,7 +16,7 @@ use super::quotes::{Quote, NONE};
 use super::tokens::{Kind, Tok};
 
 /// log2 of the number of weight rows.
-pub const BITS: u32 = 18;
+pub const BITS: u32 = 16;
 
 /// Features per token.
 pub const N: usize = 40;

@@ -33,7 +33,7 @@ pub struct Learned<'m> {
 /// docs/accuracy.md): the lowest margin for new cues that keeps claim
 /// precision at 90; the model's extents were less often exact than the
 /// rules' and dropping rule claims cost recall, so both are off.
-pub const ADD: f32 = 30.0;
+pub const ADD: f32 = 40.0;
 pub const EXTENT: f32 = f32::INFINITY;
 pub const DROP: f32 = f32::NEG_INFINITY;
 
@@ -95,6 +95,7 @@ pub fn combine(
     sents: &[Range<usize>],
     mut founds: Vec<Found>,
     l: &Learned,
+    plausible: impl Fn(&Found) -> bool,
 ) -> Vec<Found> {
     let tags = tag(ctx, sents, &founds, l.model);
     let unit = |m: i32| m as f32 * l.model.scale();
@@ -135,7 +136,10 @@ pub fn combine(
         let k = founds.partition_point(|f| f.cue.end <= cue.start);
         if let Some(f) = founds.get_mut(k).filter(|f| overlaps(&f.cue, &cue)) {
             if conf >= l.extent {
-                f.cue = cue;
+                let old = std::mem::replace(&mut f.cue, cue);
+                if !plausible(f) {
+                    f.cue = old;
+                }
             }
             continue;
         }
@@ -149,7 +153,10 @@ pub fn combine(
             // the model's cues are most often wrong.
             continue;
         }
-        added.push(assemble(ctx, sent.clone(), r, cue));
+        let f = assemble(ctx, sent.clone(), r, cue);
+        if plausible(&f) {
+            added.push(f);
+        }
     }
     if !added.is_empty() {
         founds.extend(added);

@@ -55,8 +55,9 @@ pub fn detect_with(
     };
     let mut founds = rule_claims(&ctx, &sents, mentions, registry);
     if let Some(l) = learned {
-        founds = learned::combine(&ctx, &sents, founds, l);
-        founds.retain(|f| is_plausible(text, f, mentions, registry));
+        founds = learned::combine(&ctx, &sents, founds, l, |f| {
+            is_plausible(text, f, mentions, registry)
+        });
     }
     let mut out: Vec<Claim> = founds
         .into_iter()
