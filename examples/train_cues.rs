@@ -60,7 +60,9 @@ const OPENER_RATE: f64 = 0.05;
 fn train(examples: &[&Example], epochs: usize, seed: u64) -> Model {
     let docs: Vec<_> = examples.iter().map(|e| e.text.doc(e.raw)).collect();
     let vocab = vocabulary(
-        docs.iter().zip(examples).map(|(d, e)| (d, e.gold.as_slice())),
+        docs.iter()
+            .zip(examples)
+            .map(|(d, e)| (d, e.gold.as_slice())),
         MIN_OPENER,
         OPENER_RATE,
     );
@@ -117,7 +119,11 @@ fn main() -> ExitCode {
             .collect();
         let model = train(&fit, epochs, seed);
         let registry = Registry::empty();
-        let held: Vec<_> = arts.iter().enumerate().filter(|(i, _)| i % 10 == 0).collect();
+        let held: Vec<_> = arts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 10 == 0)
+            .collect();
         let report = |name: &str, l: Option<&Learned>| {
             let mut c = Counts::default();
             for (_, (_, text, gold)) in &held {
@@ -181,7 +187,11 @@ fn diagnose(model: &Model, held: &[(usize, &(String, String, Vec<GoldAttribution
             } else if shown < 60 {
                 if let Some(g) = frags.iter().find(|g| g.start < b.end && b.start < g.end) {
                     shown += 1;
-                    println!("NEAR model {:?} gold {:?}", &text[b.clone()], &text[g.clone()]);
+                    println!(
+                        "NEAR model {:?} gold {:?}",
+                        &text[b.clone()],
+                        &text[g.clone()]
+                    );
                 }
             }
         }

@@ -370,14 +370,10 @@ fn mark(toks: &[Tok], ranges: &[Range<usize>], mut f: impl FnMut(usize, bool)) {
 /// token a fragment touches is `B`, the rest `I`.
 pub fn gold_tags(toks: &[Tok], cues: &[Range<usize>]) -> Vec<u8> {
     let mut tags = vec![O as u8; toks.len()];
-    mark(
-        toks,
-        cues,
-        |k, first| {
-            if tags[k] == O as u8 || first {
-                tags[k] = if first { B as u8 } else { I as u8 };
-            }
-        },
-    );
+    mark(toks, cues, |k, first| {
+        if tags[k] == O as u8 || first {
+            tags[k] = if first { B as u8 } else { I as u8 };
+        }
+    });
     tags
 }

@@ -75,13 +75,7 @@ pub fn doc<'a>(ctx: &Ctx<'a>, sents: &[Range<usize>], founds: &[Found]) -> Doc<'
         .cloned()
         .collect();
     Doc::new(
-        ctx.text,
-        ctx.toks,
-        ctx.quotes,
-        ctx.inside,
-        sents,
-        &cues,
-        &spans,
+        ctx.text, ctx.toks, ctx.quotes, ctx.inside, sents, &cues, &spans,
     )
 }
 
@@ -153,8 +147,12 @@ pub fn combine(
             // the model's cues are most often wrong.
             continue;
         }
+        let participle = ctx.word(r.start).ends_with("ing");
         let f = assemble(ctx, sent.clone(), r, cue);
-        if plausible(&f) {
+        // Without a source before it, a model cue is too often a verb in
+        // some other use ("After the storm, called off games ..."), unless
+        // it is a participle continuing a sentence ("..., comparing him").
+        if (f.source.is_some() || participle) && plausible(&f) {
             added.push(f);
         }
     }
@@ -189,7 +187,12 @@ fn assemble(ctx: &Ctx, sent: Range<usize>, r: Range<usize>, cue: Range<usize>) -
     let src_start = source.as_ref().map_or(r.start, |s| s.start);
     let content = if let Some(q) = ctx.quote_starting_at(r.end, b) {
         Some(q)
-    } else if (r.end..b).filter(|&k| ctx.toks[k].is_word()).take(2).count() >= 2 {
+    } else if (r.end..b)
+        .filter(|&k| ctx.toks[k].is_word())
+        .take(2)
+        .count()
+        >= 2
+    {
         let mut s = r.end;
         if ctx.eq(s, "that") {
             s += 1;

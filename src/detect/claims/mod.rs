@@ -24,9 +24,9 @@ pub mod tokens;
 use std::ops::Range;
 
 use super::{Claim, Mention};
+use crate::registry::Registry;
 use learned::Learned;
 use reported::Found;
-use crate::registry::Registry;
 
 /// Find the attributions in `text`. `mentions` are the registry mentions
 /// already found in the same text (sorted by start), used to link sources.

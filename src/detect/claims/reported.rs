@@ -505,7 +505,12 @@ fn possessor(ctx: &Ctx, floor: usize, k: usize) -> Option<Range<usize>> {
 
 /// The rest of a clause from token `s`: up to the first comma, semicolon or
 /// dash outside quotations when `short`, else to the end of the sentence.
-pub(crate) fn clause_from(ctx: &Ctx, s: usize, b: usize, short: bool) -> (Option<Range<usize>>, usize) {
+pub(crate) fn clause_from(
+    ctx: &Ctx,
+    s: usize,
+    b: usize,
+    short: bool,
+) -> (Option<Range<usize>>, usize) {
     let mut e = s;
     while e < b {
         if ctx.in_closed_quote(e) {
