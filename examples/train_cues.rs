@@ -12,7 +12,9 @@
 //!
 //! With `--tune`, it first trains on nine tenths of the articles and scores
 //! the thresholds of `gloss::detect::claims::learned` on the remaining
-//! tenth, so that they are chosen on train and never on dev.
+//! tenth, so that they are chosen on train and never on dev; with
+//! `--diagnose` as well, it prints the model's own exact-cue score there
+//! and a sample of its cues that overlap a gold cue without matching it.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,6 +25,9 @@ use gloss::detect::claims::model::{vocabulary, Model, Trainer};
 use gloss::detect::claims::{detect_with, TrainingText};
 use gloss::eval::attribution::{articles, score, Counts, GoldAttribution};
 use gloss::registry::Registry;
+
+/// One article: name, text and gold attributions.
+type Article = (String, String, Vec<GoldAttribution>);
 
 struct Example<'t> {
     raw: &'t str,
@@ -88,18 +93,19 @@ fn train(examples: &[&Example], epochs: usize, seed: u64) -> Model {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut pos = Vec::new();
-    let (mut epochs, mut seed, mut tune) = (6usize, 1u64, false);
+    let (mut epochs, mut seed, mut tune, mut diag) = (6usize, 1u64, false, false);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--epochs" => epochs = it.next().and_then(|v| v.parse().ok()).unwrap_or(epochs),
             "--seed" => seed = it.next().and_then(|v| v.parse().ok()).unwrap_or(seed),
             "--tune" => tune = true,
+            "--diagnose" => diag = true,
             _ => pos.push(PathBuf::from(a)),
         }
     }
     let [dir, out] = pos.as_slice() else {
-        eprintln!("usage: train_cues DIR OUT [--epochs N] [--seed S] [--tune]");
+        eprintln!("usage: train_cues DIR OUT [--epochs N] [--seed S] [--tune [--diagnose]]");
         return ExitCode::from(2);
     };
     let arts = match articles(dir) {
@@ -141,13 +147,13 @@ fn main() -> ExitCode {
             );
         };
         report("rules alone", None);
-        if std::env::var_os("TRAIN_CUES_DIAG").is_some() {
+        if diag {
             diagnose(&model, &held);
         }
         let inf = f32::INFINITY;
-        for extent in [inf] {
+        for extent in [inf, 0.0] {
             for add in [inf, 0.0, 10.0, 20.0, 30.0, 40.0, 60.0, 80.0] {
-                for drop in [f32::NEG_INFINITY] {
+                for drop in [f32::NEG_INFINITY, -20.0] {
                     let l = Learned {
                         model: &model,
                         add,
@@ -172,7 +178,7 @@ fn main() -> ExitCode {
 
 /// Exact-span precision and recall of the model's own cues on held-out
 /// articles, with a sample of near misses.
-fn diagnose(model: &Model, held: &[(usize, &(String, String, Vec<GoldAttribution>))]) {
+fn diagnose(model: &Model, held: &[(usize, &Article)]) {
     let (mut right, mut found, mut gold_n, mut shown) = (0, 0, 0, 0);
     for (_, (_, text, gold)) in held {
         let t = TrainingText::new(text);

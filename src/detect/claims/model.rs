@@ -268,7 +268,7 @@ impl Trainer {
         let mut prev = O;
         let mut f = [0u32; N];
         let mut wrong = 0;
-        for i in 0..doc.len().min(gold.len()) {
+        for (i, &g) in gold.iter().enumerate().take(doc.len()) {
             self.step += 1;
             if skip(i) || !candidate(&self.vocab, doc, i, prev) {
                 prev = O;
@@ -283,7 +283,7 @@ impl Trainer {
             }
             let si = s.map(|x| (x * 1024.0) as i32);
             let guess = best(&si, prev);
-            let truth = usize::from(gold[i]).min(TAGS - 1);
+            let truth = usize::from(g).min(TAGS - 1);
             if guess != truth {
                 wrong += 1;
                 for &k in &f {
