@@ -32,7 +32,7 @@ pub struct Learned<'m> {
 /// The thresholds tuned on a held-out tenth of PolNeAR train (see
 /// docs/accuracy.md): the lowest margin for new cues that keeps claim
 /// precision at 90; the model's extents were less often exact than the
-/// rules' and dropping rule claims cost recall, so both are off.
+/// rules' and dropping rule claims gained nothing, so both are off.
 pub const ADD: f32 = 40.0;
 pub const EXTENT: f32 = f32::INFINITY;
 pub const DROP: f32 = f32::NEG_INFINITY;
