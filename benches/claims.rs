@@ -3,11 +3,13 @@
 //! The input is the seed articles (`seeds/*.txt`) repeated to about 4 MB;
 //! set `GLOSS_BENCH_TEXT` to a directory of `.txt` files to measure other
 //! text instead. Mentions come from the seed registry, as in `gloss check`.
+//! `claims/rules` is the rule-based detector alone, `claims/detect` the
+//! rules with the learned cue model.
 
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use gloss::detect::claims::detect;
+use gloss::detect::claims::{detect, detect_with};
 use gloss::detect::mentions::MentionMatcher;
 use gloss::registry::Registry;
 
@@ -50,6 +52,9 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("claims");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(20);
+    g.bench_function("rules", |b| {
+        b.iter(|| detect_with(&text, &[], &empty, None))
+    });
     g.bench_function("detect", |b| b.iter(|| detect(&text, &[], &empty)));
     g.bench_function("detect+resolve", |b| {
         b.iter(|| detect(&text, &mentions, &registry))

@@ -79,7 +79,7 @@ impl Counts {
     pub fn cue_f1(&self) -> f64 {
         f1(self.cue_precision(), self.cue_recall())
     }
-    fn add(&mut self, o: &Counts) {
+    pub fn add(&mut self, o: &Counts) {
         self.gold += o.gold;
         self.gold_found += o.gold_found;
         self.detected += o.detected;
@@ -287,8 +287,9 @@ fn context(text: &str, r: &Range<usize>) -> String {
     )
 }
 
-/// The articles of a PolNeAR-layout directory: (name, text, gold).
-fn articles(dir: &Path) -> anyhow::Result<Vec<(String, String, Vec<GoldAttribution>)>> {
+/// The articles of a PolNeAR-layout directory in name order: (name, text,
+/// gold).
+pub fn articles(dir: &Path) -> anyhow::Result<Vec<(String, String, Vec<GoldAttribution>)>> {
     let text_dir = dir.join("text");
     let ann_dir = dir.join("attributions");
     let mut anns: BTreeMap<String, Vec<String>> = BTreeMap::new();

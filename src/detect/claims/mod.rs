@@ -5,9 +5,14 @@
 //! [`quotes`] pairs quote marks into bounded quotations; [`sentences`]
 //! segments around abbreviations without splitting quotations; [`reported`]
 //! finds cues from the [`cues`] lexicon and assembles source and content;
-//! [`sources`] links sources to registry entities.
+//! [`sources`] links sources to registry entities. A learned cue model
+//! ([`model`] over the hashed token [`features`]) adds the cues the rules
+//! miss and sets cue extents ([`learned`]).
 
 pub mod cues;
+pub mod features;
+pub mod learned;
+pub mod model;
 pub mod nouns;
 pub mod plausible;
 pub mod quotes;
@@ -20,11 +25,25 @@ use std::ops::Range;
 
 use super::{Claim, Mention};
 use crate::registry::Registry;
+use learned::Learned;
+use reported::Found;
 
 /// Find the attributions in `text`. `mentions` are the registry mentions
 /// already found in the same text (sorted by start), used to link sources.
-/// Byte offsets; sorted by span start.
+/// Byte offsets; sorted by span start. The rules and the shipped cue model
+/// together.
 pub fn detect(text: &str, mentions: &[Mention], registry: &Registry) -> Vec<Claim> {
+    detect_with(text, mentions, registry, Learned::shipped().as_ref())
+}
+
+/// Like [`detect`], with the given use of a cue model (`None`: the rules
+/// alone).
+pub fn detect_with(
+    text: &str,
+    mentions: &[Mention],
+    registry: &Registry,
+    learned: Option<&Learned>,
+) -> Vec<Claim> {
     let toks = tokens::tokenize(text);
     let (quotes, inside) = quotes::pair(&toks);
     let sents = sentences::split(text, &toks, &quotes, &inside);
@@ -34,27 +53,15 @@ pub fn detect(text: &str, mentions: &[Mention], registry: &Registry) -> Vec<Clai
         quotes: &quotes,
         inside: &inside,
     };
-    let mut out = Vec::new();
-    let mut prev_quote: Option<Range<usize>> = None;
-    for s in sents {
-        let found = reported::claims_in(&ctx, s.clone(), prev_quote.take());
-        if found.is_empty() {
-            prev_quote = whole_quote(&ctx, &s);
-        }
-        for f in found {
-            let source_is_place = f
-                .source
-                .as_ref()
-                .is_some_and(|src| names_a_place(src, mentions, registry));
-            if !plausible::plausible(
-                text,
-                &f.cue,
-                f.source.as_ref(),
-                f.content.as_ref(),
-                source_is_place,
-            ) {
-                continue;
-            }
+    let mut founds = rule_claims(&ctx, &sents, mentions, registry);
+    if let Some(l) = learned {
+        founds = learned::combine(&ctx, &sents, founds, l, |f| {
+            is_plausible(text, f, mentions, registry)
+        });
+    }
+    let mut out: Vec<Claim> = founds
+        .into_iter()
+        .map(|f| {
             let mut start = f.cue.start;
             let mut end = f.cue.end;
             for r in [&f.source, &f.content, &f.extra].into_iter().flatten() {
@@ -65,17 +72,101 @@ pub fn detect(text: &str, mentions: &[Mention], registry: &Registry) -> Vec<Clai
                 .source
                 .as_ref()
                 .and_then(|src| sources::resolve(text, src, mentions, registry));
-            out.push(Claim {
+            Claim {
                 span: start..end,
                 cue: f.cue,
                 source: f.source,
                 entity,
                 content: f.content,
-            });
-        }
-    }
+            }
+        })
+        .collect();
     out.sort_by_key(|c| (c.span.start, c.cue.start));
     out
+}
+
+fn is_plausible(text: &str, f: &Found, mentions: &[Mention], registry: &Registry) -> bool {
+    let source_is_place = f
+        .source
+        .as_ref()
+        .is_some_and(|src| names_a_place(src, mentions, registry));
+    plausible::plausible(
+        text,
+        &f.cue,
+        f.source.as_ref(),
+        f.content.as_ref(),
+        source_is_place,
+    )
+}
+
+/// The rules' claims, sentence by sentence, in text order.
+fn rule_claims(
+    ctx: &reported::Ctx,
+    sents: &[Range<usize>],
+    mentions: &[Mention],
+    registry: &Registry,
+) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut prev_quote: Option<Range<usize>> = None;
+    for s in sents {
+        let found = reported::claims_in(ctx, s.clone(), prev_quote.take());
+        if found.is_empty() {
+            prev_quote = whole_quote(ctx, s);
+        }
+        out.extend(
+            found
+                .into_iter()
+                .filter(|f| is_plausible(ctx.text, f, mentions, registry)),
+        );
+    }
+    out
+}
+
+/// A text as the cue model sees it in training: its tokens, quotations,
+/// sentences and the rules' claims, from which [`TrainingText::doc`] builds
+/// the features; and which tokens the tagger skips.
+pub struct TrainingText {
+    pub toks: Vec<tokens::Tok>,
+    quotes: Vec<quotes::Quote>,
+    inside: Vec<u32>,
+    sents: Vec<Range<usize>>,
+    founds: Vec<Found>,
+    pub skip: Vec<bool>,
+}
+
+impl TrainingText {
+    pub fn new(text: &str) -> Self {
+        let toks = tokens::tokenize(text);
+        let (quotes, inside) = quotes::pair(&toks);
+        let sents = sentences::split(text, &toks, &quotes, &inside);
+        let ctx = reported::Ctx {
+            text,
+            toks: &toks,
+            quotes: &quotes,
+            inside: &inside,
+        };
+        let founds = rule_claims(&ctx, &sents, &[], &Registry::empty());
+        let skip = (0..toks.len()).map(|i| learned::skip(&ctx, i)).collect();
+        TrainingText {
+            toks,
+            quotes,
+            inside,
+            sents,
+            founds,
+            skip,
+        }
+    }
+
+    /// The features of `text` (the text this was built from).
+    pub fn doc<'a>(&'a self, text: &'a str) -> features::Doc<'a> {
+        let ctx = reported::Ctx {
+            text,
+            toks: &self.toks,
+            quotes: &self.quotes,
+            inside: &self.inside,
+        };
+        learned::doc(&ctx, &self.sents, &self.founds)
+    }
 }
 
 /// Whether a registry mention of a location overlaps `src`. Mentions are

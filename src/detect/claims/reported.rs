@@ -87,23 +87,23 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn word(&self, i: usize) -> &str {
+    pub(crate) fn word(&self, i: usize) -> &str {
         match self.toks.get(i) {
             Some(t) if t.is_word() => t.text(self.text),
             _ => "",
         }
     }
-    fn punct(&self, i: usize) -> &str {
+    pub(crate) fn punct(&self, i: usize) -> &str {
         match self.toks.get(i) {
             Some(t) if t.kind == Kind::Punct => t.text(self.text),
             _ => "",
         }
     }
-    fn in_closed_quote(&self, i: usize) -> bool {
+    pub(crate) fn in_closed_quote(&self, i: usize) -> bool {
         let q = self.inside.get(i).copied().unwrap_or(NONE);
         q != NONE && self.quotes.get(q as usize).is_some_and(|q| q.closed)
     }
-    fn quote_of(&self, i: usize) -> Option<&Quote> {
+    pub(crate) fn quote_of(&self, i: usize) -> Option<&Quote> {
         let q = self.inside.get(i).copied().unwrap_or(NONE);
         if q == NONE {
             None
@@ -111,10 +111,10 @@ impl Ctx<'_> {
             self.quotes.get(q as usize)
         }
     }
-    fn is_lower(&self, i: usize) -> bool {
+    pub(crate) fn is_lower(&self, i: usize) -> bool {
         self.word(i).chars().next().is_some_and(char::is_lowercase)
     }
-    fn bytes(&self, r: &Range<usize>) -> Range<usize> {
+    pub(crate) fn bytes(&self, r: &Range<usize>) -> Range<usize> {
         self.toks[r.start].start..self.toks[r.end - 1].end
     }
     fn is_closing_quote(&self, i: usize) -> bool {
@@ -123,14 +123,14 @@ impl Ctx<'_> {
             Some(Kind::Quote(QuoteMark::Close | QuoteMark::Straight))
         ) && self.quote_of(i).is_some_and(|q| q.closed && q.last == i)
     }
-    fn eq(&self, i: usize, w: &str) -> bool {
+    pub(crate) fn eq(&self, i: usize, w: &str) -> bool {
         self.word(i).eq_ignore_ascii_case(w)
     }
 
     /// A noun phrase ending at token `end` (inclusive), not reaching before
     /// `limit`: words, possessives and abbreviation full stops, stopping at
     /// punctuation, quotations and clause words. At most 10 tokens.
-    fn np_back(&self, end: usize, limit: usize) -> Option<Range<usize>> {
+    pub(crate) fn np_back(&self, end: usize, limit: usize) -> Option<Range<usize>> {
         let mut s = end + 1;
         let mut n = 0;
         while s > limit && n < 14 {
@@ -164,7 +164,7 @@ impl Ctx<'_> {
 
     /// A noun phrase starting at token `start`, up to punctuation, a
     /// quotation or a clause word; at most 10 tokens, ending before `limit`.
-    fn np_forward(&self, start: usize, limit: usize) -> Option<Range<usize>> {
+    pub(crate) fn np_forward(&self, start: usize, limit: usize) -> Option<Range<usize>> {
         let mut e = start;
         while e < limit && e - start < 10 {
             let t = &self.toks[e];
@@ -201,7 +201,7 @@ impl Ctx<'_> {
     }
 
     /// Token range of the content `[s, e)` trimmed of final punctuation.
-    fn trim(&self, s: usize, mut e: usize) -> Option<Range<usize>> {
+    pub(crate) fn trim(&self, s: usize, mut e: usize) -> Option<Range<usize>> {
         let mut s = s;
         while s < e && matches!(self.punct(s), "," | ":" | ";" | "—" | "–" | "-") {
             s += 1;
@@ -219,7 +219,7 @@ impl Ctx<'_> {
 
     /// The closed quotation ending at `i` or just before it (across one
     /// comma), as token range.
-    fn quote_ending_at(&self, i: usize, limit: usize) -> Option<Range<usize>> {
+    pub(crate) fn quote_ending_at(&self, i: usize, limit: usize) -> Option<Range<usize>> {
         let mut k = i;
         if k > limit && matches!(self.punct(k), "," | "—" | "–") {
             k -= 1;
@@ -232,7 +232,7 @@ impl Ctx<'_> {
     }
 
     /// A closed quotation starting at `i` or after `:`/`,`, as token range.
-    fn quote_starting_at(&self, i: usize, end: usize) -> Option<Range<usize>> {
+    pub(crate) fn quote_starting_at(&self, i: usize, end: usize) -> Option<Range<usize>> {
         let mut k = i;
         while k < end && matches!(self.punct(k), "," | ":" | "—" | "–") {
             k += 1;
@@ -505,7 +505,12 @@ fn possessor(ctx: &Ctx, floor: usize, k: usize) -> Option<Range<usize>> {
 
 /// The rest of a clause from token `s`: up to the first comma, semicolon or
 /// dash outside quotations when `short`, else to the end of the sentence.
-fn clause_from(ctx: &Ctx, s: usize, b: usize, short: bool) -> (Option<Range<usize>>, usize) {
+pub(crate) fn clause_from(
+    ctx: &Ctx,
+    s: usize,
+    b: usize,
+    short: bool,
+) -> (Option<Range<usize>>, usize) {
     let mut e = s;
     while e < b {
         if ctx.in_closed_quote(e) {

@@ -1,0 +1,219 @@
+//! Combining the rules with the learned cue model.
+//!
+//! The rules run first; the model tags every token with the rules' opinion
+//! among its features. A cue the model finds where the rules found no claim
+//! becomes a claim of its own, with a source (the noun phrase right before
+//! it) and a content (a quotation after or before it, else the rest of the
+//! sentence). Where both find a cue, the model may set its extent. Both are
+//! gated by confidence thresholds tuned on PolNeAR train.
+
+use std::ops::Range;
+
+use super::features::Doc;
+use super::model::{self, Model, Tagged};
+use super::reported::{clause_from, Ctx, Found};
+use super::tokens::Kind;
+
+/// How the model's cues are used.
+#[derive(Debug, Clone, Copy)]
+pub struct Learned<'m> {
+    pub model: &'m Model,
+    /// Least margin (in float weight units) for a cue where the rules have
+    /// no claim.
+    pub add: f32,
+    /// Least margin for the model's extent to replace the rules' extent of
+    /// an overlapping cue.
+    pub extent: f32,
+    /// Rule claims whose cue the model rates below this margin are dropped
+    /// (`f32::NEG_INFINITY`: keep all).
+    pub drop: f32,
+}
+
+/// The thresholds tuned on a held-out tenth of PolNeAR train (see
+/// docs/accuracy.md): the lowest margin for new cues that keeps claim
+/// precision at 90; the model's extents were less often exact than the
+/// rules' and dropping rule claims gained nothing, so both are off.
+pub const ADD: f32 = 40.0;
+pub const EXTENT: f32 = f32::INFINITY;
+pub const DROP: f32 = f32::NEG_INFINITY;
+
+impl<'m> Learned<'m> {
+    /// The shipped model with the tuned thresholds.
+    pub fn shipped() -> Option<Learned<'static>> {
+        model::shipped().map(|model| Learned {
+            model,
+            add: ADD,
+            extent: EXTENT,
+            drop: DROP,
+        })
+    }
+}
+
+/// Tokens the tagger does not score: line breaks and punctuation other than
+/// a colon (a speaker's colon is a cue).
+pub fn skip(ctx: &Ctx, i: usize) -> bool {
+    match ctx.toks[i].kind {
+        Kind::Break | Kind::Quote(_) => true,
+        Kind::Punct => ctx.punct(i) != ":",
+        Kind::Word => false,
+    }
+}
+
+/// The tags of the tokens in `ctx` (the model's view of the rules' claims
+/// `founds` included).
+pub fn tag(ctx: &Ctx, sents: &[Range<usize>], founds: &[Found], model: &Model) -> Vec<Tagged> {
+    let doc = doc(ctx, sents, founds);
+    model.tag(&doc, |i| skip(ctx, i))
+}
+
+/// The feature view of a text with the rules' claims.
+pub fn doc<'a>(ctx: &Ctx<'a>, sents: &[Range<usize>], founds: &[Found]) -> Doc<'a> {
+    let cues: Vec<Range<usize>> = founds.iter().map(|f| f.cue.clone()).collect();
+    let spans: Vec<Range<usize>> = founds
+        .iter()
+        .flat_map(|f| [&f.source, &f.content, &f.extra].into_iter().flatten())
+        .cloned()
+        .collect();
+    Doc::new(
+        ctx.text, ctx.toks, ctx.quotes, ctx.inside, sents, &cues, &spans,
+    )
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The rules' claims `founds` (in text order) merged with the model's cues.
+pub fn combine(
+    ctx: &Ctx,
+    sents: &[Range<usize>],
+    mut founds: Vec<Found>,
+    l: &Learned,
+    plausible: impl Fn(&Found) -> bool,
+) -> Vec<Found> {
+    let tags = tag(ctx, sents, &founds, l.model);
+    let unit = |m: i32| m as f32 * l.model.scale();
+    if l.drop > f32::NEG_INFINITY {
+        founds.retain(|f| {
+            let first = ctx.toks.partition_point(|t| t.end <= f.cue.start);
+            let best = (first..ctx.toks.len())
+                .take_while(|&k| ctx.toks[k].start < f.cue.end)
+                .map(|k| tags[k].margin())
+                .max()
+                .unwrap_or(0);
+            unit(best) >= l.drop
+        });
+    }
+    // The rules' cues are in text order and do not overlap; their sources
+    // and contents are sorted with a running maximum of their ends, so each
+    // model cue is placed by binary search, not by a scan of all claims.
+    let mut spans: Vec<Range<usize>> = founds
+        .iter()
+        .flat_map(|f| [&f.source, &f.content, &f.extra].into_iter().flatten())
+        .cloned()
+        .collect();
+    spans.sort_by_key(|r| r.start);
+    let mut reach = Vec::with_capacity(spans.len());
+    let mut max_end = 0;
+    for r in &spans {
+        max_end = max_end.max(r.end);
+        reach.push(max_end);
+    }
+    let covered = |cue: &Range<usize>| {
+        let n = spans.partition_point(|r| r.start < cue.end);
+        n > 0 && reach[n - 1] > cue.start
+    };
+    let mut added = Vec::new();
+    for (r, margin) in model::spans(&tags) {
+        let cue = ctx.toks[r.start].start..ctx.toks[r.end - 1].end;
+        let conf = unit(margin);
+        let k = founds.partition_point(|f| f.cue.end <= cue.start);
+        if let Some(f) = founds.get_mut(k).filter(|f| overlaps(&f.cue, &cue)) {
+            if conf >= l.extent {
+                let old = std::mem::replace(&mut f.cue, cue);
+                if !plausible(f) {
+                    f.cue = old;
+                }
+            }
+            continue;
+        }
+        if conf < l.add || covered(&cue) {
+            continue;
+        }
+        let s = sents.partition_point(|s| s.end <= r.start);
+        let Some(sent) = sents.get(s) else { continue };
+        if headline(ctx, sent) || (r.start > sent.start && !ctx.is_lower(r.start)) {
+            // Headlines and capitalised words (names, titles) are where
+            // the model's cues are most often wrong.
+            continue;
+        }
+        let participle = ctx.word(r.start).ends_with("ing");
+        let f = assemble(ctx, sent.clone(), r, cue);
+        // Without a source before it, a model cue is too often a verb in
+        // some other use ("After the storm, called off games ..."), unless
+        // it is a participle continuing a sentence ("..., comparing him").
+        if (f.source.is_some() || participle) && plausible(&f) {
+            added.push(f);
+        }
+    }
+    if !added.is_empty() {
+        founds.extend(added);
+        founds.sort_by_key(|f| f.cue.start);
+    }
+    founds
+}
+
+/// Whether a sentence is a headline or a caption: it does not end with
+/// sentence punctuation or a closing quote.
+fn headline(ctx: &Ctx, sent: &Range<usize>) -> bool {
+    let mut e = sent.end;
+    while e > sent.start && ctx.toks[e - 1].kind == Kind::Break {
+        e -= 1;
+    }
+    e == sent.start
+        || match ctx.toks[e - 1].kind {
+            Kind::Quote(_) => false,
+            Kind::Punct => !matches!(ctx.punct(e - 1), "." | "!" | "?" | "…" | ")" | ":"),
+            _ => true,
+        }
+}
+
+/// Source and content around a model cue `r` (tokens) in sentence `sent`.
+fn assemble(ctx: &Ctx, sent: Range<usize>, r: Range<usize>, cue: Range<usize>) -> Found {
+    let (a, b) = (sent.start, sent.end);
+    let source = (r.start > a && ctx.toks[r.start - 1].is_word())
+        .then(|| ctx.np_back(r.start - 1, a))
+        .flatten();
+    let src_start = source.as_ref().map_or(r.start, |s| s.start);
+    let content = if let Some(q) = ctx.quote_starting_at(r.end, b) {
+        Some(q)
+    } else if (r.end..b)
+        .filter(|&k| ctx.toks[k].is_word())
+        .take(2)
+        .count()
+        >= 2
+    {
+        let mut s = r.end;
+        if ctx.eq(s, "that") {
+            s += 1;
+        }
+        let (c, _) = clause_from(ctx, s, b, false);
+        return Found {
+            cue,
+            source: source.map(|s| ctx.bytes(&s)),
+            content: c,
+            extra: None,
+        };
+    } else if src_start > a {
+        ctx.quote_ending_at(src_start - 1, a)
+            .or_else(|| ctx.trim(a, src_start))
+    } else {
+        None
+    };
+    Found {
+        cue,
+        source: source.map(|s| ctx.bytes(&s)),
+        content: content.map(|c| ctx.bytes(&c)),
+        extra: None,
+    }
+}
