@@ -807,32 +807,34 @@ impl<'a> Grammar<'a> {
                 return None;
             }
         }
-        let mut e = i + 1;
         // Dateline: "Friday, 23 November, 2001" / "Tuesday, Nov. 19".
+        Some(self.weekday_then(i, i + 1, wd, Rel::None))
+    }
+
+    /// A weekday from token `start` whose name ends before token `e`: the
+    /// calendar date that follows it says which day it is ("Friday, 23
+    /// November, 2001", "this coming Sunday, March 8"); otherwise the
+    /// weekday with `rel` and a part of day after it ("Friday night").
+    fn weekday_then(&self, start: usize, e: usize, wd: u32, rel: Rel) -> Parsed {
         let k = if self.punct(e, b',') { e + 1 } else { e };
         if let Some(c) = self.calendar(k) {
             if matches!(c.sem, Sem::Ymd { .. }) {
-                return Some(Parsed {
-                    start: i,
+                return Parsed {
+                    start,
                     end: c.end,
                     sem: c.sem,
-                });
+                };
             }
         }
-        let mut pod = None;
-        if let Lex::Pod(p) = self.lex(e) {
-            pod = Some(p);
-            e += 1;
+        let (pod, end) = match self.lex(e) {
+            Lex::Pod(p) => (Some(p), e + 1),
+            _ => (None, e),
+        };
+        Parsed {
+            start,
+            end,
+            sem: Sem::Weekday { wd, rel, pod },
         }
-        Some(Parsed {
-            start: i,
-            end: e,
-            sem: Sem::Weekday {
-                wd,
-                rel: Rel::None,
-                pod,
-            },
-        })
     }
 
     /// Clock times: "10:30 a.m.", "3 p.m. EST", "01:27 GMT", "noon".
@@ -1805,28 +1807,8 @@ impl<'a> Grammar<'a> {
                 if w == W::Past {
                     return None;
                 }
-                let mut e = j + 1;
                 // "this coming Sunday, March 8": the date says which one.
-                let k = if self.punct(e, b',') { e + 1 } else { e };
-                if let Some(c) = self.calendar(k) {
-                    if matches!(c.sem, Sem::Ymd { .. }) {
-                        return Some(Parsed {
-                            start: i,
-                            end: c.end,
-                            sem: c.sem,
-                        });
-                    }
-                }
-                let mut pod = None;
-                if let Lex::Pod(p) = self.lex(e) {
-                    pod = Some(p);
-                    e += 1;
-                }
-                Some(Parsed {
-                    start: i,
-                    end: e,
-                    sem: Sem::Weekday { wd, rel, pod },
-                })
+                Some(self.weekday_then(i, j + 1, wd, rel))
             }
             Lex::Month(m, abbr) if self.cap(j) && (!abbr || self.punct(j + 1, b'.')) => {
                 if matches!(w, W::Past | W::Coming | W::Previous | W::Following) {
