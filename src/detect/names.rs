@@ -267,7 +267,12 @@ pub fn find(text: &str) -> Vec<NameCandidate> {
     let mut offset = 0;
     for line in text.split_inclusive(['\n', '\r']) {
         if !is_title_case(line) {
-            scan_line(text, offset, line, &mut out);
+            let at = Line {
+                text,
+                base: offset,
+                line,
+            };
+            scan_line(&at, &mut out);
         }
         offset += line.len();
     }
@@ -342,7 +347,16 @@ fn ends_sentence(word: &str) -> bool {
     stem.chars().count() >= 2 && !stem.contains('.') && !ABBREVIATIONS.contains(&stem)
 }
 
-fn scan_line(text: &str, base: usize, line: &str, out: &mut Vec<NameCandidate>) {
+/// A line of the text being scanned: the whole text (for what precedes a
+/// name), the line's byte offset in it, and the line.
+struct Line<'a> {
+    text: &'a str,
+    base: usize,
+    line: &'a str,
+}
+
+fn scan_line(at: &Line, out: &mut Vec<NameCandidate>) {
+    let line = at.line;
     for m in RUN.find_iter(line) {
         // A run may cross a sentence end ("... of Russia. The Office ..."):
         // each sentence's part is a run of its own.
@@ -352,28 +366,22 @@ fn scan_line(text: &str, base: usize, line: &str, out: &mut Vec<NameCandidate>) 
             pos += w.len();
             if ends_sentence(w.trim_end_matches([' ', '\u{a0}'])) {
                 let part = line[from..pos].trim_end_matches([' ', '\u{a0}']);
-                scan_joined(text, base, line, from, part, out);
+                scan_joined(at, from, part, out);
                 from = pos;
             }
         }
         if from < m.end() {
-            scan_joined(text, base, line, from, &line[from..m.end()], out);
+            scan_joined(at, from, &line[from..m.end()], out);
         }
     }
 }
 
 /// The candidates in one run of capitalised words that may hold small
 /// words ("of", "and", "for", "the") starting at `start` in `line`.
-fn scan_joined(
-    text: &str,
-    base: usize,
-    line: &str,
-    start: usize,
-    run: &str,
-    out: &mut Vec<NameCandidate>,
-) {
+fn scan_joined(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
+    let line = at.line;
     if !run.split([' ', '\u{a0}']).any(is_connector) {
-        scan_run(text, base, line, start, run, out);
+        scan_run(at, start, run, out);
         return;
     }
     // Keep a small word inside the name only where it joins the parts of
@@ -403,7 +411,7 @@ fn scan_joined(
                 org_before = false;
                 if let Some(from) = piece_start.take() {
                     let piece = line[from..pos].trim_end_matches([' ', '\u{a0}']);
-                    scan_run(text, base, line, from, piece, out);
+                    scan_run(at, from, piece, out);
                 }
             }
         } else {
@@ -414,19 +422,13 @@ fn scan_joined(
         pos += w.len();
     }
     if let Some(from) = piece_start {
-        scan_run(text, base, line, from, &line[from..start + run.len()], out);
+        scan_run(at, from, &line[from..start + run.len()], out);
     }
 }
 
 /// The candidate in one run of capitalised words starting at `start` in `line`.
-fn scan_run(
-    text: &str,
-    base: usize,
-    line: &str,
-    start: usize,
-    run: &str,
-    out: &mut Vec<NameCandidate>,
-) {
+fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
+    let (text, base, line) = (at.text, at.base, at.line);
     // A run of one word is a name only after an honorific: most runs are
     // a capitalised word starting a sentence, rejected here before any
     // other work (the checks below would reject it too).
