@@ -38,7 +38,7 @@ struct Example<'t> {
 fn prepare<'t>(text: &'t str, gold: &[GoldAttribution]) -> Example<'t> {
     let t = TrainingText::new(text);
     let cues: Vec<_> = gold.iter().flat_map(|g| g.cue.iter().cloned()).collect();
-    let tags = gold_tags(&t.toks, &cues);
+    let tags = gold_tags(t.toks(), &cues);
     Example {
         raw: text,
         text: t,
@@ -186,7 +186,7 @@ fn diagnose(model: &Model, held: &[(usize, &Article)]) {
         let frags: Vec<_> = gold.iter().flat_map(|g| g.cue.iter().cloned()).collect();
         gold_n += frags.len();
         for (r, _) in gloss::detect::claims::model::spans(&tags) {
-            let b = t.toks[r.start].start..t.toks[r.end - 1].end;
+            let b = t.toks()[r.start].start..t.toks()[r.end - 1].end;
             found += 1;
             if frags.contains(&b) {
                 right += 1;

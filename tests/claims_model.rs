@@ -26,7 +26,7 @@ fn shipped_weights_load_and_tag_deterministically() {
     assert_eq!(a, b);
     assert!(spans(&a)
         .iter()
-        .any(|(r, _)| &text[t.toks[r.start].start..t.toks[r.end - 1].end] == "said"));
+        .any(|(r, _)| &text[t.toks()[r.start].start..t.toks()[r.end - 1].end] == "said"));
     let r = Registry::empty();
     assert_eq!(detect(text, &[], &r), detect(text, &[], &r));
 }
@@ -104,7 +104,7 @@ fn training_separates_two_invented_cue_words_from_other_verbs() {
             let t = TrainingText::new(text);
             let mut cues = all(text, "zorbed");
             cues.extend(all(text, "quelled"));
-            let tags = gold_tags(&t.toks, &cues);
+            let tags = gold_tags(t.toks(), &cues);
             (t, tags)
         })
         .collect();
@@ -133,7 +133,7 @@ fn training_separates_two_invented_cue_words_from_other_verbs() {
     let tags = m.tag(&t.doc(test), |i| t.skip[i]);
     let tag_of = |w: &str| {
         let k = t
-            .toks
+            .toks()
             .iter()
             .position(|tok| &test[tok.start..tok.end] == w)
             .expect("word in test text");

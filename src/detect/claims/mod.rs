@@ -44,18 +44,11 @@ pub fn detect_with(
     registry: &Registry,
     learned: Option<&Learned>,
 ) -> Vec<Claim> {
-    let toks = tokens::tokenize(text);
-    let (quotes, inside) = quotes::pair(&toks);
-    let sents = sentences::split(text, &toks, &quotes, &inside);
-    let ctx = reported::Ctx {
-        text,
-        toks: &toks,
-        quotes: &quotes,
-        inside: &inside,
-    };
-    let mut founds = rule_claims(&ctx, &sents, mentions, registry);
+    let parsed = Parsed::new(text);
+    let (ctx, sents) = (parsed.ctx(text), &parsed.sents);
+    let mut founds = rule_claims(&ctx, sents, mentions, registry);
     if let Some(l) = learned {
-        founds = learned::combine(&ctx, &sents, founds, l, |f| {
+        founds = learned::combine(&ctx, sents, founds, l, |f| {
             is_plausible(text, f, mentions, registry)
         });
     }
@@ -122,50 +115,71 @@ fn rule_claims(
     out
 }
 
+/// A text's tokens, quotations (and the quotation each token is in) and
+/// sentences: what the rules and the cue model read.
+struct Parsed {
+    toks: Vec<tokens::Tok>,
+    quotes: Vec<quotes::Quote>,
+    inside: Vec<u32>,
+    sents: Vec<Range<usize>>,
+}
+
+impl Parsed {
+    fn new(text: &str) -> Self {
+        let toks = tokens::tokenize(text);
+        let (quotes, inside) = quotes::pair(&toks);
+        let sents = sentences::split(text, &toks, &quotes, &inside);
+        Parsed {
+            toks,
+            quotes,
+            inside,
+            sents,
+        }
+    }
+
+    /// The rules' view of `text` (the text this was built from).
+    fn ctx<'a>(&'a self, text: &'a str) -> reported::Ctx<'a> {
+        reported::Ctx {
+            text,
+            toks: &self.toks,
+            quotes: &self.quotes,
+            inside: &self.inside,
+        }
+    }
+}
+
 /// A text as the cue model sees it in training: its tokens, quotations,
 /// sentences and the rules' claims, from which [`TrainingText::doc`] builds
 /// the features; and which tokens the tagger skips.
 pub struct TrainingText {
-    pub toks: Vec<tokens::Tok>,
-    quotes: Vec<quotes::Quote>,
-    inside: Vec<u32>,
-    sents: Vec<Range<usize>>,
+    parsed: Parsed,
     founds: Vec<Found>,
     pub skip: Vec<bool>,
 }
 
 impl TrainingText {
     pub fn new(text: &str) -> Self {
-        let toks = tokens::tokenize(text);
-        let (quotes, inside) = quotes::pair(&toks);
-        let sents = sentences::split(text, &toks, &quotes, &inside);
-        let ctx = reported::Ctx {
-            text,
-            toks: &toks,
-            quotes: &quotes,
-            inside: &inside,
-        };
-        let founds = rule_claims(&ctx, &sents, &[], &Registry::empty());
-        let skip = (0..toks.len()).map(|i| learned::skip(&ctx, i)).collect();
+        let parsed = Parsed::new(text);
+        let ctx = parsed.ctx(text);
+        let founds = rule_claims(&ctx, &parsed.sents, &[], &Registry::empty());
+        let skip = (0..parsed.toks.len())
+            .map(|i| learned::skip(&ctx, i))
+            .collect();
         TrainingText {
-            toks,
-            quotes,
-            inside,
-            sents,
+            parsed,
             founds,
             skip,
         }
     }
 
+    /// The text's tokens.
+    pub fn toks(&self) -> &[tokens::Tok] {
+        &self.parsed.toks
+    }
+
     /// The features of `text` (the text this was built from).
     pub fn doc<'a>(&'a self, text: &'a str) -> features::Doc<'a> {
-        let ctx = reported::Ctx {
-            text,
-            toks: &self.toks,
-            quotes: &self.quotes,
-            inside: &self.inside,
-        };
-        learned::doc(&ctx, &self.sents, &self.founds)
+        learned::doc(&self.parsed.ctx(text), &self.parsed.sents, &self.founds)
     }
 }
 
