@@ -85,6 +85,19 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     out
 }
 
+/// A clock time `h:min` on the day `date`, spanning `start..end`.
+fn clock_on(start: usize, end: usize, date: Sem, h: u32, min: u32) -> Parsed {
+    Parsed {
+        start,
+        end,
+        sem: Sem::Time {
+            date: Some(Box::new(date)),
+            h,
+            min,
+        },
+    }
+}
+
 /// Attach what may follow a parsed expression: a clock time after a dated
 /// dateline ("Friday, 23 November, 2001, 01:27 GMT") and the day after a
 /// clock time ("10 p.m. Wednesday").
@@ -99,15 +112,7 @@ fn extend(g: &Grammar, p: Parsed) -> Option<Parsed> {
             if let Some(c) = g.core(j) {
                 if let Sem::Time { date: None, h, min } = c.sem {
                     // Only when the clock time carries minutes or a.m./p.m.
-                    return Some(Parsed {
-                        start: p.start,
-                        end: c.end,
-                        sem: Sem::Time {
-                            date: Some(Box::new(p.sem)),
-                            h,
-                            min,
-                        },
-                    });
+                    return Some(clock_on(p.start, c.end, p.sem, h, min));
                 }
             }
             Some(p)
@@ -125,15 +130,7 @@ fn extend(g: &Grammar, p: Parsed) -> Option<Parsed> {
                             d.sem,
                             Sem::Weekday { pod: None, .. } | Sem::DayOff { pod: None, .. }
                         ) {
-                            return Some(Parsed {
-                                start: p.start,
-                                end: d.end,
-                                sem: Sem::Time {
-                                    date: Some(Box::new(d.sem)),
-                                    h: *h,
-                                    min: *min,
-                                },
-                            });
+                            return Some(clock_on(p.start, d.end, d.sem, *h, *min));
                         }
                     }
                 }
@@ -147,15 +144,7 @@ fn extend(g: &Grammar, p: Parsed) -> Option<Parsed> {
             if toks.get(k).is_some_and(|t| matches!(t.lex, Lex::Month(..))) {
                 if let Some(d) = g.core(k) {
                     if matches!(d.sem, Sem::Ymd { .. }) {
-                        return Some(Parsed {
-                            start: p.start,
-                            end: d.end,
-                            sem: Sem::Time {
-                                date: Some(Box::new(d.sem)),
-                                h: *h,
-                                min: *min,
-                            },
-                        });
+                        return Some(clock_on(p.start, d.end, d.sem, *h, *min));
                     }
                 }
             }
