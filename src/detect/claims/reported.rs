@@ -32,6 +32,27 @@ pub struct Found {
     pub extra: Option<Range<usize>>,
 }
 
+/// A claim whose cue is the one word `i`, with its source and content (none
+/// without a content), and where the search goes on.
+fn one_word_cue(
+    ctx: &Ctx,
+    i: usize,
+    source: Range<usize>,
+    content: Option<Range<usize>>,
+    next: usize,
+) -> Option<(Found, usize)> {
+    content.as_ref()?;
+    Some((
+        Found {
+            cue: ctx.toks[i].start..ctx.toks[i].end,
+            source: Some(source),
+            content,
+            extra: None,
+        },
+        next,
+    ))
+}
+
 /// Words that end a backward search for the source.
 const STOPS: &[&str] = &[
     "that", "and", "but", "because", "while", "when", "as", "if", "which", "where", "so", "after",
@@ -565,16 +586,7 @@ fn noun_claim(ctx: &Ctx, b: usize, floor: usize, i: usize) -> Option<(Found, usi
     } else {
         (None, n)
     };
-    content.as_ref()?;
-    Some((
-        Found {
-            cue: ctx.toks[i].start..ctx.toks[i].end,
-            source: Some(source),
-            content,
-            extra: None,
-        },
-        next,
-    ))
+    one_word_cue(ctx, i, source, content, next)
 }
 
 /// Heads after "in" that make it a cue: a poll's or survey's finding, or
@@ -641,16 +653,7 @@ fn in_claim(ctx: &Ctx, b: usize, floor: usize, i: usize) -> Option<(Found, usize
         Some(r) => (Some(ctx.bytes(&r)), src_end),
         None => clause_from(ctx, src_end, b, false),
     };
-    content.as_ref()?;
-    Some((
-        Found {
-            cue: ctx.toks[i].start..ctx.toks[i].end,
-            source: Some(source),
-            content,
-            extra: None,
-        },
-        next,
-    ))
+    one_word_cue(ctx, i, source, content, next)
 }
 
 /// `CONTENT, SOURCE CUE.`, `CONTENT, CUE SOURCE.` and `CONTENT, according
