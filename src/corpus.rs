@@ -518,18 +518,8 @@ mod check_order_tests {
     /// whose `.ann` and `.txt` files are not adjacent in that order.
     #[test]
     fn check_is_the_stable_sort_by_path_position_and_code() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let root = dir.path();
-        let article = "Mr Helmut Kohl said on Monday that talks would resume.\n\"We will meet again next week,\" he said.\n";
-        for rel in ["ab.txt", "ab.tx.txt", "a-b.txt", "a/x.txt", "b/c/d.txt"] {
-            let path = root.join(rel);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(&path, article).expect("write");
-        }
-        // A broken .ann line gives diagnostics on the .ann file too.
-        std::fs::write(root.join("ab.ann"), "T1\tDate 999 1000\tx\nbroken\n").expect("write");
-        std::fs::write(root.join("ab.tx.ann"), "garbage\n").expect("write");
-        std::fs::write(root.join(REGISTRY), "[x]\nkind = \"nope\"\n").expect("write");
+        let root =
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/awkward-order");
         let corpus = Corpus::load(root).expect("load");
         let mut expected = corpus.corpus_diagnostics();
         for a in corpus.articles() {

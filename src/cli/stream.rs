@@ -357,17 +357,8 @@ mod tests {
     /// and counts them and their files.
     #[test]
     fn streams_in_the_order_of_the_whole_sort() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let root = dir.path();
-        let article = "Mr Helmut Kohl said on Monday that talks would resume.\n\"We will meet again next week,\" he said.\n";
-        for rel in ["ab.txt", "ab.tx.txt", "a-b.txt", "a/x.txt", "b/c/d.txt"] {
-            let path = root.join(rel);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(&path, article).expect("write");
-        }
-        std::fs::write(root.join("ab.ann"), "T1\tDate 999 1000\tx\nbroken\n").expect("write");
-        std::fs::write(root.join("ab.tx.ann"), "garbage\n").expect("write");
-        std::fs::write(root.join("entities.toml"), "[x]\nkind = \"nope\"\n").expect("write");
+        let root =
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/awkward-order");
 
         let whole = Corpus::load(root).expect("load");
         let expected: Vec<String> = whole
