@@ -207,3 +207,58 @@ async fn references_follow_files_deleted_and_created_on_disk() {
     assert!(!md.contains("Also in 1 articles"), "{md}");
     assert!(md.contains("d.txt") && md.contains("undated"), "{md}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_folder_moved_into_the_corpus_is_watched_without_the_client() {
+    // The client cannot watch files (no dynamic registration): the server
+    // watches the corpus itself, folders that appear later included.
+    let corpus = Corpus::new(FIXTURE);
+    let mut c = Client::in_process();
+    c.initialize(
+        corpus.root(),
+        &["utf-16"],
+        json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": false } } }),
+    )
+    .await;
+    c.wait_indexed().await;
+    let a_uri = c.open(&corpus.path("a.txt")).await;
+    let a = corpus.read("a.txt");
+    c.diagnostics(&a_uri, |_| true).await;
+    let nato = a.find("NATO").unwrap() + 1;
+
+    let staging = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(staging.path().join("late/deeper")).unwrap();
+    std::fs::write(
+        staging.path().join("late/deeper/d.txt"),
+        "Yesterday NATO met.\n",
+    )
+    .unwrap();
+    std::fs::rename(staging.path().join("late"), corpus.path("late")).unwrap();
+    let want_moved = vec![pair("a.txt", 36), pair("c.txt", 30), pair("d.txt", 10)];
+    let mut got = Vec::new();
+    for _ in 0..250 {
+        got = refs(&c, &a_uri, &a, nato).await;
+        if got == want_moved {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(got, want_moved);
+
+    // A file written later in the new folder is seen too.
+    std::fs::write(corpus.path("late/deeper/e.txt"), "NATO again.\n").unwrap();
+    let want_written = vec![
+        pair("a.txt", 36),
+        pair("c.txt", 30),
+        pair("d.txt", 10),
+        pair("e.txt", 0),
+    ];
+    for _ in 0..250 {
+        got = refs(&c, &a_uri, &a, nato).await;
+        if got == want_written {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(got, want_written);
+}

@@ -5,6 +5,8 @@
 pub mod actions;
 pub mod completion;
 pub mod convert;
+#[cfg(target_os = "linux")]
+pub mod dir_watch;
 pub mod hints;
 pub mod hover;
 pub mod log;

@@ -45,7 +45,7 @@ pub struct Inner {
     /// async mutex is held across the send so publications cannot reorder.
     snapshot_seq: AtomicU64,
     published_seq: tokio::sync::Mutex<HashMap<Uri, u64>>,
-    pub watchers: Mutex<Vec<(PathBuf, notify::RecommendedWatcher)>>,
+    pub watchers: Mutex<Vec<(PathBuf, Box<dyn Send>)>>,
     /// Watching with `notify` because the client cannot (or refused).
     pub notify_fallback: Mutex<bool>,
     init_options: Mutex<Option<serde_json::Value>>,

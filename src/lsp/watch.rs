@@ -1,6 +1,7 @@
 //! Watching the corpus on disk: through the client
 //! (`workspace/didChangeWatchedFiles`, registered dynamically) when it can,
-//! else with the `notify` crate.
+//! else by the server itself: with inotify on Linux (`dir_watch`), with the
+//! `notify` crate elsewhere.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -62,22 +63,7 @@ pub fn watch_roots(inner: &Arc<Inner>) {
             continue;
         }
         let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<PathBuf>();
-        let handler = move |res: notify::Result<notify::Event>| {
-            if let Ok(ev) = res {
-                if matches!(ev.kind, notify::EventKind::Access(_)) {
-                    return;
-                }
-                for p in ev.paths {
-                    let _ = tx.send(p);
-                }
-            }
-        };
-        let w = notify::recommended_watcher(handler).and_then(|mut w| {
-            use notify::Watcher;
-            w.watch(&root, notify::RecursiveMode::Recursive)?;
-            Ok(w)
-        });
-        match w {
+        match watch_root(&root, tx) {
             Ok(w) => {
                 watchers.push((root.clone(), w));
                 let me = inner.clone();
@@ -101,6 +87,40 @@ pub fn watch_roots(inner: &Arc<Inner>) {
             Err(e) => tracing::warn!("cannot watch {}: {e}", root.display()),
         }
     }
+}
+
+/// Start watching one root; changed paths go to `tx`. The returned value
+/// keeps the watch alive.
+#[cfg(target_os = "linux")]
+fn watch_root(
+    root: &std::path::Path,
+    tx: tokio::sync::mpsc::UnboundedSender<PathBuf>,
+) -> std::io::Result<Box<dyn Send>> {
+    let w = super::dir_watch::watch(root, move |p| tx.send(p).is_ok())?;
+    Ok(Box::new(w))
+}
+
+/// Start watching one root with `notify`; changed paths go to `tx`. The
+/// returned value keeps the watch alive.
+#[cfg(not(target_os = "linux"))]
+fn watch_root(
+    root: &std::path::Path,
+    tx: tokio::sync::mpsc::UnboundedSender<PathBuf>,
+) -> notify::Result<Box<dyn Send>> {
+    let handler = move |res: notify::Result<notify::Event>| {
+        if let Ok(ev) = res {
+            if matches!(ev.kind, notify::EventKind::Access(_)) {
+                return;
+            }
+            for p in ev.paths {
+                let _ = tx.send(p);
+            }
+        }
+    };
+    use notify::Watcher;
+    let mut w = notify::recommended_watcher(handler)?;
+    w.watch(root, notify::RecursiveMode::Recursive)?;
+    Ok(Box::new(w))
 }
 
 /// Whether a path is one gloss reads (not a temporary or hidden file).
