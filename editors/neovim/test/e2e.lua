@@ -450,6 +450,49 @@ out(("ok - definition jumps to entities.toml:%d [george-robertson]"):format(head
 vim.cmd("buffer " .. buf)
 
 ---------------------------------------------------------------------------
+-- Another tool moves a folder with an article into the corpus
+---------------------------------------------------------------------------
+
+-- Neovim before 0.9 cannot watch files for the server (no dynamic
+-- registration of workspace/didChangeWatchedFiles): the server watches the
+-- corpus itself. The folder is made outside the corpus and moved in whole,
+-- as a checkout or `mv` brings it: its article was written before any
+-- watch on the folder could exist.
+local staging = CORPUS .. "/../staging"
+check(vim.fn.mkdir(staging .. "/late", "p") == 1, "could not create " .. staging .. "/late")
+local late_article = staging .. "/late/moved-in.txt"
+local fh = assert(io.open(late_article, "w"))
+fh:write("Lord George Robertson flew to Brussels yesterday.\n")
+fh:close()
+local moved, err = os.rename(staging .. "/late", CORPUS .. "/late")
+check(moved, "could not move the folder into the corpus", err)
+local ref_params = vim.deepcopy(position_params)
+ref_params.context = { includeDeclaration = false }
+local moved_in = realpath(CORPUS .. "/late/moved-in.txt")
+local function includes_moved_in(refs)
+  for _, l in ipairs(refs or {}) do
+    if uri_path(l.uri) == moved_in then
+      return true
+    end
+  end
+  return false
+end
+local last_refs
+local deadline = uv.now() + TIMEOUT
+repeat
+  last_refs = request(buf, "textDocument/references", ref_params)
+  if includes_moved_in(last_refs) then
+    break
+  end
+  vim.wait(100)
+until uv.now() > deadline
+if not includes_moved_in(last_refs) then
+  fail("references to " .. mention .. " never included the article moved into the corpus", last_refs)
+end
+out(("ok - references include late/moved-in.txt, moved into the corpus by another tool (%d locations)"):format(
+  #last_refs))
+
+---------------------------------------------------------------------------
 -- Quick fix for an unannotated date
 ---------------------------------------------------------------------------
 
