@@ -10,14 +10,16 @@ use super::mentions::preceded_by_honorific;
 use crate::registry::EntityKind;
 
 /// Capitalised words joined by single spaces (or a non-breaking space),
-/// allowing initials ("Boris N. Yeltsin") and inner hyphens or apostrophes.
+/// allowing initials ("Boris N. Yeltsin"), dotted acronyms ("U.N. Security
+/// Council"; without them "U.S. Navy" split after "U." into a name
+/// "S. Navy") and inner hyphens or apostrophes.
 static RUN: LazyLock<Regex> = LazyLock::new(|| {
     // Capitalised words, joined by spaces and by the small words that sit
     // inside an institution's name ("Bank of England", "Securities and
     // Exchange Commission"); `scan_line` splits a run at those small words
     // again unless it names an institution.
     Regex::new(
-        r"\p{Lu}[\p{L}\p{M}'’\-]*\.?(?:[ \u{a0}](?:(?:of|and|for)[ \u{a0}](?:the[ \u{a0}])?)?\p{Lu}[\p{L}\p{M}'’\-]*\.?)*",
+        r"(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}'’\-]*\.?)(?:[ \u{a0}](?:(?:of|and|for)[ \u{a0}](?:the[ \u{a0}])?)?(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}'’\-]*\.?))*",
     )
         .expect("name run pattern")
 });
@@ -251,6 +253,43 @@ const ORG_WORDS: &[&str] = &[
     "Assembly",
     "Service",
     "Pact",
+    "Navy",
+    "Police",
+];
+
+/// Words of a title a person holds, written before the name.
+const TITLE_WORDS: &[&str] = &[
+    "Minister",
+    "Secretary",
+    "Commissioner",
+    "Professor",
+    "Prof",
+    "Sir",
+    "Lord",
+    "Lady",
+    "Dame",
+    "Executive",
+    "Inspector",
+    "Chairman",
+    "Chairwoman",
+    "President",
+    "Director",
+    "Governor",
+    "Chancellor",
+    "Spokesman",
+    "Spokeswoman",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Judge",
+    "Senator",
+    "Ambassador",
+    "Leader",
+    "Editor",
+    "Manager",
+    "Coach",
+    "Chief",
 ];
 
 /// A candidate name and the kind it most likely is.
@@ -403,9 +442,14 @@ fn scan_joined(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>)
         if word == "the" && is_connector(prev) {
             // "of the", "for the": follows its connector's decision.
         } else if is_connector(word) {
+            // Words of the piece before the small word: a long one is a
+            // person with a title ("Detective Inspector Paul Miller of
+            // Thames Valley Police"), not the start of an institution.
+            let piece_words =
+                piece_start.map_or(0, |from| line[from..pos].split_whitespace().count());
             let joining = match word {
                 "and" => ends_in_org && !org_before,
-                _ => ends_in_org || ORG_WORDS.contains(&prev),
+                _ => ORG_WORDS.contains(&prev) || (ends_in_org && piece_words <= 2),
             };
             if !joining {
                 org_before = false;
@@ -488,8 +532,19 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
     if name.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return;
     }
-    let kind = if name.split(' ').any(|w| ORG_WORDS.contains(&w))
-        || name.chars().all(|c| !c.is_lowercase())
+    // A title after the institution makes the run a person holding it
+    // ("Metropolitan Police Commissioner Sir John Stevens", "Refugee
+    // Council Chief Executive Maeve Sherlock"); otherwise an institution's
+    // word anywhere makes it an institution ("BBC News Online").
+    let words_of: Vec<&str> = name.split([' ', '\u{a0}']).collect();
+    let last_org = words_of.iter().rposition(|w| ORG_WORDS.contains(w));
+    let titled_person = last_org.is_some_and(|i| {
+        words_of[i + 1..]
+            .iter()
+            .position(|w| TITLE_WORDS.contains(w))
+            .is_some_and(|t| i + 1 + t + 1 < words_of.len())
+    });
+    let kind = if !titled_person && (last_org.is_some() || name.chars().all(|c| !c.is_lowercase()))
     {
         EntityKind::Organization
     } else {
@@ -512,6 +567,23 @@ mod tests {
     #[test]
     fn finds_people_and_institutions_in_running_text() {
         let t = "When the German Chancellor, Helmut Kohl, visited Moscow, Mr Kwasniewski met the Prosecutor General's Office and Boris N. Yeltsin.\n";
+        let kinds = "In the end the former Metropolitan Police Commissioner Sir John Stevens said that he had met with the officer in charge, Detective Inspector Paul Miller of Thames Valley Police, more than once in the last few years.\n";
+        let found = find(kinds);
+        let got: Vec<(&str, EntityKind)> = found
+            .iter()
+            .map(|c| (&kinds[c.span.clone()], c.kind))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Metropolitan Police Commissioner Sir John Stevens",
+                    EntityKind::Person
+                ),
+                ("Detective Inspector Paul Miller", EntityKind::Person),
+                ("Thames Valley Police", EntityKind::Organization),
+            ]
+        );
         assert_eq!(
             names(t),
             vec![
@@ -543,6 +615,23 @@ mod tests {
                 ("Igor Ivanov", EntityKind::Person),
                 ("Boris N. Yeltsin", EntityKind::Person),
                 ("Ivanov", EntityKind::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn dotted_acronyms_stay_inside_names() {
+        // "U.S." is a common word at a run's ends, as "US" and "UK" are
+        // (most often a modifier: "US Congress"), which leaves "Navy" alone.
+        let t = "The ships of the U.S. Navy sailed while the U.N. Security Council met and Mr Smith saw the U.S. president.\n";
+        let found = find(t);
+        let got: Vec<(&str, EntityKind)> =
+            found.iter().map(|c| (&t[c.span.clone()], c.kind)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("U.N. Security Council", EntityKind::Organization),
+                ("Smith", EntityKind::Person),
             ]
         );
     }
