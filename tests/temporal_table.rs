@@ -894,6 +894,25 @@ const ROWS: &[Row] = &[
     none("The chip runs 20 million instructions per second.", D1998),
     none("The car reached 120 miles an hour on the bridge.", D1998),
     none("They formed a venture called Nova 1995 in Ohio.", D1998),
+    none("Sales should rise 8.5% annually.", D1998),
+    none("Revenue grew 12 percent a year.", D1998),
+    none("Now for the weather.", D1998),
+    r("Now the plan is dead.", D1998, "Now", D, "PRESENT_REF"),
+    r(
+        "Profits doubled annually after the merger.",
+        D1998,
+        "annually",
+        S,
+        "P1Y",
+    ),
+    // The infinitive after "expect ... to" is the expected event, ahead.
+    r(
+        "They said they expect the merger to be completed by Dec. 15.",
+        D1989,
+        "Dec. 15",
+        D,
+        "1989-12-15",
+    ),
     r(
         "The party holds an annual summit in Riga.",
         D1998,

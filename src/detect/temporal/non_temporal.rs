@@ -2,8 +2,9 @@
 //! programme ("60 Minutes", "This Week With David Brinkley"), a frequency
 //! adjective that only turns a quantity into a rate ("annual sales", "average
 //! daily volume"), a unit of speed ("15 million instructions per second",
-//! "120 miles an hour") and a year that is part of a name ("a venture called
-//! Orion 1980").
+//! "120 miles an hour"), a growth rate ("to rise 8.5% annually"), a year
+//! that is part of a name ("a venture called Orion 1980") and "Now" opening
+//! the next item ("Now for the weather").
 //!
 //! The grammar parses these like any other expression; this filter looks at
 //! the words around the parse, which the grammar's rules do not see.
@@ -64,8 +65,10 @@ impl Grammar<'_> {
     pub fn not_a_time(&self, p: &Parsed) -> bool {
         self.programme_title(p)
             || self.rate_adjective(p)
+            || self.percentage_rate(p)
             || self.unit_of_speed(p)
             || self.year_in_name(p)
+            || self.now_for_next_item(p)
     }
 
     /// A unit word written with a capital inside a sentence, after the
@@ -107,6 +110,18 @@ impl Grammar<'_> {
             self.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
                 && RATE_NOUNS.iter().any(|n| self.eq(k, n))
         })
+    }
+
+    /// "to rise 8.5% annually", "grew 5 percent a year": a percentage
+    /// change per period is a rate, like "an annual rate of 8.5%".
+    fn percentage_rate(&self, p: &Parsed) -> bool {
+        if p.end > p.start + 2 || p.start == 0 || !matches!(p.sem, Sem::Set(_)) {
+            return false;
+        }
+        let before = p.start - 1;
+        self.toks.get(before).is_some_and(|t| t.is_punct(b'%'))
+            || self.eq(before, "percent")
+            || self.eq(before, "pct")
     }
 
     /// "instructions per second", "miles an hour": `per`/`a`/`an` and a
@@ -159,5 +174,18 @@ impl Grammar<'_> {
             && t.lex == Lex::None
             && !self.sentence_start(prev)
             && !self.toks.get(p.start).is_some_and(|y| y.newline)
+    }
+
+    /// "Now for today's quiz", "Now then": a sentence-opening "Now" that
+    /// announces the next item is a discourse marker, not the present.
+    fn now_for_next_item(&self, p: &Parsed) -> bool {
+        p.end == p.start + 1
+            && self.is_now(p.start)
+            && self.sentence_start(p.start)
+            && (self.eq(p.end, "for") || self.eq(p.end, "then"))
+    }
+
+    fn is_now(&self, i: usize) -> bool {
+        matches!(self.toks.get(i).map(|t| t.lex), Some(Lex::W(W::Now)))
     }
 }
