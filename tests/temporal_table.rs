@@ -897,6 +897,16 @@ const ROWS: &[Row] = &[
     none("Sales should rise 8.5% annually.", D1998),
     none("Revenue grew 12 percent a year.", D1998),
     none("Now for the weather.", D1998),
+    // "soon" next to a past verb is shortly after a past event.
+    none("He fell ill and was soon released.", D1998),
+    none("The protest soon turned violent.", D1998),
+    r(
+        "Prosecutors may soon seek an indictment.",
+        D1998,
+        "soon",
+        D,
+        "FUTURE_REF",
+    ),
     r("Now the plan is dead.", D1998, "Now", D, "PRESENT_REF"),
     r(
         "Profits doubled annually after the merger.",

@@ -180,6 +180,14 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
     }
 }
 
+/// The tense the single word at token `j` marks, if any.
+pub fn tense_of_word(text: &str, toks: &[Tok], j: usize) -> Option<Tense> {
+    if j >= toks.len() {
+        return None;
+    }
+    classify(text, toks, j, false)
+}
+
 /// "to" within the four words after token `j` ("expect the deal to"), with
 /// no sentence or clause break between.
 fn to_after_object(text: &str, toks: &[Tok], j: usize) -> bool {

@@ -4,11 +4,14 @@
 //! daily volume"), a unit of speed ("15 million instructions per second",
 //! "120 miles an hour"), a growth rate ("to rise 8.5% annually"), a year
 //! that is part of a name ("a venture called Orion 1980") and "Now" opening
-//! the next item ("Now for the weather").
+//! the next item ("Now for the weather"), and "soon" in a past clause ("he
+//! was soon released": shortly after a past event, no reference to the
+//! future).
 //!
 //! The grammar parses these like any other expression; this filter looks at
 //! the words around the parse, which the grammar's rules do not see.
 
+use super::anchor::{tense_of_word, Tense};
 use super::lexicon::{Lex, Unit, W};
 use super::normalize::Sem;
 use super::patterns::{Grammar, Parsed};
@@ -69,6 +72,7 @@ impl Grammar<'_> {
             || self.unit_of_speed(p)
             || self.year_in_name(p)
             || self.now_for_next_item(p)
+            || self.soon_after_past_event(p)
     }
 
     /// A unit word written with a capital inside a sentence, after the
@@ -187,5 +191,20 @@ impl Grammar<'_> {
 
     fn is_now(&self, i: usize) -> bool {
         matches!(self.toks.get(i).map(|t| t.lex), Some(Lex::W(W::Now)))
+    }
+
+    /// "He was soon released", "a trickle that soon became a flood": next
+    /// to a past-tense verb, "soon" is shortly after a past event, not the
+    /// future of the text. "It will soon begin" and "they may soon seek"
+    /// stay.
+    fn soon_after_past_event(&self, p: &Parsed) -> bool {
+        if p.end != p.start + 1 || p.start == 0 {
+            return false;
+        }
+        if !matches!(self.toks.get(p.start).map(|t| t.lex), Some(Lex::W(W::Soon))) {
+            return false;
+        }
+        let past = |j: usize| tense_of_word(self.text, self.toks, j) == Some(Tense::Past);
+        past(p.start - 1) || past(p.end)
     }
 }
