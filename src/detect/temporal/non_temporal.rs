@@ -77,7 +77,7 @@ impl Grammar<'_> {
 
     /// A unit word written with a capital inside a sentence, after the
     /// expression's first word: "''60 Minutes''", "\"This Week\"". Holidays
-    /// ("New Year's Day", "Election Day") are names of days and stay; so does
+    /// ("Valentine's Day", "Labor Day") are names of days and stay; so does
     /// a line in capitals.
     fn programme_title(&self, p: &Parsed) -> bool {
         if matches!(p.sem, Sem::Holiday { .. }) {
