@@ -884,6 +884,80 @@ const ROWS: &[Row] = &[
     none("the current account deficit widened", D1998),
     none("up 3.5% to 1,997.5 points", D1998),
     none("a score of 1997.5 is rare", D1998),
+    // Not temporal expressions: a programme's title, a frequency adjective
+    // that makes a quantity a rate, a unit of speed, a year in a name.
+    none("He said so on NBC's \"60 Minutes\" programme.", ""),
+    none("She appeared on \"This Week With Jane Doe\" in Boston.", ""),
+    none("The firm posted annual sales of $2 billion.", D1998),
+    none("Average daily volume rose to 133 million shares.", D1998),
+    none("It pays daily dividends to its holders.", D1998),
+    none("The chip runs 20 million instructions per second.", D1998),
+    none("The car reached 120 miles an hour on the bridge.", D1998),
+    none("They formed a venture called Nova 1995 in Ohio.", D1998),
+    none("Sales should rise 8.5% annually.", D1998),
+    none("Revenue grew 12 percent a year.", D1998),
+    none("Now for the weather.", D1998),
+    // "soon" next to a past verb is shortly after a past event.
+    none("He fell ill and was soon released.", D1998),
+    none("The protest soon turned violent.", D1998),
+    r(
+        "Prosecutors may soon seek an indictment.",
+        D1998,
+        "soon",
+        D,
+        "FUTURE_REF",
+    ),
+    r("Now the plan is dead.", D1998, "Now", D, "PRESENT_REF"),
+    r(
+        "Profits doubled annually after the merger.",
+        D1998,
+        "annually",
+        S,
+        "P1Y",
+    ),
+    // The infinitive after "expect ... to" is the expected event, ahead.
+    r(
+        "They said they expect the merger to be completed by Dec. 15.",
+        D1989,
+        "Dec. 15",
+        D,
+        "1989-12-15",
+    ),
+    r(
+        "The party holds an annual summit in Riga.",
+        D1998,
+        "annual",
+        S,
+        "P1Y",
+    ),
+    r(
+        "Buses leave twice an hour from the depot.",
+        D1998,
+        "an hour",
+        S,
+        "PT1H",
+    ),
+    r(
+        "They spoke on \"Meet the Press\" this week.",
+        D1998,
+        "this week",
+        D,
+        "1998-W07",
+    ),
+    r(
+        "Since 1993, three clinics have closed.",
+        D1998,
+        "1993",
+        D,
+        "1993",
+    ),
+    r(
+        "They met on Valentine's Day.",
+        D1998,
+        "Valentine's Day",
+        D,
+        "1998-02-14",
+    ),
     // "payable" and "effective" look ahead: a month already past this year
     // is next year's; "became effective" stays in the past.
     r(

@@ -124,6 +124,9 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
             Some(Tense::Future)
         }
         "is" | "are" | "was" | "were" if next_to => Some(Tense::Future),
+        // "they expect the transaction to be completed by Dec. 15": the
+        // infinitive after the object is the expected event, ahead.
+        "expect" | "expects" if to_after_object(text, toks, j) => Some(Tense::Future),
         "expected" | "due" | "planned" | "plans" | "plan" | "intends" | "intend" | "going"
         | "set" | "slated" | "planning" | "expects" | "expect" | "hopes" | "hope" | "aims"
             if next_to =>
@@ -175,6 +178,24 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
         _ if PRESENT.contains(&lw) => Some(Tense::Present),
         _ => None,
     }
+}
+
+/// The tense the single word at token `j` marks, if any.
+pub fn tense_of_word(text: &str, toks: &[Tok], j: usize) -> Option<Tense> {
+    if j >= toks.len() {
+        return None;
+    }
+    classify(text, toks, j, false)
+}
+
+/// "to" within the four words after token `j` ("expect the deal to"), with
+/// no sentence or clause break between.
+fn to_after_object(text: &str, toks: &[Tok], j: usize) -> bool {
+    toks.iter()
+        .skip(j + 1)
+        .take(4)
+        .take_while(|t| !boundary(t) && !t.is_punct(b','))
+        .any(|t| word(text, t).eq_ignore_ascii_case("to"))
 }
 
 /// A past-perfect "had" later in the clause of token `j`.

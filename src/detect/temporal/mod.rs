@@ -12,6 +12,7 @@ use super::Timex;
 
 mod anchor;
 mod lexicon;
+mod non_temporal;
 mod normalize;
 mod patterns;
 mod token;
@@ -47,6 +48,10 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         };
         if p.end <= i || p.end > toks.len() {
             i += 1;
+            continue;
+        }
+        if g.not_a_time(&p) {
+            i = p.end;
             continue;
         }
         let tense = match (&p.sem, toks[p.start].lex) {

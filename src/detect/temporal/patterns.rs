@@ -196,7 +196,7 @@ impl<'a> Grammar<'a> {
         self.toks.get(i)
     }
 
-    fn s(&self, i: usize) -> &'a str {
+    pub(super) fn s(&self, i: usize) -> &'a str {
         self.toks
             .get(i)
             .and_then(|t| self.text.get(t.start..t.end))
@@ -227,7 +227,7 @@ impl<'a> Grammar<'a> {
         self.tok(i).is_some_and(|t| !t.space)
     }
 
-    fn eq(&self, i: usize, s: &str) -> bool {
+    pub(super) fn eq(&self, i: usize, s: &str) -> bool {
         self.s(i).eq_ignore_ascii_case(s)
     }
 
@@ -236,7 +236,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// Token `i` starts a sentence (or a line).
-    fn sentence_start(&self, i: usize) -> bool {
+    pub(super) fn sentence_start(&self, i: usize) -> bool {
         if i == 0 {
             return true;
         }
@@ -249,6 +249,12 @@ impl<'a> Grammar<'a> {
             p.kind,
             Kind::Punct(b'.' | b'!' | b'?' | b'"' | b'\'' | b':' | 0x80)
         )
+    }
+
+    /// A word written in capitals only ("WASHINGTON", "LAST WEEK").
+    pub(super) fn all_caps(&self, i: usize) -> bool {
+        let w = self.s(i);
+        w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase)
     }
 
     /// A capitalised word inside a sentence: part of a title ("60 Minutes",

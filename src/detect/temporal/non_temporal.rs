@@ -1,0 +1,210 @@
+//! Uses of temporal words that are not temporal expressions: the title of a
+//! programme ("60 Minutes", "This Week With David Brinkley"), a frequency
+//! adjective that only turns a quantity into a rate ("annual sales", "average
+//! daily volume"), a unit of speed ("15 million instructions per second",
+//! "120 miles an hour"), a growth rate ("to rise 8.5% annually"), a year
+//! that is part of a name ("a venture called Orion 1980") and "Now" opening
+//! the next item ("Now for the weather"), and "soon" in a past clause ("he
+//! was soon released": shortly after a past event, no reference to the
+//! future).
+//!
+//! The grammar parses these like any other expression; this filter looks at
+//! the words around the parse, which the grammar's rules do not see.
+
+use super::anchor::{tense_of_word, Tense};
+use super::lexicon::{Lex, Unit, W};
+use super::normalize::Sem;
+use super::patterns::{Grammar, Parsed};
+use super::token::Kind;
+
+/// Nouns of a quantity measured over a period: a frequency adjective before
+/// them makes a rate ("annual sales of $2 billion"), not a recurring time.
+const RATE_NOUNS: &[&str] = &[
+    "sales",
+    "revenue",
+    "revenues",
+    "income",
+    "earnings",
+    "profit",
+    "profits",
+    "dividend",
+    "dividends",
+    "rate",
+    "rates",
+    "volume",
+    "volumes",
+    "turnover",
+    "output",
+    "production",
+    "growth",
+    "yield",
+    "yields",
+    "return",
+    "returns",
+    "interest",
+    "budget",
+    "budgets",
+    "cost",
+    "costs",
+    "spending",
+    "salary",
+    "salaries",
+    "wage",
+    "wages",
+    "fee",
+    "fees",
+    "rent",
+    "capacity",
+    "consumption",
+    "inflation",
+];
+
+/// Words before "per second" / "an hour" that count occurrences: the phrase
+/// is then a frequency ("twice an hour"), which stays a set.
+const COUNTS: &[&str] = &["times", "once", "twice", "thrice"];
+
+impl Grammar<'_> {
+    /// Whether the parsed expression `p` is one of the uses above.
+    pub fn not_a_time(&self, p: &Parsed) -> bool {
+        self.programme_title(p)
+            || self.rate_adjective(p)
+            || self.percentage_rate(p)
+            || self.unit_of_speed(p)
+            || self.year_in_name(p)
+            || self.now_for_next_item(p)
+            || self.soon_after_past_event(p)
+    }
+
+    /// A unit word written with a capital inside a sentence, after the
+    /// expression's first word: "''60 Minutes''", "\"This Week\"". Holidays
+    /// ("Valentine's Day", "Labor Day") are names of days and stay; so does
+    /// a line in capitals.
+    fn programme_title(&self, p: &Parsed) -> bool {
+        if matches!(p.sem, Sem::Holiday { .. }) {
+            return false;
+        }
+        (p.start + 1..p.end).any(|k| {
+            let Some(t) = self.toks.get(k) else {
+                return false;
+            };
+            matches!(t.lex, Lex::Unit(..))
+                && t.cap
+                && !t.newline
+                && !self.sentence_start(k)
+                && !self.all_caps(k)
+        })
+    }
+
+    /// "annual sales", "average daily volume", "daily share turnover": a
+    /// one-word frequency adjective whose noun (the next word or the one
+    /// after) is a quantity measured over the period.
+    fn rate_adjective(&self, p: &Parsed) -> bool {
+        if p.end != p.start + 1 || !matches!(p.sem, Sem::Set(_)) {
+            return false;
+        }
+        if !matches!(
+            self.toks.get(p.start).map(|t| t.lex),
+            Some(Lex::W(
+                W::Daily | W::Weekly | W::Monthly | W::Annually | W::Hourly
+            ))
+        ) {
+            return false;
+        }
+        (p.end..p.end + 2).any(|k| {
+            self.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
+                && RATE_NOUNS.iter().any(|n| self.eq(k, n))
+        })
+    }
+
+    /// "to rise 8.5% annually", "grew 5 percent a year": a percentage
+    /// change per period is a rate, like "an annual rate of 8.5%".
+    fn percentage_rate(&self, p: &Parsed) -> bool {
+        if p.end > p.start + 2 || p.start == 0 || !matches!(p.sem, Sem::Set(_)) {
+            return false;
+        }
+        let before = p.start - 1;
+        self.toks.get(before).is_some_and(|t| t.is_punct(b'%'))
+            || self.eq(before, "percent")
+            || self.eq(before, "pct")
+    }
+
+    /// "instructions per second", "miles an hour": `per`/`a`/`an` and a
+    /// unit no longer than an hour after a counted noun. After "times",
+    /// "once", "twice" it is a frequency and stays.
+    fn unit_of_speed(&self, p: &Parsed) -> bool {
+        if p.end != p.start + 2 || p.start == 0 {
+            return false;
+        }
+        let per = matches!(
+            self.toks.get(p.start).map(|t| t.lex),
+            Some(Lex::W(W::Per | W::A))
+        );
+        let short = matches!(
+            self.toks.get(p.start + 1).map(|t| t.lex),
+            Some(Lex::Unit(Unit::Second | Unit::Minute | Unit::Hour, false))
+        );
+        if !per || !short {
+            return false;
+        }
+        let before = p.start - 1;
+        let Some(b) = self.toks.get(before) else {
+            return false;
+        };
+        // The counted noun is a plain plural word after a number: "15
+        // million instructions", "120 miles", "60 kilometres".
+        b.kind == Kind::Word
+            && b.lex == Lex::None
+            && !b.cap
+            && self.s(before).ends_with('s')
+            && !COUNTS.iter().any(|c| self.eq(before, c))
+            && (before.saturating_sub(3)..before)
+                .any(|k| self.toks.get(k).is_some_and(|t| t.is_num()))
+    }
+
+    /// A bare four-digit year right after a capitalised word inside a
+    /// sentence is the end of a name: "Orion 1980", "Expo 2000". After a
+    /// month, season or holiday the word has a temporal class and is not
+    /// concerned.
+    fn year_in_name(&self, p: &Parsed) -> bool {
+        if p.end != p.start + 1 || !matches!(p.sem, Sem::Year(_)) || p.start == 0 {
+            return false;
+        }
+        let prev = p.start - 1;
+        let Some(t) = self.toks.get(prev) else {
+            return false;
+        };
+        t.kind == Kind::Word
+            && t.cap
+            && t.lex == Lex::None
+            && !self.sentence_start(prev)
+            && !self.toks.get(p.start).is_some_and(|y| y.newline)
+    }
+
+    /// "Now for today's quiz", "Now then": a sentence-opening "Now" that
+    /// announces the next item is a discourse marker, not the present.
+    fn now_for_next_item(&self, p: &Parsed) -> bool {
+        p.end == p.start + 1
+            && self.is_now(p.start)
+            && self.sentence_start(p.start)
+            && (self.eq(p.end, "for") || self.eq(p.end, "then"))
+    }
+
+    fn is_now(&self, i: usize) -> bool {
+        matches!(self.toks.get(i).map(|t| t.lex), Some(Lex::W(W::Now)))
+    }
+
+    /// "He was soon released", "a trickle that soon became a flood": next
+    /// to a past-tense verb, "soon" is shortly after a past event, not the
+    /// future of the text. "It will soon begin" and "they may soon seek"
+    /// stay.
+    fn soon_after_past_event(&self, p: &Parsed) -> bool {
+        if p.end != p.start + 1 || p.start == 0 {
+            return false;
+        }
+        if !matches!(self.toks.get(p.start).map(|t| t.lex), Some(Lex::W(W::Soon))) {
+            return false;
+        }
+        let past = |j: usize| tense_of_word(self.text, self.toks, j) == Some(Tense::Past);
+        past(p.start - 1) || past(p.end)
+    }
+}
