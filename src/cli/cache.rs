@@ -211,7 +211,7 @@ pub struct Entry {
 /// The cache of one corpus as loaded, and what its keys are made of.
 #[derive(Debug)]
 pub struct Store {
-    buf: Vec<u8>,
+    buf: Loaded,
     entries: FxHashMap<u128, Entry>,
     /// The part of every key that is the same for the whole corpus.
     base: u128,
@@ -252,13 +252,13 @@ impl Store {
         }
         let base = h.digest128();
         let mut store = Store {
-            buf: Vec::new(),
+            buf: Loaded::Read(Vec::new()),
             entries: FxHashMap::default(),
             base,
             manifest_text: xxh3_128(corpus.manifest.source.as_bytes()),
             full_fixes,
         };
-        let buf = match std::fs::read(path) {
+        let buf = match Loaded::open(path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (store, None),
             Err(e) => {
@@ -368,6 +368,46 @@ fn severity_of(b: u8) -> Option<Option<Severity>> {
         5 => Some(Severity::Error),
         _ => return None,
     })
+}
+
+/// A cache file in memory: mapped (read in place from the page cache,
+/// without copying it into fresh pages: for a 50 MB file that copy and its
+/// page faults were most of a run that changed nothing), or read whole
+/// where it cannot be mapped.
+#[derive(Debug)]
+enum Loaded {
+    Mapped(memmap2::Mmap),
+    Read(Vec<u8>),
+}
+
+impl Loaded {
+    fn open(path: &Path) -> std::io::Result<Loaded> {
+        let file = std::fs::File::open(path)?;
+        if file.metadata()?.len() == 0 {
+            return Ok(Loaded::Read(Vec::new()));
+        }
+        // SAFETY: the mapping is undefined only if the file changes while
+        // mapped. gloss never writes a cache file in place: a new file is
+        // renamed over it (`PendingFile`), which leaves this mapping on the
+        // old file. The contents are checked against their checksum before
+        // use; only another program rewriting the file in place during a
+        // run could still change them.
+        match unsafe { memmap2::Mmap::map(&file) } {
+            Ok(m) => Ok(Loaded::Mapped(m)),
+            Err(_) => std::fs::read(path).map(Loaded::Read),
+        }
+    }
+}
+
+impl std::ops::Deref for Loaded {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Loaded::Mapped(m) => m,
+            Loaded::Read(v) => v,
+        }
+    }
 }
 
 /// Why a cache file is not used.
