@@ -10,6 +10,10 @@
 //! in that order (`ab.ann`, `ab.tx.ann`, `ab.tx.txt`, `ab.txt`), so
 //! articles are analysed in the order of their first file and a file is
 //! written once its article is done: results wait in a small reorder buffer.
+//!
+//! With a result cache (see [`super::cache`]), an article whose key the
+//! cache holds is read and hashed but not analysed: its rendered files are
+//! written from the cache's buffer, in the same place of the same order.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -21,8 +25,7 @@ use gloss::analysis::FixDetail;
 use gloss::corpus::{read_article, Article, Corpus};
 use gloss::diagnostics::{Diagnostic, Severity};
 use gloss::report::{display, locate_owned, FileText, Located, Summary};
-use gloss::text::decode_vec;
-use gloss::text::LineIndex;
+use gloss::text::{decode_vec, LineIndex};
 
 use super::cache::{CorpusCache, Made, Store};
 use super::in_scope;
@@ -93,13 +96,10 @@ impl<'c> Rendered<'c> {
     /// A file's rendering as the cache holds it.
     fn cached(store: &'c Store, side: &super::cache::Side, path: &Path) -> Rendered<'c> {
         let bytes = store.bytes(side);
+        let any = !bytes.is_empty() || side.counts.iter().any(|&n| n > 0);
         Rendered {
-            // Printed only for a file with diagnostics.
-            display: if bytes.is_empty() {
-                String::new()
-            } else {
-                display(path)
-            },
+            // Used only for a file with diagnostics (see `is_empty`).
+            display: if any { display(path) } else { String::new() },
             bytes: Cow::Borrowed(bytes),
             counts: side.counts,
             max: side.max,
