@@ -313,7 +313,9 @@ fn the_missing_date_fix_follows_the_manifest_text() {
     assert!(first.stdout != second.stdout);
 }
 
-/// A deleted article leaves the report and its entry leaves the cache.
+/// A deleted article leaves the report at once; its entry leaves the
+/// cache when the file is rewritten, which happens once more than half of
+/// it would be unused (here: when every article is deleted).
 #[test]
 fn a_deleted_article_is_gone_from_report_and_cache() {
     let dir = corpus();
@@ -322,14 +324,56 @@ fn a_deleted_article_is_gone_from_report_and_cache() {
     let first = same_as_uncached(root, cache.path(), "json");
     let file = cache_files(cache.path()).pop().expect("a cache file");
     let size = std::fs::metadata(&file).unwrap().len();
-    let gone = articles(root).remove(2);
+    // The article without a date: one small entry among five.
+    let gone = articles(root).pop().unwrap();
     let name = gone.file_name().unwrap().to_string_lossy().into_owned();
     assert!(String::from_utf8_lossy(&first.stdout).contains(&name));
     std::fs::remove_file(&gone).unwrap();
     let second = same_as_uncached(root, cache.path(), "json");
     assert!(!String::from_utf8_lossy(&second.stdout).contains(&name));
-    assert!(std::fs::metadata(&file).unwrap().len() < size);
+    assert_eq!(std::fs::metadata(&file).unwrap().len(), size);
+    for a in articles(root) {
+        std::fs::remove_file(&a).unwrap();
+    }
+    let last = same_as_uncached(root, cache.path(), "json");
+    assert!(!String::from_utf8_lossy(&last.stdout).contains(".txt\""));
+    let small = std::fs::metadata(&file).unwrap().len();
+    assert!(small < size / 100, "{small} of {size}");
     assert_eq!(cache_files(cache.path()), vec![file]);
+}
+
+/// A run that changed one article adds its entry to the end of the cache
+/// file (the file is not replaced, and grows by about that entry); runs
+/// that change more replace it with one holding only what they used.
+#[test]
+#[cfg(unix)]
+fn a_small_change_is_appended_and_a_large_one_rewrites() {
+    let dir = corpus();
+    let root = dir.path();
+    let cache = tempfile::tempdir().unwrap();
+    same_as_uncached(root, cache.path(), "json");
+    let file = cache_files(cache.path()).pop().expect("a cache file");
+    let (ino, size) = (inode(&file), std::fs::metadata(&file).unwrap().len());
+    let arts = articles(root);
+    let mut text = std::fs::read_to_string(&arts[0]).unwrap();
+    text.push_str("\nTalks resumed on Tuesday.\n");
+    std::fs::write(&arts[0], &text).unwrap();
+    same_as_uncached(root, cache.path(), "json");
+    assert_eq!(inode(&file), ino, "a one-article change rewrote the cache");
+    let grown = std::fs::metadata(&file).unwrap().len();
+    assert!(grown > size && grown < size * 2, "{size} -> {grown}");
+    // Every article cut to one plain line, without annotations (which
+    // would all be stale): more than half of the file unused.
+    for a in &arts {
+        std::fs::write(a, "Nothing to report.\n").unwrap();
+        let _ = std::fs::remove_file(a.with_extension("ann"));
+    }
+    same_as_uncached(root, cache.path(), "json");
+    assert_ne!(inode(&file), ino, "the cache was not rewritten");
+    let rewritten = std::fs::metadata(&file).unwrap().len();
+    assert!(rewritten < grown, "{grown} -> {rewritten}");
+    same_as_uncached(root, cache.path(), "json");
+    assert!(cache_files(cache.path()).len() == 1);
 }
 
 /// A damaged cache file (cut short, a flipped byte, garbage, empty) is

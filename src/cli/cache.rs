@@ -33,20 +33,25 @@
 //! [`file_name`]), in the user's cache folder unless told otherwise:
 //!
 //! ```text
-//! header   "GLOSSCHK" (8 bytes), format version (u32 LE), 0 (u32)
-//! record*  key (16 bytes), then for the .txt and the .ann side:
-//!          counts of errors, warnings, infos, hints (4 x u64 LE),
-//!          highest severity (u8), length of the rendered bytes (u64 LE);
-//!          then the .txt bytes and the .ann bytes
-//! trailer  number of records (u64 LE), XXH3-128 of everything before it
-//!          and the count (16 bytes LE)
+//! header    "GLOSSCHK" (8 bytes), format version (u32 LE), 0 (u32)
+//! segment+  record*, then its trailer: the records' length in bytes and
+//!           their number (u64 LE each), and the XXH3-128 of the records,
+//!           length and number (16 bytes LE)
+//! record    key (16 bytes), then for the .txt and the .ann side:
+//!           counts of errors, warnings, infos, hints (4 x u64 LE),
+//!           highest severity (u8), length of the rendered bytes (u64 LE);
+//!           then the .txt bytes and the .ann bytes
 //! ```
 //!
-//! The file is read whole, checked against its checksum and indexed
+//! A run that changes little appends its new records as one segment; one
+//! that would leave more than half of the file unused writes a new file
+//! with one segment and renames it over the old (see
+//! [`CorpusCache::finish`]). The file is mapped, each segment checked
+//! against its checksum (from the last, through its trailer) and indexed
 //! without copying the rendered bytes, which are written to the report
-//! straight from the loaded buffer. Anything wrong with it (missing,
-//! truncated, corrupt, written by another format version, unwritable
-//! folder) makes the cache empty or unsaved, never the report different.
+//! straight from the mapping. Anything wrong with it (missing, truncated,
+//! corrupt, written by another format version, unwritable folder) makes
+//! the cache empty or unsaved, never the report different.
 
 use std::io::Write;
 use std::ops::Range;
@@ -61,10 +66,10 @@ use gloss::fsutil::PendingFile;
 
 const MAGIC: &[u8; 8] = b"GLOSSCHK";
 /// The layout of the file; a file of another version is ignored.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const HEADER: usize = 16;
-/// Record count and checksum.
-const TRAILER: usize = 8 + 16;
+/// A segment's trailer: records' length, count, checksum.
+const TRAILER: usize = 8 + 8 + 16;
 /// Counts, highest severity and length of one side of a record.
 const SIDE: usize = 4 * 8 + 1 + 8;
 /// A record with no rendered bytes.
@@ -419,8 +424,10 @@ enum Unusable {
     Corrupt,
 }
 
-/// Index a cache file: every record by its key, every length checked
-/// against what is left of the file before anything is sliced or reserved.
+/// Index a cache file: every record by its key (a later segment's record
+/// wins over an earlier one's), every length checked against what is left
+/// of the file before anything is sliced or reserved. Segments are read
+/// from the end, each through the trailer that follows it.
 fn parse(buf: &[u8]) -> Result<FxHashMap<u128, Entry>, Unusable> {
     if buf.len() < HEADER || &buf[..8] != MAGIC {
         return Err(Unusable::Foreign);
@@ -428,41 +435,72 @@ fn parse(buf: &[u8]) -> Result<FxHashMap<u128, Entry>, Unusable> {
     if buf[8..12] != VERSION.to_le_bytes() {
         return Err(Unusable::Foreign);
     }
-    if buf.len() < HEADER + TRAILER {
-        return Err(Unusable::Corrupt);
-    }
-    let sum_at = buf.len() - 16;
-    let body_end = sum_at - 8;
-    let sum = read_u128(buf, sum_at).ok_or(Unusable::Corrupt)?;
-    if xxh3_128(&buf[..sum_at]) != sum {
-        return Err(Unusable::Corrupt);
-    }
-    let count = read_u64(buf, body_end).ok_or(Unusable::Corrupt)?;
-    // A count the file cannot hold is not believed (nor reserved for).
-    if count > ((body_end - HEADER) / MIN_RECORD) as u64 {
+    if buf[12..16] != [0; 4] {
         return Err(Unusable::Corrupt);
     }
     let mut entries = FxHashMap::default();
-    entries.reserve(count as usize);
-    let mut at = HEADER;
+    let mut end = buf.len();
+    // A file holds at least one segment (it may be empty).
+    loop {
+        if end - HEADER < TRAILER {
+            return Err(Unusable::Corrupt);
+        }
+        let trailer = end - TRAILER;
+        let len = read_u64(buf, trailer).ok_or(Unusable::Corrupt)?;
+        let count = read_u64(buf, trailer + 8).ok_or(Unusable::Corrupt)?;
+        let sum = read_u128(buf, trailer + 16).ok_or(Unusable::Corrupt)?;
+        let start = usize::try_from(len)
+            .ok()
+            .and_then(|len| trailer.checked_sub(len))
+            .filter(|&s| s >= HEADER)
+            .ok_or(Unusable::Corrupt)?;
+        if xxh3_128(&buf[start..trailer + 16]) != sum {
+            return Err(Unusable::Corrupt);
+        }
+        // A count the segment cannot hold is not believed (nor reserved for).
+        if count > ((trailer - start) / MIN_RECORD) as u64 {
+            return Err(Unusable::Corrupt);
+        }
+        entries.reserve(count as usize);
+        segment(buf, start, trailer, count, &mut entries)?;
+        if start == HEADER {
+            return Ok(entries);
+        }
+        end = start;
+    }
+}
+
+/// The `count` records between `at` and `end`, which they must fill; keys
+/// already indexed (from later segments) are kept.
+fn segment(
+    buf: &[u8],
+    mut at: usize,
+    end: usize,
+    count: u64,
+    entries: &mut FxHashMap<u128, Entry>,
+) -> Result<(), Unusable> {
     for _ in 0..count {
         let start = at;
+        if end.saturating_sub(at) < 16 {
+            return Err(Unusable::Corrupt);
+        }
         let key = read_u128(buf, at).ok_or(Unusable::Corrupt)?;
         at += 16;
         let mut heads = [(0usize, [0usize; 4], None); 2];
         for head in &mut heads {
             let mut counts = [0usize; 4];
             for c in &mut counts {
-                *c = read_len(buf, at, body_end)?;
+                *c = read_len(buf, at, end)?;
                 at += 8;
             }
             let max = buf
                 .get(at)
+                .filter(|_| at < end)
                 .copied()
                 .and_then(severity_of)
                 .ok_or(Unusable::Corrupt)?;
             at += 1;
-            let len = read_len(buf, at, body_end)?;
+            let len = read_len(buf, at, end)?;
             at += 8;
             *head = (len, counts, max);
         }
@@ -473,24 +511,21 @@ fn parse(buf: &[u8]) -> Result<FxHashMap<u128, Entry>, Unusable> {
         });
         for side in &mut sides {
             let len = side.bytes.end;
-            if len > body_end.saturating_sub(at) {
+            if len > end.saturating_sub(at) {
                 return Err(Unusable::Corrupt);
             }
             side.bytes = at..at + len;
             at += len;
         }
-        entries.insert(
-            key,
-            Entry {
-                record: start..at,
-                sides,
-            },
-        );
+        entries.entry(key).or_insert(Entry {
+            record: start..at,
+            sides,
+        });
     }
-    if at != body_end {
+    if at != end {
         return Err(Unusable::Corrupt);
     }
-    Ok(entries)
+    Ok(())
 }
 
 fn read_u64(buf: &[u8], at: usize) -> Option<u64> {
@@ -516,22 +551,37 @@ fn read_len(buf: &[u8], at: usize, end: usize) -> Result<usize, Unusable> {
         .ok_or(Unusable::Corrupt)
 }
 
-/// The cache file that replaces the loaded one: the records this run used
-/// (kept as they were) and the ones it made. Records made are streamed to
-/// a temporary file as they come, so a cold run does not hold the whole
-/// report twice; kept records are copied from the loaded buffer at the end.
+/// What this run does to the cache file: the records it used (kept where
+/// they are) and the ones it made. Made records are held while they may
+/// still be appended to the loaded file as a new segment; past
+/// [`APPEND_MAX`] bytes, or when the file must be rewritten, they go to a
+/// new file as they come, so a cold run does not hold the whole report
+/// twice, and kept records are copied into it from the loaded buffer at
+/// the end.
 #[derive(Default)]
 struct Update {
     kept: Vec<Range<usize>>,
-    file: Option<(PendingFile, Xxh3)>,
+    kept_bytes: u64,
+    /// Records made and not yet written anywhere.
+    pending: Vec<u8>,
+    /// The new file, when the cache is rewritten: the hash of its one
+    /// segment so far and the segment's length.
+    file: Option<(PendingFile, Xxh3, u64)>,
     made: u64,
+    made_bytes: u64,
     failed: Option<String>,
 }
 
+/// Made records held for an append at most; past this the file is
+/// rewritten (a run that changed this much is not a small update).
+const APPEND_MAX: usize = 8 << 20;
+
 impl Update {
+    /// Write records to the new file's segment.
     fn put(&mut self, b: &[u8]) {
-        if let Some((file, h)) = &mut self.file {
+        if let Some((file, h, len)) = &mut self.file {
             h.update(b);
+            *len += b.len() as u64;
             if let Err(e) = file.write_all(b) {
                 self.fail(format!("cache not saved: {e}"));
             }
@@ -544,7 +594,8 @@ impl Update {
         self.failed.get_or_insert(why);
     }
 
-    /// Open the new file, unless that failed before.
+    /// Open the new file and move the records held so far into it, unless
+    /// that failed before.
     fn start(&mut self, path: &Path) {
         if self.file.is_some() || self.failed.is_some() {
             return;
@@ -552,19 +603,47 @@ impl Update {
         let opened = path
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| PendingFile::create(path));
+            .and_then(|()| PendingFile::create(path))
+            .and_then(|mut f| {
+                f.write_all(MAGIC)?;
+                f.write_all(&VERSION.to_le_bytes())?;
+                f.write_all(&0u32.to_le_bytes())?;
+                Ok(f)
+            });
         match opened {
             Ok(f) => {
-                self.file = Some((f, Xxh3::new()));
-                let mut head = Vec::with_capacity(HEADER);
-                head.extend_from_slice(MAGIC);
-                head.extend_from_slice(&VERSION.to_le_bytes());
-                head.extend_from_slice(&0u32.to_le_bytes());
-                self.put(&head);
+                self.file = Some((f, Xxh3::new(), 0));
+                let pending = std::mem::take(&mut self.pending);
+                self.put(&pending);
             }
             Err(e) => self.fail(format!("cache not saved in {}: {e}", path.display())),
         }
     }
+}
+
+/// A segment's trailer: its records' length and count, and the XXH3-128
+/// of its records, length and count.
+fn trailer(len: u64, count: u64, h: &mut Xxh3) -> Vec<u8> {
+    let mut t = Vec::with_capacity(TRAILER);
+    t.extend_from_slice(&len.to_le_bytes());
+    t.extend_from_slice(&count.to_le_bytes());
+    h.update(&t);
+    t.extend_from_slice(&h.digest128().to_le_bytes());
+    t
+}
+
+/// Add a segment of `count` records to the end of the cache file at
+/// `path`, in one write: a run at the same time that replaces the file
+/// leaves this segment on the replaced file, which is harmless, and a
+/// segment cut short by a crash makes the file damaged, hence rebuilt.
+fn append(path: &Path, records: &[u8], count: u64) -> std::io::Result<()> {
+    let mut segment = Vec::with_capacity(records.len() + TRAILER);
+    segment.extend_from_slice(records);
+    let mut h = Xxh3::new();
+    h.update(records);
+    segment.extend_from_slice(&trailer(records.len() as u64, count, &mut h));
+    let mut f = std::fs::OpenOptions::new().append(true).open(path)?;
+    f.write_all(&segment)
 }
 
 /// One corpus's cache for one run: the loaded file, and the file this run
@@ -611,26 +690,41 @@ impl CorpusCache {
         }
     }
 
-    /// Write the new file in place of the old one, after the report: the
-    /// entries this run used, those it made, none other. Nothing is written
-    /// when every entry was used and none made. Returns why the cache could
-    /// not be saved, if it could not.
+    /// Save what this run used and made, after the report. When at most
+    /// half of the file would be records this run did not use, the records
+    /// it made are appended to the loaded file as one segment (nothing is
+    /// written when it made none); otherwise a new file, holding only the
+    /// records used and made, replaces it. So a small change costs a small
+    /// write, and the file stays under twice the size of one run's records.
+    /// Returns why the cache could not be saved, if it could not.
     pub fn finish(self) -> Option<String> {
         let CorpusCache { store, writer, .. } = self;
         let CacheWriter { path, mut update } = writer;
         if update.made == 0 && update.kept.len() == store.len() {
             return None;
         }
+        let live = update.kept_bytes + update.made_bytes;
+        let old = store.buf.len() as u64;
+        if update.file.is_none() && update.failed.is_none() && old > 0 {
+            let grown = old + update.pending.len() as u64 + TRAILER as u64;
+            if live * 2 >= grown {
+                if update.made > 0 {
+                    if let Err(e) = append(&path, &update.pending, update.made) {
+                        return Some(format!("cache not saved in {}: {e}", path.display()));
+                    }
+                }
+                return None;
+            }
+        }
         update.start(&path);
         let kept = std::mem::take(&mut update.kept);
         for r in &kept {
             update.put(store.buf.get(r.clone()).unwrap_or_default());
         }
-        let count = (update.made + kept.len() as u64).to_le_bytes();
-        update.put(&count);
-        if let Some((mut file, h)) = update.file.take() {
-            let sum = h.digest128().to_le_bytes();
-            let saved = file.write_all(&sum).and_then(|()| file.persist());
+        let count = update.made + kept.len() as u64;
+        if let Some((mut file, mut h, len)) = update.file.take() {
+            let t = trailer(len, count, &mut h);
+            let saved = file.write_all(&t).and_then(|()| file.persist());
             if let Err(e) = saved {
                 update.fail(format!("cache not saved in {}: {e}", path.display()));
             }
@@ -642,13 +736,14 @@ impl CorpusCache {
 impl CacheWriter {
     /// This run used the cached entry (keep it).
     pub fn kept(&mut self, entry: &Entry) {
+        self.update.kept_bytes += entry.record.len() as u64;
         self.update.kept.push(entry.record.clone());
     }
 
     /// This run rendered an article anew (store it).
     pub fn made(&mut self, key: u128, sides: [Made; 2]) {
-        self.update.start(&self.path);
-        if self.update.file.is_none() {
+        let u = &mut self.update;
+        if u.failed.is_some() {
             return;
         }
         let mut head = Vec::with_capacity(MIN_RECORD);
@@ -660,11 +755,22 @@ impl CacheWriter {
             head.push(severity_byte(s.max));
             head.extend_from_slice(&(s.bytes.len() as u64).to_le_bytes());
         }
-        self.update.put(&head);
-        for s in &sides {
-            self.update.put(s.bytes);
+        u.made += 1;
+        u.made_bytes += (head.len() + sides.iter().map(|s| s.bytes.len()).sum::<usize>()) as u64;
+        if u.file.is_some() {
+            u.put(&head);
+            for s in &sides {
+                u.put(s.bytes);
+            }
+            return;
         }
-        self.update.made += 1;
+        u.pending.extend_from_slice(&head);
+        for s in &sides {
+            u.pending.extend_from_slice(s.bytes);
+        }
+        if u.pending.len() > APPEND_MAX {
+            u.start(&self.path);
+        }
     }
 }
 
@@ -767,17 +873,58 @@ mod tests {
         }
         // A huge count or length behind a valid checksum is refused, not
         // reserved for.
-        let mut lying = good[..good.len() - TRAILER].to_vec();
-        lying.extend_from_slice(&u64::MAX.to_le_bytes());
-        let sum = xxh3_128(&lying);
-        lying.extend_from_slice(&sum.to_le_bytes());
+        let with_trailer = |records: &[u8], count: u64| {
+            let mut f = good[..HEADER].to_vec();
+            f.extend_from_slice(records);
+            let mut h = Xxh3::new();
+            h.update(records);
+            f.extend_from_slice(&trailer(records.len() as u64, count, &mut h));
+            f
+        };
+        let records = &good[HEADER..good.len() - TRAILER];
+        assert!(parse(&with_trailer(records, 12)).is_ok());
+        let lying = with_trailer(records, u64::MAX);
         assert_eq!(parse(&lying).unwrap_err(), Unusable::Corrupt);
-        let mut long = good[..HEADER + 16].to_vec();
+        let mut long = good[HEADER..HEADER + 16].to_vec();
         long.extend_from_slice(&[0xff; 200]);
-        long.extend_from_slice(&1u64.to_le_bytes());
-        let sum = xxh3_128(&long);
-        long.extend_from_slice(&sum.to_le_bytes());
-        assert_eq!(parse(&long).unwrap_err(), Unusable::Corrupt);
+        assert_eq!(
+            parse(&with_trailer(&long, 1)).unwrap_err(),
+            Unusable::Corrupt
+        );
+    }
+
+    /// Segments appended to a file are read with it; a record of a later
+    /// segment wins over one of an earlier segment with the same key.
+    #[test]
+    fn appended_segments_are_read_and_later_ones_win() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, made) = sample(dir.path(), 5);
+        let record = |key: u128, txt: &[u8]| {
+            let mut r = key.to_le_bytes().to_vec();
+            for len in [txt.len(), 0] {
+                r.extend_from_slice(&[0; 32]);
+                r.push(0);
+                r.extend_from_slice(&(len as u64).to_le_bytes());
+            }
+            r.extend_from_slice(txt);
+            r
+        };
+        let mut seg = record(made[1].0, b"newer");
+        seg.extend(record(7, b"seven"));
+        append(&path, &seg, 2).unwrap();
+        append(&path, &[], 0).unwrap();
+        let buf = std::fs::read(&path).unwrap();
+        let entries = parse(&buf).expect("parses");
+        assert_eq!(entries.len(), 6);
+        assert_eq!(&buf[entries[&made[1].0].sides[0].bytes.clone()], b"newer");
+        assert_eq!(&buf[entries[&7].sides[0].bytes.clone()], b"seven");
+        assert_eq!(
+            &buf[entries[&made[2].0].sides[0].bytes.clone()],
+            made[2].1[0].as_slice()
+        );
+        // Cut inside the last segment that holds records: damaged.
+        let cut = buf.len() - TRAILER - 3;
+        assert!(parse(&buf[..cut]).is_err());
     }
 
     #[test]
