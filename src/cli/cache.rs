@@ -391,12 +391,14 @@ impl Loaded {
         if file.metadata()?.len() == 0 {
             return Ok(Loaded::Read(Vec::new()));
         }
-        // SAFETY: the mapping is undefined only if the file changes while
-        // mapped. gloss never writes a cache file in place: a new file is
-        // renamed over it (`PendingFile`), which leaves this mapping on the
-        // old file. The contents are checked against their checksum before
-        // use; only another program rewriting the file in place during a
-        // run could still change them.
+        // SAFETY: the mapping is undefined only if the mapped bytes change
+        // or the file shrinks while mapped. gloss never does either to a
+        // cache file: it appends segments past the end (outside this
+        // mapping) or renames a new file over it (`PendingFile`), which
+        // leaves this mapping on the old file. The contents are checked
+        // against their checksums before use; only another program
+        // rewriting or truncating the file in place during a run could
+        // still change them.
         match unsafe { memmap2::Mmap::map(&file) } {
             Ok(m) => Ok(Loaded::Mapped(m)),
             Err(_) => std::fs::read(path).map(Loaded::Read),
