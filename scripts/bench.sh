@@ -7,11 +7,13 @@
 #   scripts/bench.sh                 # everything
 #   scripts/bench.sh check           # gloss check vs ripgrep, BBC + synthetic
 #   scripts/bench.sh memory          # peak RSS of gloss check
+#   scripts/bench.sh cache           # gloss check with its result cache: cold, warm, one article changed
 #   scripts/bench.sh lsp             # language server latency (scripts/lsp_bench.py)
 #   scripts/bench.sh criterion       # cargo bench --bench core
 #
 # Environment:
 #   BBC=DIR        the BBC News corpus (default: ../shared/data/bbc-news beside the repository)
+#   SKIP_BBC=1     (cache mode) skip the BBC hyperfine run
 #   CORPORA=DIR    where synthetic corpora are generated (default: /tmp); never inside the repository
 #   SIZES="10000 100000"   synthetic corpus sizes
 #   RUNS=10        hyperfine runs on BBC (fewer on the large corpora)
@@ -98,6 +100,54 @@ memory() {
     done
 }
 
+cache() {
+    # The result cache: cold (--no-cache) against warm (the cache filled
+    # by the warmup runs) in one hyperfine run with ripgrep, on BBC; then a
+    # private copy of the 10k corpus warm, cold, and with one article
+    # changed before every run (the cache is updated each time).
+    local cdir="$OUT/check-cache" n=10000 src dir one
+    rm -rf "$cdir"
+    echo "== gloss check with the result cache: BBC News"
+    [ "${SKIP_BBC:-0}" = 1 ] || hyperfine -N --warmup 2 --runs "$RUNS" \
+        --export-json "$OUT/cache-bbc.json" --export-markdown "$OUT/cache-bbc.md" \
+        -n "json cold" "$GLOSS check --format json --fail-on never --no-cache $BBC" \
+        -n "json warm" "$GLOSS check --format json --fail-on never --cache-dir $cdir $BBC" \
+        -n "human cold" "$GLOSS check --format human --fail-on never --no-cache $BBC" \
+        -n "human warm" "$GLOSS check --format human --fail-on never --cache-dir $cdir $BBC" \
+        -n ripgrep "rg -c -i '$DATE_RE' $BBC"
+    src="$(corpus "$n")"
+    dir="$CORPORA/gloss-bench-cache-$n"
+    [ -d "$dir" ] || cp -r "$src" "$dir"
+    # (awk reads to the end: head would break the pipe under pipefail)
+    one="$(find "$dir" -name '*.txt' | sort | awk 'NR == 1')"
+    echo "== gloss check with the result cache: $n articles"
+    hyperfine -N --warmup 1 --runs 5 \
+        --export-json "$OUT/cache-$n.json" --export-markdown "$OUT/cache-$n.md" \
+        -n "json cold" "$GLOSS check --format json --fail-on never --no-cache $dir" \
+        -n "json warm" "$GLOSS check --format json --fail-on never --cache-dir $cdir $dir" \
+        -n ripgrep "rg -c -i '$DATE_RE' $dir"
+    hyperfine -N --warmup 1 --runs 5 \
+        --export-json "$OUT/cache-$n-one.json" --export-markdown "$OUT/cache-$n-one.md" \
+        --prepare "sh -c 'echo Updated on Monday. >> $one'" \
+        -n "json, one article changed" "$GLOSS check --format json --fail-on never --cache-dir $cdir $dir"
+    for run in cold warm; do
+        flag="--cache-dir $cdir"
+        [ "$run" = cold ] && flag=--no-cache
+        for pair in "bbc:$BBC" "$n:$dir"; do
+            name="${pair%%:*}" d="${pair#*:}"
+            # Warm means filled: one run first (a no-op when it is).
+            # shellcheck disable=SC2086
+            [ "$run" = warm ] && "$GLOSS" check --format json --fail-on never $flag "$d" >/dev/null
+            # shellcheck disable=SC2086
+            /usr/bin/time -v "$GLOSS" check --format json --fail-on never $flag "$d" \
+                >/dev/null 2>"$OUT/time-cache-$run-$name.txt"
+            rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$OUT/time-cache-$run-$name.txt")
+            wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$OUT/time-cache-$run-$name.txt")
+            echo "== memory $name, $run: wall $wall, peak RSS $((rss / 1024)) MB"
+        done
+    done
+}
+
 lsp() {
     for n in $SIZES; do
         dir="$(corpus "$n")"
@@ -115,9 +165,10 @@ machine | tee "$OUT/machine.txt"
 case "$what" in
     check) check ;;
     memory) memory ;;
+    cache) cache ;;
     lsp) lsp ;;
     criterion) criterion ;;
-    all) check; memory; lsp; criterion ;;
-    *) echo "usage: $0 [all|check|memory|lsp|criterion]" >&2; exit 2 ;;
+    all) check; memory; cache; lsp; criterion ;;
+    *) echo "usage: $0 [all|check|memory|cache|lsp|criterion]" >&2; exit 2 ;;
 esac
 echo "results in $OUT"

@@ -33,6 +33,62 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// A file written in pieces into a temporary file beside its target, and
+/// put in place by one rename when [`PendingFile::persist`] is called:
+/// readers see the old file or the whole new one. Dropped without
+/// `persist`, the temporary file is removed and the target is untouched.
+///
+/// Unlike [`write_atomic`] nothing is flushed to disk: this is for files
+/// that may be lost (caches) and whose readers verify their contents, so
+/// that a crash costs at most a rebuild, not an `fsync` per write.
+pub struct PendingFile {
+    target: std::path::PathBuf,
+    out: std::io::BufWriter<tempfile::NamedTempFile>,
+}
+
+impl PendingFile {
+    /// Start a file that will replace `path`; its folder must exist.
+    pub fn create(path: &Path) -> std::io::Result<PendingFile> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        Ok(PendingFile {
+            target: path.to_owned(),
+            out: std::io::BufWriter::with_capacity(1 << 16, tmp),
+        })
+    }
+
+    /// Put the file in place of its target (last writer wins).
+    pub fn persist(self) -> std::io::Result<()> {
+        let tmp = self.out.into_inner().map_err(|e| e.into_error())?;
+        tmp.persist(&self.target).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+impl Write for PendingFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.out.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.out.write_all(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Apply a fix's edits to the files on disk, each file written atomically.
@@ -182,6 +238,25 @@ mod tests {
             std::fs::read_to_string(&ann).unwrap(),
             "T1\tDate 0 4\t2001\n"
         );
+    }
+
+    #[test]
+    fn a_pending_file_appears_whole_on_persist_and_not_at_all_when_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("cache.bin");
+        std::fs::write(&p, b"old").unwrap();
+        let mut f = PendingFile::create(&p).unwrap();
+        f.write_all(b"new ").unwrap();
+        f.write_all(b"contents").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"old");
+        drop(f);
+        assert_eq!(std::fs::read(&p).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        let mut f = PendingFile::create(&p).unwrap();
+        f.write_all(b"new contents").unwrap();
+        f.persist().unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"new contents");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

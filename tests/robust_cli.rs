@@ -11,10 +11,13 @@ const GLOSS: &str = env!("CARGO_BIN_EXE_gloss");
 
 /// Run gloss with a time limit; a run past it is killed and fails the test.
 fn run(args: &[&str], cwd: &Path, limit: Duration) -> Output {
+    // A result cache of its own, never the developer's cache folder.
+    let cache = tempfile::tempdir().expect("tempdir");
     let mut child = Command::new(GLOSS)
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
+        .env("GLOSS_CACHE_DIR", cache.path())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

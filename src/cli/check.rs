@@ -9,6 +9,7 @@ use gloss::analysis::FixDetail;
 use gloss::diagnostics::Severity;
 use gloss::report::Located;
 
+use super::cache::{CorpusCache, Settings};
 use super::stream::{self, Render, Totals};
 use super::{format, open_corpora_for, parse_shard, Fatal, OpenCorpus};
 
@@ -30,6 +31,7 @@ pub enum FailOn {
 }
 
 #[derive(Args, Debug)]
+#[command(after_help = CACHE_HELP)]
 pub struct CheckArgs {
     /// Corpus folders or files to lint (default: the current directory).
     pub paths: Vec<PathBuf>,
@@ -45,7 +47,23 @@ pub struct CheckArgs {
     /// Colour in human output: auto (on a terminal), always or never.
     #[arg(long, default_value = "auto")]
     pub color: String,
+    /// Keep the result cache in DIR (default: $GLOSS_CACHE_DIR, else
+    /// $XDG_CACHE_HOME/gloss, else ~/.cache/gloss).
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Neither read nor write the result cache.
+    #[arg(long)]
+    pub no_cache: bool,
 }
+
+const CACHE_HELP: &str = "\
+Result cache: each article's report is kept, keyed by a hash of the article's \
+.txt and .ann bytes, the registry, the manifest settings and entry that \
+apply to it, the output format and this build of gloss, so re-checking an \
+archive re-analyses only the articles that changed. The output is the same \
+with or without it. One file per corpus, format and shard, in the user's \
+cache folder, never in the corpus unless --cache-dir says so; a damaged or \
+unwritable cache is ignored.";
 
 /// Run the lint; returns whether anything reached `--fail-on`.
 pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<bool, Fatal> {
@@ -55,16 +73,42 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<bool, Fatal> {
         "never" => false,
         _ => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
+    let settings = Settings::resolve(args.no_cache, args.cache_dir.as_deref());
+    let (tag, full_fixes) = match args.format {
+        Format::Human if color => ("human-color", false),
+        Format::Human => ("human", false),
+        Format::Json => ("json", true),
+        Format::Sarif => ("sarif", true),
+        Format::Github => ("github", false),
+    };
+    let mut caches: Vec<Option<CorpusCache>> = corpora
+        .iter()
+        .map(|(corpus, _, _)| {
+            let s = settings.as_ref()?;
+            Some(CorpusCache::open(s, corpus, tag, full_fixes, args.shard))
+        })
+        .collect();
     // Standard output is line-buffered: without a buffer of our own every
     // line of a large report is one write(2).
     let mut buf = std::io::BufWriter::with_capacity(1 << 16, out);
     let mut totals = Totals::default();
-    let res = write_report(args.format, color, &corpora, &mut buf, &mut totals)
-        .and_then(|()| buf.flush());
+    let res = write_report(
+        args.format,
+        color,
+        &corpora,
+        &mut caches,
+        &mut buf,
+        &mut totals,
+    )
+    .and_then(|()| buf.flush());
     match res {
         // A closed pipe (`gloss check | head`) is not an error of the lint.
+        // The report stopped short: the cache is not saved.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        r => r.map_err(|e| Fatal(format!("writing output: {e}")))?,
+        r => {
+            r.map_err(|e| Fatal(format!("writing output: {e}")))?;
+            save_caches(caches);
+        }
     }
     let threshold = match args.fail_on {
         FailOn::Error => Severity::Error,
@@ -82,6 +126,7 @@ fn write_report(
     fmt: Format,
     color: bool,
     corpora: &[OpenCorpus],
+    caches: &mut [Option<CorpusCache>],
     out: &mut dyn Write,
     totals: &mut Totals,
 ) -> std::io::Result<()> {
@@ -102,9 +147,10 @@ fn write_report(
         Format::Sarif => sarif_tail = format::sarif_head(out)?,
         Format::Human | Format::Github => {}
     }
-    for (corpus, files, scope) in corpora {
+    for ((corpus, files, scope), cache) in corpora.iter().zip(caches) {
         stream::corpus_report(
             corpus,
+            cache.as_mut(),
             files,
             scope,
             render,
@@ -125,5 +171,20 @@ fn write_report(
         Format::Json => format::json_tail(out, totals.any, &totals.summary),
         Format::Sarif => format::sarif_tail(out, totals.any, &sarif_tail),
         Format::Github => Ok(()),
+    }
+}
+
+/// Save each corpus's cache, after the report is written. The cache only
+/// saves time: what went wrong with it is one line on standard error at
+/// most, never a failure of the lint.
+fn save_caches(caches: Vec<Option<CorpusCache>>) {
+    let mut note = None;
+    for c in caches.into_iter().flatten() {
+        let loaded = c.note.clone();
+        let saved = c.finish();
+        note = note.or(loaded).or(saved);
+    }
+    if let Some(n) = note {
+        eprintln!("gloss: {n}");
     }
 }

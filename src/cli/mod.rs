@@ -1,5 +1,6 @@
 //! The command-line front end: `gloss check`, `detect`, `stats`, `eval`.
 
+pub mod cache;
 pub mod check;
 pub mod detect;
 pub mod format;

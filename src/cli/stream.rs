@@ -10,7 +10,12 @@
 //! in that order (`ab.ann`, `ab.tx.ann`, `ab.tx.txt`, `ab.txt`), so
 //! articles are analysed in the order of their first file and a file is
 //! written once its article is done: results wait in a small reorder buffer.
+//!
+//! With a result cache (see [`super::cache`]), an article whose key the
+//! cache holds is read and hashed but not analysed: its rendered files are
+//! written from the cache's buffer, in the same place of the same order.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -20,8 +25,9 @@ use gloss::analysis::FixDetail;
 use gloss::corpus::{read_article, Article, Corpus};
 use gloss::diagnostics::{Diagnostic, Severity};
 use gloss::report::{display, locate_owned, FileText, Located, Summary};
-use gloss::text::LineIndex;
+use gloss::text::{decode_vec, LineIndex};
 
+use super::cache::{CorpusCache, Made, Store};
 use super::in_scope;
 
 /// Articles analysed together, in parallel, between two writes.
@@ -43,24 +49,25 @@ pub struct Totals {
     pub any: bool,
 }
 
-/// One file's diagnostics, rendered.
+/// One file's diagnostics, rendered now or taken from the cache.
 #[derive(Debug, Default)]
-struct Rendered {
+struct Rendered<'c> {
     display: String,
-    bytes: Vec<u8>,
+    bytes: Cow<'c, [u8]>,
     /// Counts by severity: error, warning, info, hint.
     counts: [usize; 4],
     max: Option<Severity>,
 }
 
-impl Rendered {
+impl<'c> Rendered<'c> {
     fn new(
         diags: Vec<Diagnostic>,
         file: &FileText,
         targets: &[FileText],
         render: &Render,
         with_source: bool,
-    ) -> std::io::Result<Rendered> {
+    ) -> std::io::Result<Rendered<'c>> {
+        let mut bytes = Vec::new();
         let mut out = Rendered {
             display: file.display.to_owned(),
             ..Rendered::default()
@@ -80,9 +87,32 @@ impl Rendered {
             }
             out.max = out.max.max(Some(sev));
             let located = locate_owned(d, file, targets, with_source);
-            render(&mut out.bytes, &located)?;
+            render(&mut bytes, &located)?;
         }
+        out.bytes = Cow::Owned(bytes);
         Ok(out)
+    }
+
+    /// A file's rendering as the cache holds it.
+    fn cached(store: &'c Store, side: &super::cache::Side, path: &Path) -> Rendered<'c> {
+        let bytes = store.bytes(side);
+        let any = !bytes.is_empty() || side.counts.iter().any(|&n| n > 0);
+        Rendered {
+            // Used only for a file with diagnostics (see `is_empty`).
+            display: if any { display(path) } else { String::new() },
+            bytes: Cow::Borrowed(bytes),
+            counts: side.counts,
+            max: side.max,
+        }
+    }
+
+    /// This rendering as the cache stores it.
+    fn made(&self) -> Made<'_> {
+        Made {
+            bytes: &self.bytes,
+            counts: self.counts,
+            max: self.max,
+        }
     }
 
     fn is_empty(&self) -> bool {
@@ -92,10 +122,19 @@ impl Rendered {
 
 /// An article's two files, rendered, and whether it could be read.
 #[derive(Debug, Default)]
-struct ArticleOut {
+struct ArticleOut<'c> {
     loaded: bool,
-    txt: Rendered,
-    ann: Rendered,
+    txt: Rendered<'c>,
+    ann: Rendered<'c>,
+    /// How the cache knows the article, when it could be keyed.
+    cache: Option<CacheUse<'c>>,
+}
+
+/// Whether an article came from the cache, or was rendered anew under a key.
+#[derive(Debug)]
+enum CacheUse<'c> {
+    Hit(&'c super::cache::Entry),
+    Miss(u128),
 }
 
 /// Who holds the diagnostics of a file in the report order.
@@ -109,10 +148,12 @@ enum Owner {
 
 /// Stream the report of one corpus into `out`. `skip_first` bytes of the
 /// first diagnostic written (across corpora) are dropped: the separator of
-/// the JSON and SARIF arrays.
+/// the JSON and SARIF arrays. With a `cache`, articles whose key it holds
+/// are written from it, and what this run used and made is recorded in it.
 #[allow(clippy::too_many_arguments)]
 pub fn corpus_report(
     corpus: &Corpus,
+    cache: Option<&mut CorpusCache>,
     files: &[(String, PathBuf)],
     scope: &Option<Vec<PathBuf>>,
     render: &Render,
@@ -193,9 +234,35 @@ pub fn corpus_report(
     }
     drop(seen);
 
+    // The store is read by the threads that analyse; the writer is used
+    // by this thread alone.
+    let (store, mut writer) = match cache {
+        Some(CorpusCache { store, writer, .. }) => (Some(&*store), Some(writer)),
+        None => (None, None),
+    };
     let analyse = |i: usize| -> std::io::Result<ArticleOut> {
         let (rel, path) = &files[i];
         let ann_path = &ann_paths[i];
+        if let Some(store) = store {
+            // Files that cannot be read are left to `read_article`, which
+            // reads them again and reports why.
+            if let Some((txt, ann)) = read_raw(path, ann_path) {
+                let key = store.key(corpus, rel, path, &txt, ann.as_deref());
+                if let Some(entry) = store.get(key) {
+                    return Ok(ArticleOut {
+                        loaded: true,
+                        txt: Rendered::cached(store, &entry.sides[0], path),
+                        ann: Rendered::cached(store, &entry.sides[1], ann_path),
+                        cache: Some(CacheUse::Hit(entry)),
+                    });
+                }
+                let ann = ann.map(|b| decode_vec(b).0);
+                let article = Article::from_vec(path.clone(), rel.clone(), txt, ann);
+                let mut out = article_out(corpus, &article, &shared, render, with_source, fixes)?;
+                out.cache = Some(CacheUse::Miss(key));
+                return Ok(out);
+            }
+        }
         match read_article(rel.clone(), path.clone()) {
             Ok(article) => article_out(corpus, &article, &shared, render, with_source, fixes),
             Err(d) => {
@@ -300,10 +367,30 @@ pub fn corpus_report(
         let results: Vec<(usize, std::io::Result<ArticleOut>)> =
             chunk.par_iter().map(|&i| (i, analyse(i))).collect();
         for (i, r) in results {
-            done[i] = Some(r?);
+            let a = r?;
+            if let Some(w) = writer.as_deref_mut() {
+                match &a.cache {
+                    Some(CacheUse::Hit(entry)) => w.kept(entry),
+                    Some(CacheUse::Miss(key)) => w.made(*key, [a.txt.made(), a.ann.made()]),
+                    None => {}
+                }
+            }
+            done[i] = Some(a);
         }
     }
     Ok(())
+}
+
+/// An article's `.txt` bytes and its `.ann` bytes (`None`: no such file),
+/// as [`read_article`] reads them; `None` when either cannot be read.
+fn read_raw(path: &Path, ann_path: &Path) -> Option<(Vec<u8>, Option<Vec<u8>>)> {
+    let txt = std::fs::read(path).ok()?;
+    let ann = match std::fs::read(ann_path) {
+        Ok(b) => Some(b),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(_) => return None,
+    };
+    Some((txt, ann))
 }
 
 /// Analyse one article and render the diagnostics of its `.txt` and `.ann`.
@@ -314,7 +401,7 @@ fn article_out(
     render: &Render,
     with_source: bool,
     fixes: FixDetail,
-) -> std::io::Result<ArticleOut> {
+) -> std::io::Result<ArticleOut<'static>> {
     let diags = gloss::analysis::analyze_with(corpus, article, fixes).diagnostics;
     let (on_ann, on_txt): (Vec<Diagnostic>, Vec<Diagnostic>) = diags.into_iter().partition(|d| {
         d.path.as_os_str() == article.ann_path.as_os_str()
@@ -344,6 +431,7 @@ fn article_out(
         loaded: true,
         txt: Rendered::new(on_txt, &txt, &targets, render, with_source)?,
         ann: Rendered::new(on_ann, &ann, &targets, render, with_source)?,
+        cache: None,
     })
 }
 
@@ -378,6 +466,7 @@ mod tests {
         let mut totals = Totals::default();
         corpus_report(
             &corpus,
+            None,
             &files,
             &None,
             render,

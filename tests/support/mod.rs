@@ -59,11 +59,14 @@ impl Fixture {
     }
 }
 
-/// Run the gloss binary with `args` in `cwd`.
+/// Run the gloss binary with `args` in `cwd`, with a result cache of its
+/// own in a temporary folder (never the developer's cache folder).
 pub fn gloss(args: &[&str], cwd: &Path) -> Output {
+    let cache = tempfile::tempdir().expect("tempdir");
     Command::new(env!("CARGO_BIN_EXE_gloss"))
         .args(args)
         .current_dir(cwd)
+        .env("GLOSS_CACHE_DIR", cache.path())
         .output()
         .expect("run gloss")
 }
