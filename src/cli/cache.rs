@@ -5,9 +5,10 @@
 //! and hashed, not analysed or rendered again.
 //!
 //! The key of an article ([`Store::key`]) covers:
-//! - gloss's version and the identity of the running executable (its path,
-//!   size and modification time), so a rebuilt binary never serves the
-//!   results of another build;
+//! - gloss's version and the identity of the sources it was built from
+//!   (`build.rs`: a hash of `src/`, `Cargo.toml`, `Cargo.lock` and the
+//!   compiler's version), so a build of changed sources never serves the
+//!   results of another, and the same sources built again share them;
 //! - the output format (which also fixes how much of each fix is built and
 //!   whether source lines are shown) and the colour flag;
 //! - the registry's path and text: the mention matcher, the claim detector,
@@ -114,24 +115,15 @@ impl Settings {
     }
 }
 
-/// gloss's version and the running executable's path, size and
-/// modification time: a rebuilt binary is another build, whatever its
-/// version says. `None` (no cache) when the executable cannot be found.
+/// gloss's version and the identity of the sources it was built from
+/// (`GLOSS_BUILD_ID`, see `build.rs`): a build of changed sources is
+/// another build whatever its version says, while the same sources built
+/// again (a CI job installing gloss on every run) find their results.
 fn build_identity() -> Option<Vec<u8>> {
-    let exe = std::env::current_exe().ok()?;
-    let meta = std::fs::metadata(&exe).ok()?;
-    let mtime = meta
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?;
     let mut id = Vec::new();
     let mut f = Fields(&mut id);
     f.bytes(env!("CARGO_PKG_VERSION").as_bytes());
-    f.bytes(exe.as_os_str().as_encoded_bytes());
-    f.u64(meta.len());
-    f.u64(mtime.as_secs());
-    f.u64(u64::from(mtime.subsec_nanos()));
+    f.bytes(env!("GLOSS_BUILD_ID").as_bytes());
     Some(id)
 }
 
