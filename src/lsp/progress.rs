@@ -39,6 +39,17 @@ fn read_batch(corpus: &Corpus, paths: Vec<(String, PathBuf)>) -> Vec<ReadArticle
         .collect()
 }
 
+/// Run between reading a batch of articles and merging it. For tests
+/// only: a change on disk reported in that window is the race
+/// `Root::changed_while_loading` exists for, and only a hook lets a test
+/// put it there every time.
+#[doc(hidden)]
+pub static BEFORE_MERGE: std::sync::OnceLock<MergeHook> = std::sync::OnceLock::new();
+
+/// See [`BEFORE_MERGE`].
+#[doc(hidden)]
+pub type MergeHook = Box<dyn Fn(&Arc<Inner>) + Send + Sync>;
+
 /// An article read from disk, its references and its publication date.
 type ReadArticle = (Arc<Article>, Refs, Option<NaiveDate>);
 
@@ -81,6 +92,7 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
             Some(r) => (r.path.clone(), r.indexed),
             None => continue,
         };
+        lock(&inner.state).roots[ri].changed_while_loading = Some(Default::default());
         if reload {
             // Reloading a root that is already indexed: load it aside and
             // swap it in at once, so requests never see a half-loaded corpus.
@@ -97,6 +109,8 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
                             let t = st.doc_text(p);
                             st.set_file(ri, p, t);
                         }
+                        let mut open = open;
+                        open.extend(st.reread_changed(ri));
                         let root = &st.roots[ri];
                         rebuild_in_background(root.index.clone(), gen, root.corpus.clone());
                         open
@@ -109,6 +123,9 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
                 Ok(Err(e)) => tracing::warn!("{}: {e}", root_path.display()),
                 Err(e) => tracing::error!("reloading {}: {e}", root_path.display()),
             }
+            // Not swapped (the load failed): the live corpus took the
+            // changes as they came.
+            lock(&inner.state).roots[ri].changed_while_loading = None;
             if let Some(pr) = &progress {
                 pr.report(((k + 1) * 100 / total_roots) as u32).await;
             }
@@ -186,6 +203,9 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
             };
             read_wait += t.elapsed();
             next = chunks.next().map(|(bi, c)| (bi, spawn_read(c)));
+            if let Some(hook) = BEFORE_MERGE.get() {
+                hook(&inner);
+            }
             let t = std::time::Instant::now();
             {
                 let mut st = lock(&inner.state);
@@ -194,8 +214,15 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
                 let corpus = Arc::make_mut(&mut root.corpus);
                 let mut index = lock(&root.index);
                 for (article, refs, date) in read {
-                    // Open buffers win over the disk.
-                    if st.docs.contains_key(&article.path) {
+                    // Open buffers win over the disk; an article that
+                    // changed on disk since this batch may have been read
+                    // is read again once indexing is over.
+                    if st.docs.contains_key(&article.path)
+                        || root
+                            .changed_while_loading
+                            .as_ref()
+                            .is_some_and(|c| c.contains(&article.path))
+                    {
                         continue;
                     }
                     // The base corpus starts without articles, so one that
@@ -246,7 +273,9 @@ pub async fn index_roots(inner: Arc<Inner>, roots: Vec<usize>) {
         let open = {
             let mut st = lock(&inner.state);
             st.roots[ri].indexed = true;
+            let reread = st.reread_changed(ri);
             let mut open = st.open_in(ri);
+            open.extend(reread);
             open.push(root_path.join(crate::corpus::REGISTRY));
             open.push(root_path.join(crate::corpus::MANIFEST));
             open

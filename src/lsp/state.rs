@@ -221,6 +221,12 @@ pub struct Root {
     /// Entity id -> the articles and spans referring to it.
     pub index: SharedIndex,
     pub indexed: bool,
+    /// While the root's articles are being read from disk (indexing, or a
+    /// reload): the articles (`.txt` paths) whose `.txt` or `.ann` changed
+    /// on disk meanwhile. A batch read before such a change would bring
+    /// back a deleted article or an old `.ann`; these are read again once
+    /// loading is over (see [`State::reread_changed`]).
+    pub changed_while_loading: Option<HashSet<PathBuf>>,
 }
 
 impl Root {
@@ -233,6 +239,7 @@ impl Root {
             edits: 0,
             index: SharedIndex::default(),
             indexed: false,
+            changed_while_loading: None,
         }
     }
 
@@ -477,8 +484,19 @@ impl State {
         let Some(ri) = self.root_of(path) else {
             return Vec::new();
         };
-        if FileKind::of(&self.roots[ri].path, path).is_none() {
+        let Some(kind) = FileKind::of(&self.roots[ri].path, path) else {
             return Vec::new();
+        };
+        if let Some(changed) = self.roots[ri].changed_while_loading.as_mut() {
+            match kind {
+                FileKind::Article => {
+                    changed.insert(path.to_owned());
+                }
+                FileKind::Ann => {
+                    changed.insert(path.with_extension("txt"));
+                }
+                FileKind::Registry | FileKind::Manifest => {}
+            }
         }
         let disk = read_text(path);
         // An unchanged file (an editor saving what gloss already has) needs nothing.
@@ -498,6 +516,34 @@ impl State {
             }
         }
         self.set_file(ri, path, disk)
+    }
+
+    /// Loading root `ri` is over: read again from disk the articles that
+    /// changed while it loaded (unless open: buffers win), so that what a
+    /// batch read before the change holds does not stay.
+    pub fn reread_changed(&mut self, ri: usize) -> Affected {
+        let Some(changed) = self
+            .roots
+            .get_mut(ri)
+            .and_then(|r| r.changed_while_loading.take())
+        else {
+            return Vec::new();
+        };
+        let mut changed: Vec<PathBuf> = changed.into_iter().collect();
+        changed.sort();
+        let mut affected = Vec::new();
+        for txt in changed {
+            if !self.docs.contains_key(&txt) {
+                let t = read_text(&txt);
+                affected.extend(self.set_file(ri, &txt, t));
+            }
+            let ann = txt.with_extension("ann");
+            if !self.docs.contains_key(&ann) {
+                let a = read_text(&ann);
+                affected.extend(self.set_file(ri, &ann, a));
+            }
+        }
+        affected
     }
 
     /// A snapshot for a request.
