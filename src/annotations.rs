@@ -417,8 +417,19 @@ fn fmt_frags(f: &[(usize, usize)]) -> String {
 /// sixth of the analysis per keystroke. When `pat` cannot overlap itself
 /// (no proper prefix is also a suffix, as for most names and dates), every
 /// occurrence is a match, and the nearest is the last one before `old` or
-/// the first one at or after it: two searches that stop there.
+/// the first one at or after it. Both are searched for in a window around
+/// `old` that widens until it holds a match no farther than its own
+/// half-width (nothing outside can be nearer): after an edit the nearest
+/// occurrence is usually a few bytes away, and a search that runs to an
+/// end of the article when there is none on that side (an insertion moves
+/// every later annotation forward: none of them occurs just before its old
+/// place) made each keystroke cost one scan of the article per annotation.
 fn nearest_match(text: &str, pat: &str, old: usize) -> Option<usize> {
+    nearest_within(text, pat, old, 256)
+}
+
+/// [`nearest_match`], starting with a window of `w` bytes on each side.
+fn nearest_within(text: &str, pat: &str, old: usize, mut w: usize) -> Option<usize> {
     let dist = |i: usize| (i as isize - old as isize).unsigned_abs();
     let p = pat.as_bytes();
     let overlaps_itself = (1..p.len()).any(|k| p[..k] == p[p.len() - k..]);
@@ -435,16 +446,27 @@ fn nearest_match(text: &str, pat: &str, old: usize) -> Option<usize> {
         }
         return best;
     }
-    let after = text
-        .get(old..)
-        .and_then(|rest| rest.find(pat))
-        .map(|i| old + i);
-    // An occurrence starting before `old` ends by `old + len - 1`.
-    let end = crate::text::floor_char_boundary(text, (old + p.len()).saturating_sub(1));
-    let before = text[..end].rfind(pat).filter(|&i| i < old);
-    match (before, after) {
-        (Some(b), Some(a)) => Some(if dist(b) <= dist(a) { b } else { a }),
-        (b, a) => b.or(a),
+    // `pat` cannot overlap itself, so every occurrence inside the window is
+    // one of the article's non-overlapping matches.
+    loop {
+        let lo = crate::text::floor_char_boundary(text, old.saturating_sub(w));
+        let mut hi = old
+            .saturating_add(w)
+            .saturating_add(p.len())
+            .min(text.len());
+        while !text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        let best = text[lo..hi]
+            .match_indices(pat)
+            .map(|(i, _)| lo + i)
+            .min_by_key(|&i| (dist(i), i));
+        let whole = lo == 0 && hi == text.len();
+        match best {
+            Some(b) if whole || dist(b) <= w => return Some(b),
+            None if whole => return None,
+            _ => w = w.saturating_mul(8).max(1),
+        }
     }
 }
 
@@ -486,7 +508,7 @@ fn reanchor_fix(
 
 #[cfg(test)]
 mod nearest_match_tests {
-    use super::nearest_match;
+    use super::{nearest_match, nearest_within};
 
     /// What re-anchoring used: every non-overlapping match, the nearest first.
     fn reference(text: &str, pat: &str, old: usize) -> Option<usize> {
@@ -512,11 +534,20 @@ mod nearest_match_tests {
             let text: String = (0..next(40)).map(|_| alphabet[next(4)]).collect();
             let pat: String = (0..1 + next(4)).map(|_| alphabet[next(4)]).collect();
             for (old, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let want = reference(&text, &pat, old);
                 assert_eq!(
                     nearest_match(&text, &pat, old),
-                    reference(&text, &pat, old),
+                    want,
                     "{text:?} {pat:?} {old}"
                 );
+                // Small first windows, so that widening is exercised.
+                for w in [0, 1, 2, 5] {
+                    assert_eq!(
+                        nearest_within(&text, &pat, old, w),
+                        want,
+                        "{text:?} {pat:?} {old} window {w}"
+                    );
+                }
             }
         }
     }
