@@ -663,3 +663,12 @@ fn topic_words_after_a_cue() {
         Some("the vase was a copy"),
     );
 }
+
+#[test]
+fn a_duration_after_spoke_is_not_its_topic() {
+    let found = claims("The mayor spoke for an hour about the closure of the bridge.");
+    assert!(
+        found.iter().all(|(cue, _, _)| cue != "spoke for"),
+        "{found:?}"
+    );
+}

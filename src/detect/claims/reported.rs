@@ -848,12 +848,16 @@ fn build(
     } else if cue.particle.is_none() && TOPIC_WORDS.iter().any(|w| ctx.eq(after, w)) {
         // After a verb of saying PolNeAR keeps "about" and "with" in the
         // cue but leaves "of", "on", "for" out more often than not ("said
-        // of the plan", "said on Tuesday"); after other cues it keeps all
+        // of the plan", "said on Tuesday", "spoke for an hour"); after
+        // other cues it keeps all
         // of them in over 80% of train cues ("commented on", "argued
         // against", "calls out", "shot back").
-        let say = ["said", "says", "say", "saying"]
-            .iter()
-            .any(|w| ctx.eq(c0, w));
+        let say = [
+            "said", "says", "say", "saying", "spoke", "speaks", "speak", "speaking", "told",
+            "tells", "tell", "telling",
+        ]
+        .iter()
+        .any(|w| ctx.eq(c0, w));
         let kept = ["about", "with"].iter().any(|w| ctx.eq(after, w));
         if !say || kept {
             cue_bytes.end = ctx.toks[after].end;
