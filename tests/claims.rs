@@ -672,3 +672,13 @@ fn a_duration_after_spoke_is_not_its_topic() {
         "{found:?}"
     );
 }
+
+#[test]
+fn to_after_respond_and_refer_belongs_to_the_cue() {
+    one(
+        "The ferry company responded to the complaints about its timetable.",
+        "responded to",
+        Some("The ferry company"),
+        Some("the complaints about its timetable"),
+    );
+}
