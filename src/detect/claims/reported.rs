@@ -817,7 +817,6 @@ fn speaker_colon(ctx: &Ctx, a: usize, b: usize) -> Option<Found> {
 
 type Built = (Found, Option<Range<usize>>, usize);
 
-#[allow(clippy::too_many_arguments)]
 /// Words after a cue that name its topic or complete a phrasal verb
 /// ("warned of", "argued against", "called out").
 const TOPIC_WORDS: &[&str] = &[
@@ -838,6 +837,7 @@ const TO_TAKERS: &[&str] = &[
     "opposition",
 ];
 
+#[allow(clippy::too_many_arguments)]
 fn build(
     ctx: &Ctx,
     a: usize,
