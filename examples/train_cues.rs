@@ -159,9 +159,22 @@ fn main() -> ExitCode {
                         add,
                         extent,
                         drop,
+                        sourceless: inf,
                     };
                     report(&format!("extent {extent} add {add} drop {drop}"), Some(&l));
                 }
+            }
+        }
+        for add in [20.0, 30.0, 40.0] {
+            for sourceless in [0.0, 20.0, 40.0, 60.0, 80.0, 120.0, 160.0] {
+                let l = Learned {
+                    model: &model,
+                    add,
+                    extent: inf,
+                    drop: f32::NEG_INFINITY,
+                    sourceless,
+                };
+                report(&format!("add {add} sourceless {sourceless}"), Some(&l));
             }
         }
     }

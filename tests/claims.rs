@@ -616,3 +616,69 @@ fn participles_after_conjunctions() {
     // A capitalised -ing word is a name or a title, not a participle.
     assert!(claims("After Reading the town held a fair.").is_empty());
 }
+
+#[test]
+fn modals_and_negation_belong_to_the_cue() {
+    one(
+        "The harbour master might argue that the tide tables were wrong.",
+        "might argue",
+        Some("The harbour master"),
+        Some("the tide tables were wrong"),
+    );
+    one(
+        "The mayor did not say whether the bridge would reopen.",
+        "did not say",
+        Some("The mayor"),
+        Some("whether the bridge would reopen"),
+    );
+    one(
+        "The beekeepers don’t believe the new hives will survive the winter.",
+        "don’t believe",
+        Some("The beekeepers"),
+        Some("the new hives will survive the winter"),
+    );
+}
+
+#[test]
+fn topic_words_after_a_cue() {
+    // A topic or particle after a cue that is not a verb of saying is part
+    // of the cue ...
+    one(
+        "The ferry operator complained about the new timetable.",
+        "complained about",
+        Some("The ferry operator"),
+        Some("the new timetable"),
+    );
+    one(
+        "The guild warned against a rushed vote on the charter.",
+        "warned against",
+        Some("The guild"),
+        Some("a rushed vote on the charter"),
+    );
+    // ... but after "said" a time or place is not.
+    one(
+        "The curator said on Monday that the vase was a copy.",
+        "said",
+        Some("The curator"),
+        Some("the vase was a copy"),
+    );
+}
+
+#[test]
+fn a_duration_after_spoke_is_not_its_topic() {
+    let found = claims("The mayor spoke for an hour about the closure of the bridge.");
+    assert!(
+        found.iter().all(|(cue, _, _)| cue != "spoke for"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn to_after_respond_and_refer_belongs_to_the_cue() {
+    one(
+        "The ferry company responded to the complaints about its timetable.",
+        "responded to",
+        Some("The ferry company"),
+        Some("the complaints about its timetable"),
+    );
+}

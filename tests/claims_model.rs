@@ -72,6 +72,31 @@ fn model_finds_cues_the_rules_miss() {
     }
 }
 
+/// A model cue with no subject before it counts after a comma that does not
+/// close an opening adverbial ("After the storm, called off games ..." is
+/// tested with the rules).
+#[test]
+fn model_cue_without_a_source_after_a_comma() {
+    let r = Registry::empty();
+    let text = "The harbour board, meanwhile, disputes the account that the dam had leaked.";
+    assert!(detect_with(text, &[], &r, None).is_empty());
+    let found = detect(text, &[], &r);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let c = &found[0];
+    assert_eq!(&text[c.cue.clone()], "disputes");
+    assert_eq!(
+        slice(text, &c.content),
+        Some("the account that the dam had leaked")
+    );
+    // After an opening adverbial the model adds nothing to the rules.
+    let adverbial = "After the storm, called off games were replayed.";
+    assert_eq!(
+        detect(adverbial, &[], &r).len(),
+        detect_with(adverbial, &[], &r, None).len(),
+        "{adverbial:?}"
+    );
+}
+
 /// Headlines stay out: the model adds no claim in a line without final
 /// punctuation.
 #[test]

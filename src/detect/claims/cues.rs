@@ -982,6 +982,35 @@ pub const BETWEEN: &[&str] = &[
     "absolutely",
     "genuinely",
     "sharply",
+    // Modals, negation and "now" before the verb: PolNeAR's cue keeps them
+    // ("might recall", "did not say", "doesn't like", "can now say") in
+    // over 85% of the train cues they stand right before.
+    "might",
+    "may",
+    "could",
+    "can",
+    "should",
+    "must",
+    "cannot",
+    "now",
+    "didn't",
+    "didn’t",
+    "doesn't",
+    "doesn’t",
+    "don't",
+    "don’t",
+    "won't",
+    "won’t",
+    "can't",
+    "can’t",
+    "wouldn't",
+    "wouldn’t",
+    "couldn't",
+    "couldn’t",
+    "isn't",
+    "isn’t",
+    "wasn't",
+    "wasn’t",
 ];
 
 #[cfg(test)]

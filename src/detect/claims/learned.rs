@@ -27,6 +27,9 @@ pub struct Learned<'m> {
     /// Rule claims whose cue the model rates below this margin are dropped
     /// (`f32::NEG_INFINITY`: keep all).
     pub drop: f32,
+    /// Least margin for a new cue with no source before it that is not a
+    /// participle (`f32::INFINITY`: never).
+    pub sourceless: f32,
 }
 
 /// The thresholds tuned on a held-out tenth of PolNeAR train (see
@@ -36,6 +39,10 @@ pub struct Learned<'m> {
 pub const ADD: f32 = 40.0;
 pub const EXTENT: f32 = f32::INFINITY;
 pub const DROP: f32 = f32::NEG_INFINITY;
+/// A cue without a source needs no more than any other: on the held-out
+/// tenth, dropping that requirement brought claim recall from 82.1 to 82.6
+/// for 0.1 of precision.
+pub const SOURCELESS: f32 = ADD;
 
 impl<'m> Learned<'m> {
     /// The shipped model with the tuned thresholds.
@@ -45,6 +52,7 @@ impl<'m> Learned<'m> {
             add: ADD,
             extent: EXTENT,
             drop: DROP,
+            sourceless: SOURCELESS,
         })
     }
 }
@@ -148,11 +156,15 @@ pub fn combine(
             continue;
         }
         let participle = ctx.word(r.start).ends_with("ing");
+        let rs = r.start;
         let f = assemble(ctx, sent.clone(), r, cue);
-        // Without a source before it, a model cue is too often a verb in
-        // some other use ("After the storm, called off games ..."), unless
-        // it is a participle continuing a sentence ("..., comparing him").
-        if (f.source.is_some() || participle) && plausible(&f) {
+        // Without a source before it, a model cue may be a verb in some
+        // other use ("After the storm, called off games ..."); a participle
+        // continuing a sentence ("..., comparing him") is let through, any
+        // other cue needs a margin of `sourceless` and a place where a
+        // cue without a subject is likely.
+        let sourceless = conf >= l.sourceless && sourceless_place(ctx, sent, rs);
+        if (f.source.is_some() || participle || sourceless) && plausible(&f) {
             added.push(f);
         }
     }
@@ -161,6 +173,57 @@ pub fn combine(
         founds.sort_by_key(|f| f.cue.start);
     }
     founds
+}
+
+/// Words that open an adverbial at the start of a sentence ("After the
+/// storm, ...").
+const OPENERS: &[&str] = &[
+    "after",
+    "before",
+    "in",
+    "during",
+    "when",
+    "while",
+    "as",
+    "despite",
+    "since",
+    "although",
+    "if",
+    "because",
+    "for",
+    "on",
+    "at",
+    "with",
+    "following",
+    "amid",
+    "under",
+    "from",
+    "by",
+    "over",
+];
+
+/// Whether a model cue at token `p` of `sent` may stand without a source:
+/// after a comma, other punctuation (a dash, a colon, a quote mark) or a
+/// word that does not end a noun phrase. On the held-out tenth of train
+/// these brought claim recall from 82.1 to 82.5 at the same precision; the
+/// other places brought nothing (a sentence's first word, "to", "who",
+/// "which", "that": the rules have them) or cost precision ("and", "but",
+/// "or"). A comma that closes an opening adverbial is left out: the verb
+/// after it lacks its subject ("After the storm, called off games ...").
+fn sourceless_place(ctx: &Ctx, sent: &Range<usize>, p: usize) -> bool {
+    if p <= sent.start {
+        return false;
+    }
+    if ctx.punct(p - 1) == "," {
+        let opener = OPENERS
+            .iter()
+            .any(|w| ctx.word(sent.start).eq_ignore_ascii_case(w));
+        let first_comma = (sent.start..p - 1).all(|k| ctx.punct(k) != ",");
+        return !(opener && first_comma);
+    }
+    !["to", "who", "which", "that", "and", "but", "or"]
+        .iter()
+        .any(|w| ctx.eq(p - 1, w))
 }
 
 /// Whether a sentence is a headline or a caption: it does not end with

@@ -817,6 +817,26 @@ fn speaker_colon(ctx: &Ctx, a: usize, b: usize) -> Option<Found> {
 
 type Built = (Found, Option<Range<usize>>, usize);
 
+/// Words after a cue that name its topic or complete a phrasal verb
+/// ("warned of", "argued against", "called out").
+const TOPIC_WORDS: &[&str] = &[
+    "of", "about", "with", "for", "against", "out", "up", "off", "back", "over", "upon",
+];
+
+/// Stems of cues whose "to" names their object ("responded to", "referring
+/// to", "pointed to", "opposition to").
+const TO_TAKERS: &[&str] = &[
+    "respond",
+    "response",
+    "refer",
+    "reference",
+    "point",
+    "allud",
+    "react",
+    "repl",
+    "opposition",
+];
+
 #[allow(clippy::too_many_arguments)]
 fn build(
     ctx: &Ctx,
@@ -839,16 +859,39 @@ fn build(
     } else if ctx.eq(c0, "went") && ctx.eq(after, "to") && ctx.eq(after + 1, "say") {
         cue_bytes.end = ctx.toks[after + 1].end;
         after += 2;
-    } else if cue.particle.is_none() && ["of", "about", "with"].iter().any(|w| ctx.eq(after, w)) {
-        // PolNeAR leaves "of" out after a verb of saying ("said of the
-        // plan") more often than not, and keeps "about" and "with".
-        let say = ["said", "says", "say", "saying"]
-            .iter()
-            .any(|w| ctx.eq(c0, w));
-        if !(say && ctx.eq(after, "of")) {
-            cue_bytes.end = ctx.toks[after].end;
-        }
+    } else if cue.particle.is_none()
+        && ctx.eq(after, "to")
+        && TO_TAKERS.iter().any(|s| {
+            ctx.word(c1)
+                .get(..s.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(s))
+        })
+    {
+        // "responding to", "referred to", "pointed to": PolNeAR keeps the
+        // "to" in over 80% of train cues of these verbs and nouns.
+        cue_bytes.end = ctx.toks[after].end;
         after += 1;
+    } else if cue.particle.is_none() && TOPIC_WORDS.iter().any(|w| ctx.eq(after, w)) {
+        // After a verb of saying PolNeAR keeps "about" and "with" in the
+        // cue but leaves "of" and "for" out more often than not ("said of
+        // the plan", "spoke for an hour"); after other cues it keeps each
+        // of these words in over 80% of train cues ("argued against",
+        // "calls out", "shot back"). "on" is kept at 84% too, but after
+        // gloss's cues it is more often a date or a medium than a topic
+        // ("tweeted on Monday"): with it exact-cue F1 on train fell by 0.1.
+        let say = [
+            "said", "says", "say", "saying", "spoke", "speaks", "speak", "speaking", "told",
+            "tells", "tell", "telling",
+        ]
+        .iter()
+        .any(|w| ctx.eq(c0, w));
+        let kept = ["about", "with"].iter().any(|w| ctx.eq(after, w));
+        if !say || kept {
+            cue_bytes.end = ctx.toks[after].end;
+            after += 1;
+        } else if ctx.eq(after, "of") {
+            after += 1;
+        }
     }
     // A colon right after the cue belongs to it ("said:").
     if ctx.punct(after) == ":" {
