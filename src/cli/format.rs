@@ -90,35 +90,51 @@ pub fn human_summary(out: &mut dyn Write, summary: &Summary, color: bool) -> io:
 /// around the span), and the caret's column and width in that snippet.
 fn snippet(d: &Located) -> (String, usize, usize) {
     const WIDTH: usize = 100;
-    let chars: Vec<char> = d
-        .source_line
-        .chars()
-        .map(|c| if c == '\t' { ' ' } else { c })
-        .collect();
-    let start = (d.column - 1)
-        .saturating_sub(d.source_line_start)
-        .min(chars.len());
+    // Positions are in characters; the line is not copied into a vector of
+    // them (it is often a whole paragraph, and every diagnostic on it has
+    // its own snippet).
+    let line = d.source_line.as_str();
+    let n = line.chars().count();
+    let ascii = n == line.len();
+    let byte_at = |k: usize| -> usize {
+        if ascii {
+            k.min(line.len())
+        } else {
+            line.char_indices().nth(k).map_or(line.len(), |(b, _)| b)
+        }
+    };
+    let untab = |s: &mut String, from: usize, to: usize| {
+        s.extend(
+            line[byte_at(from)..byte_at(to)]
+                .chars()
+                .map(|c| if c == '\t' { ' ' } else { c }),
+        );
+    };
+    let start = (d.column - 1).saturating_sub(d.source_line_start).min(n);
     let end = if d.end_line == d.line {
         (d.end_column - 1)
             .saturating_sub(d.source_line_start)
-            .clamp(start, chars.len())
+            .clamp(start, n)
     } else {
-        chars.len()
+        n
     };
     let len = (end - start).min(WIDTH);
-    if chars.len() <= WIDTH && d.source_line_start == 0 && !d.source_line_cut {
-        return (chars.iter().collect(), start, len);
+    if n <= WIDTH && d.source_line_start == 0 && !d.source_line_cut {
+        let mut s = String::with_capacity(line.len());
+        untab(&mut s, 0, n);
+        return (s, start, len);
     }
     let from = start.saturating_sub((WIDTH.saturating_sub(len)) / 2);
-    let to = (from + WIDTH).min(chars.len());
+    let to = (from + WIDTH).min(n);
     let from = to.saturating_sub(WIDTH).min(from);
-    let mut s: String = chars[from..to].iter().collect();
+    let mut s = String::with_capacity(4 * (to - from) + 6);
     let mut caret = start - from;
     if from > 0 || d.source_line_start > 0 {
-        s.insert(0, '…');
+        s.push('…');
         caret += 1;
     }
-    if to < chars.len() || d.source_line_cut {
+    untab(&mut s, from, to);
+    if to < n || d.source_line_cut {
         s.push('…');
     }
     (s, caret, len)
