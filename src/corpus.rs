@@ -5,7 +5,6 @@
 //! A `Corpus` is plain data. The CLI loads it once; the language server keeps
 //! one per root and updates single files as buffers change.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -131,7 +130,7 @@ pub struct Corpus {
 #[derive(Debug, Default)]
 pub(crate) struct RegistryFixes {
     pub source: (usize, usize),
-    pub fixes: HashMap<(String, EntityKind), Option<Fix>>,
+    pub fixes: rustc_hash::FxHashMap<(String, EntityKind), Option<Fix>>,
 }
 
 impl Corpus {

@@ -5,7 +5,7 @@
 //! showed, found, reported) and the phrase `according to`. Every inflection
 //! is listed, so lookup is one hash probe per word.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// What a cue word needs around it.
@@ -866,8 +866,10 @@ const PHRASES: &[(&str, &str)] = &[
     ("weighing", "in"),
 ];
 
-static LEXICON: LazyLock<HashMap<&'static str, Vec<Cue>>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, Vec<Cue>> = HashMap::new();
+// FxHash: every word of the text is looked up, and SipHash (the default,
+// made to resist crafted keys) cost more than the probe itself.
+static LEXICON: LazyLock<FxHashMap<&'static str, Vec<Cue>>> = LazyLock::new(|| {
+    let mut m: FxHashMap<&'static str, Vec<Cue>> = FxHashMap::default();
     for &(w, p) in PHRASES {
         m.entry(w).or_default().push(Cue {
             listener: false,

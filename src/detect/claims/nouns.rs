@@ -5,7 +5,7 @@
 //! support for ..."). An adjective of belief after a copula is a cue whose
 //! source is the subject ("she is confident that ...", "they were aware").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// Nouns that report speech, stance or belief. Nouns that more often name
@@ -144,7 +144,7 @@ pub enum Role {
 
 /// Both lists in one table, so that a word costs one hash probe: the
 /// detector asks about every word of the text.
-static ROLES: LazyLock<HashMap<&'static str, Role>> = LazyLock::new(|| {
+static ROLES: LazyLock<FxHashMap<&'static str, Role>> = LazyLock::new(|| {
     let nouns = NOUNS.iter().map(|w| (*w, Role::Noun));
     ADJECTIVES
         .iter()
