@@ -3,10 +3,9 @@
 use std::io::Write;
 use std::path::Path;
 
-/// Write `contents` to `path` atomically: a temporary file in the same
-/// directory, flushed to disk, then renamed over the target. Readers see the
-/// old file or the new one, never a mix; a crash leaves the old file intact.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+/// A hidden temporary file in `path`'s folder (a rename within one file
+/// system is atomic), and that folder.
+fn temp_beside(path: &Path) -> std::io::Result<(&Path, tempfile::NamedTempFile)> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -15,10 +14,18 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
         .tempfile_in(dir)?;
+    Ok((dir, tmp))
+}
+
+/// Write `contents` to `path` atomically: a temporary file in the same
+/// directory, flushed to disk, then renamed over the target. Readers see the
+/// old file or the new one, never a mix; a crash leaves the old file intact.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let (dir, mut tmp) = temp_beside(path)?;
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
     // Keep the target's permissions when it exists.
@@ -49,18 +56,7 @@ pub struct PendingFile {
 impl PendingFile {
     /// Start a file that will replace `path`; its folder must exist.
     pub fn create(path: &Path) -> std::io::Result<PendingFile> {
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
-            .tempfile_in(dir)?;
+        let (_, tmp) = temp_beside(path)?;
         Ok(PendingFile {
             target: path.to_owned(),
             out: std::io::BufWriter::with_capacity(1 << 16, tmp),

@@ -733,12 +733,7 @@ async fn indexing_reports_progress_and_registers_file_watching() {
 async fn watches_the_disk_itself_when_the_client_cannot() {
     let corpus = Corpus::new(BASE);
     let mut c = Client::in_process();
-    c.initialize(
-        corpus.root(),
-        &["utf-16"],
-        json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": false } } }),
-    )
-    .await;
+    c.initialize_unwatched(corpus.root()).await;
     c.wait_indexed().await;
     let uri = c.open(&corpus.path("a.txt")).await;
     c.diagnostics(&uri, |d| d.iter().any(|d| d["code"] == "ambiguous-mention"))

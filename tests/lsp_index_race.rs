@@ -28,36 +28,6 @@ Lord Robertson met officials on Tuesday. The alliance was there.
 NATO said nothing.
 "#;
 
-/// The files (and start characters) of the references to what is at `byte`.
-async fn refs(c: &Client, uri: &str, text: &str, byte: usize) -> Vec<(String, u64)> {
-    let v = c
-        .request(
-            "textDocument/references",
-            json!({ "textDocument": { "uri": uri }, "position": c.pos(text, byte), "context": { "includeDeclaration": false } }),
-        )
-        .await;
-    let mut out: Vec<(String, u64)> = v
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .iter()
-        .map(|l| {
-            (
-                l["uri"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned(),
-                l["range"]["start"]["character"].as_u64().unwrap_or(0),
-            )
-        })
-        .collect();
-    out.sort();
-    out
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn changes_on_disk_between_reading_and_merging_a_batch_are_kept() {
     let corpus = Corpus::new(FIXTURE);
@@ -91,7 +61,7 @@ async fn changes_on_disk_between_reading_and_merging_a_batch_are_kept() {
     // c.txt was deleted: it is not referenced; b.txt's new .ann links its
     // mention of the alliance to NATO.
     assert_eq!(
-        refs(&c, &a_uri, &a, 1).await,
+        c.reference_files(&a_uri, &a, 1).await,
         vec![("a.txt".to_owned(), 0), ("b.txt".to_owned(), 41)]
     );
 }

@@ -44,32 +44,7 @@ async fn start() -> (Corpus, Client) {
 
 /// The files (and start characters) of the references to what is at `byte`.
 async fn refs(c: &Client, uri: &str, text: &str, byte: usize) -> Vec<(String, u64)> {
-    let v = c
-        .request(
-            "textDocument/references",
-            json!({ "textDocument": { "uri": uri }, "position": c.pos(text, byte), "context": { "includeDeclaration": false } }),
-        )
-        .await;
-    let mut out: Vec<(String, u64)> = v
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .iter()
-        .map(|l| {
-            (
-                l["uri"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned(),
-                l["range"]["start"]["character"].as_u64().unwrap_or(0),
-            )
-        })
-        .collect();
-    out.sort();
-    out
+    c.reference_files(uri, text, byte).await
 }
 
 async fn hover(c: &Client, uri: &str, text: &str, byte: usize) -> String {
@@ -193,15 +168,9 @@ async fn references_follow_files_deleted_and_created_on_disk() {
     std::fs::write(corpus.path("d.txt"), "Yesterday NATO met.\n").unwrap();
     c.files_changed(&[corpus.path("c.txt"), corpus.path("d.txt")])
         .await;
-    let mut got = Vec::new();
-    for _ in 0..100 {
-        got = refs(&c, &a_uri, &a, nato).await;
-        if got == vec![pair("a.txt", 36), pair("d.txt", 10)] {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
-    assert_eq!(got, vec![pair("a.txt", 36), pair("d.txt", 10)]);
+    let want = vec![pair("a.txt", 36), pair("d.txt", 10)];
+    let got = c.reference_files_become(&a_uri, &a, nato, &want).await;
+    assert_eq!(got, want);
     let md = hover(&c, &a_uri, &a, nato).await;
     assert!(md.contains("Also in 1 article"), "{md}");
     assert!(!md.contains("Also in 1 articles"), "{md}");
@@ -214,12 +183,7 @@ async fn a_folder_moved_into_the_corpus_is_watched_without_the_client() {
     // watches the corpus itself, folders that appear later included.
     let corpus = Corpus::new(FIXTURE);
     let mut c = Client::in_process();
-    c.initialize(
-        corpus.root(),
-        &["utf-16"],
-        json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": false } } }),
-    )
-    .await;
+    c.initialize_unwatched(corpus.root()).await;
     c.wait_indexed().await;
     let a_uri = c.open(&corpus.path("a.txt")).await;
     let a = corpus.read("a.txt");
@@ -235,14 +199,9 @@ async fn a_folder_moved_into_the_corpus_is_watched_without_the_client() {
     .unwrap();
     std::fs::rename(staging.path().join("late"), corpus.path("late")).unwrap();
     let want_moved = vec![pair("a.txt", 36), pair("c.txt", 30), pair("d.txt", 10)];
-    let mut got = Vec::new();
-    for _ in 0..250 {
-        got = refs(&c, &a_uri, &a, nato).await;
-        if got == want_moved {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    let got = c
+        .reference_files_become(&a_uri, &a, nato, &want_moved)
+        .await;
     assert_eq!(got, want_moved);
 
     // A file written later in the new folder is seen too.
@@ -253,12 +212,8 @@ async fn a_folder_moved_into_the_corpus_is_watched_without_the_client() {
         pair("d.txt", 10),
         pair("e.txt", 0),
     ];
-    for _ in 0..250 {
-        got = refs(&c, &a_uri, &a, nato).await;
-        if got == want_written {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    let got = c
+        .reference_files_become(&a_uri, &a, nato, &want_written)
+        .await;
     assert_eq!(got, want_written);
 }

@@ -564,17 +564,19 @@ mod tests {
         find(text).into_iter().map(|c| &text[c.span]).collect()
     }
 
+    fn names_and_kinds(text: &str) -> Vec<(&str, EntityKind)> {
+        find(text)
+            .into_iter()
+            .map(|c| (&text[c.span], c.kind))
+            .collect()
+    }
+
     #[test]
     fn finds_people_and_institutions_in_running_text() {
         let t = "When the German Chancellor, Helmut Kohl, visited Moscow, Mr Kwasniewski met the Prosecutor General's Office and Boris N. Yeltsin.\n";
         let kinds = "In the end the former Metropolitan Police Commissioner Sir John Stevens said that he had met with the officer in charge, Detective Inspector Paul Miller of Thames Valley Police, more than once in the last few years.\n";
-        let found = find(kinds);
-        let got: Vec<(&str, EntityKind)> = found
-            .iter()
-            .map(|c| (&kinds[c.span.clone()], c.kind))
-            .collect();
         assert_eq!(
-            got,
+            names_and_kinds(kinds),
             vec![
                 (
                     "Metropolitan Police Commissioner Sir John Stevens",
@@ -598,11 +600,8 @@ mod tests {
     #[test]
     fn institutions_keep_their_small_words_and_people_do_not() {
         let t = "Officials at the Bank of England, the Institute for Fiscal Studies and the Securities and Exchange Commission spoke after Tony Blair and Gordon Brown met Igor Ivanov of Russia. The Office of the Prime Minister said so. Boris N. Yeltsin left for the UK. Mr Ivanov stayed.\n";
-        let found = find(t);
-        let got: Vec<(&str, EntityKind)> =
-            found.iter().map(|c| (&t[c.span.clone()], c.kind)).collect();
         assert_eq!(
-            got,
+            names_and_kinds(t),
             vec![
                 ("Bank of England", EntityKind::Organization),
                 ("Institute for Fiscal Studies", EntityKind::Organization),
@@ -624,11 +623,8 @@ mod tests {
         // "U.S." is a common word at a run's ends, as "US" and "UK" are
         // (most often a modifier: "US Congress"), which leaves "Navy" alone.
         let t = "The ships of the U.S. Navy sailed while the U.N. Security Council met and Mr Smith saw the U.S. president.\n";
-        let found = find(t);
-        let got: Vec<(&str, EntityKind)> =
-            found.iter().map(|c| (&t[c.span.clone()], c.kind)).collect();
         assert_eq!(
-            got,
+            names_and_kinds(t),
             vec![
                 ("U.N. Security Council", EntityKind::Organization),
                 ("Smith", EntityKind::Person),

@@ -290,6 +290,68 @@ impl Client {
     }
 
     /// `initialize` + `initialized` with typical editor capabilities.
+    /// `initialize` (UTF-16) as a client that cannot watch files (no
+    /// dynamic registration, as Neovim before 0.9): the server watches the
+    /// corpus itself.
+    pub async fn initialize_unwatched(&mut self, root: &Path) -> Value {
+        self.initialize(
+            root,
+            &["utf-16"],
+            json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": false } } }),
+        )
+        .await
+    }
+
+    /// The file names (last path component) and start characters of the
+    /// references to what is at `byte` of `text`, sorted.
+    pub async fn reference_files(&self, uri: &str, text: &str, byte: usize) -> Vec<(String, u64)> {
+        let v = self
+            .request(
+                "textDocument/references",
+                json!({ "textDocument": { "uri": uri }, "position": self.pos(text, byte), "context": { "includeDeclaration": false } }),
+            )
+            .await;
+        let mut out: Vec<(String, u64)> = v
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .map(|l| {
+                (
+                    l["uri"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or_default()
+                        .to_owned(),
+                    l["range"]["start"]["character"].as_u64().unwrap_or(0),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// [`Client::reference_files`] asked again until it is `want` (changes on
+    /// disk reach the server after a moment) or `TIMEOUT` passes; the last answer.
+    pub async fn reference_files_become(
+        &self,
+        uri: &str,
+        text: &str,
+        byte: usize,
+        want: &[(String, u64)],
+    ) -> Vec<(String, u64)> {
+        let deadline = tokio::time::Instant::now() + TIMEOUT;
+        loop {
+            let got = self.reference_files(uri, text, byte).await;
+            if got == want || tokio::time::Instant::now() > deadline {
+                return got;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
     pub async fn initialize(&mut self, root: &Path, encodings: &[&str], extra: Value) -> Value {
         if encodings.first() == Some(&"utf-8") {
             self.enc = Enc::Utf8;
