@@ -219,6 +219,24 @@ const ROWS: &[Row] = &[
         "2001-12-25",
     ),
     r(
+        "The shops open again on New Year's Day.",
+        D2001,
+        "New Year's Day",
+        D,
+        "2002-01-01",
+    ),
+    r(
+        "The accord was signed on New Year's Day.",
+        D2001,
+        "New Year's Day",
+        D,
+        "2001-01-01",
+    ),
+    none(
+        "New Year celebrations went on in a new year of hope.",
+        D2001,
+    ),
+    r(
         "he fell ill during Thanksgiving 1998",
         D2001,
         "Thanksgiving 1998",

@@ -76,6 +76,8 @@ impl Pod {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum W {
     The,
+    /// "New", of "New Year's Day".
+    New,
     A,
     Last,
     Next,
@@ -386,6 +388,7 @@ static TABLE: LazyLock<FxHashMap<&'static str, Lex>> = LazyLock::new(|| {
     }
     for (w, x) in [
         ("the", W::The),
+        ("new", W::New),
         ("a", W::A),
         ("an", W::A),
         ("last", W::Last),

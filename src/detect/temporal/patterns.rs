@@ -1306,6 +1306,7 @@ impl<'a> Grammar<'a> {
                 None
             }
             Lex::W(w) => match w {
+                W::New => self.new_year(i),
                 W::Yesterday | W::Today | W::Tomorrow => {
                     let off = match w {
                         W::Yesterday => -1,
@@ -1631,18 +1632,36 @@ impl<'a> Grammar<'a> {
     }
 
     fn holiday(&self, i: usize, id: u8) -> Option<Parsed> {
+        self.holiday_named(i, i + 1, id)
+    }
+
+    /// "New Year's Day": the holiday whose name is two words.
+    fn new_year(&self, i: usize) -> Option<Parsed> {
+        if !(self.cap(i) && self.cap(i + 1) && self.eq(i + 1, "year")) {
+            return None;
+        }
+        let id = super::lexicon::HOLIDAYS
+            .iter()
+            .position(|(name, _, _)| *name == "new-year")?;
+        // Like "Valentine's", it needs its "Day": "New Year" alone is a
+        // season of greetings ("over New Year"), not one date.
+        self.holiday_named(i, i + 2, u8::try_from(id).ok()?)
+    }
+
+    /// A holiday whose name runs from token `i` to `e` (exclusive).
+    fn holiday_named(&self, i: usize, e: usize, id: u8) -> Option<Parsed> {
         if !self.cap(i) {
             return None;
         }
         let name = super::lexicon::holiday(id)?.0;
-        let mut e = i + 1;
+        let mut e = e;
         // Possessive: "Valentine's Day"
         if self.punct(e, b'\'') && self.eq(e + 1, "s") {
             e += 2;
         }
         let needs_day = matches!(
             name,
-            "election" | "independence" | "labor" | "memorial" | "valentine"
+            "election" | "independence" | "labor" | "memorial" | "valentine" | "new-year"
         );
         if self.eq(e, "day") || self.eq(e, "eve") || (name == "easter" && self.eq(e, "sunday")) {
             if self.eq(e, "eve") {
