@@ -257,6 +257,32 @@ const ORG_WORDS: &[&str] = &[
     "Police",
 ];
 
+/// Holidays written as capitalised runs ("New Year" would otherwise look
+/// like a person's first and last name).
+const HOLIDAYS: &[&str] = &[
+    "New Year",
+    "New Year's Day",
+    "New Year’s Day",
+    "New Year's Eve",
+    "New Year’s Eve",
+    "Boxing Day",
+    "Christmas Day",
+    "Christmas Eve",
+    "Easter Sunday",
+    "Easter Monday",
+    "Good Friday",
+    "Valentine's Day",
+    "Valentine’s Day",
+    "Independence Day",
+    "Labor Day",
+    "Labour Day",
+    "Memorial Day",
+    "Thanksgiving Day",
+    "Mother's Day",
+    "Father's Day",
+    "Remembrance Day",
+];
+
 /// Words of a title a person holds, written before the name.
 const TITLE_WORDS: &[&str] = &[
     "Minister",
@@ -524,6 +550,10 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
         }
     }
     let name = &line[first..end];
+    // Holidays are dates (the temporal tagger's), not people.
+    if HOLIDAYS.contains(&name) {
+        return;
+    }
     let start = base + first;
     let single = words.len() == 1;
     if single && !preceded_by_honorific(text, start) {
@@ -630,6 +660,12 @@ mod tests {
                 ("Smith", EntityKind::Person),
             ]
         );
+    }
+
+    #[test]
+    fn holidays_are_not_names() {
+        let t = "The team played on Boxing Day and again over New Year, when Mr Jones spoke on New Year's Eve.\n";
+        assert_eq!(names(t), vec!["Jones"]);
     }
 
     #[test]
