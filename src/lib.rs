@@ -19,5 +19,6 @@ pub mod query;
 pub mod registry;
 pub mod registry_edit;
 pub mod report;
+pub mod spans;
 pub mod text;
 pub mod timex_value;

@@ -9,6 +9,8 @@
 
 use std::ops::Range;
 
+use crate::spans::SpanSet;
+
 use super::features::Doc;
 use super::model::{self, Model, Tagged};
 use super::reported::{clause_from, Ctx, Found};
@@ -113,24 +115,14 @@ pub fn combine(
         });
     }
     // The rules' cues are in text order and do not overlap; their sources
-    // and contents are sorted with a running maximum of their ends, so each
-    // model cue is placed by binary search, not by a scan of all claims.
-    let mut spans: Vec<Range<usize>> = founds
-        .iter()
-        .flat_map(|f| [&f.source, &f.content, &f.extra].into_iter().flatten())
-        .cloned()
-        .collect();
-    spans.sort_by_key(|r| r.start);
-    let mut reach = Vec::with_capacity(spans.len());
-    let mut max_end = 0;
-    for r in &spans {
-        max_end = max_end.max(r.end);
-        reach.push(max_end);
-    }
-    let covered = |cue: &Range<usize>| {
-        let n = spans.partition_point(|r| r.start < cue.end);
-        n > 0 && reach[n - 1] > cue.start
-    };
+    // and contents are a `SpanSet`, so each model cue is placed by binary
+    // search, not by a scan of all claims.
+    let taken = SpanSet::new(
+        founds
+            .iter()
+            .flat_map(|f| [&f.source, &f.content, &f.extra].into_iter().flatten())
+            .cloned(),
+    );
     let mut added = Vec::new();
     for (r, margin) in model::spans(&tags) {
         let cue = ctx.toks[r.start].start..ctx.toks[r.end - 1].end;
@@ -145,7 +137,7 @@ pub fn combine(
             }
             continue;
         }
-        if conf < l.add || covered(&cue) {
+        if conf < l.add || taken.overlaps(&cue) {
             continue;
         }
         let s = sents.partition_point(|s| s.end <= r.start);
