@@ -436,14 +436,27 @@ impl Corpus {
 /// Read one article file and its `.ann` file; an unreadable file is a
 /// diagnostic on that file.
 pub fn read_article(rel: String, path: PathBuf) -> Result<Article, Diagnostic> {
-    let bytes = std::fs::read(&path).map_err(|e| io_diag(&path, &e))?;
+    let (bytes, ann) = read_article_bytes(&path)?;
+    Ok(Article::from_vec(
+        path,
+        rel,
+        bytes,
+        ann.map(|b| decode_vec(b).0),
+    ))
+}
+
+/// The bytes of an article's `.txt` file and of its `.ann` file (`None`
+/// when there is none), undecoded; a file that cannot be read is a
+/// diagnostic on it.
+pub fn read_article_bytes(path: &Path) -> Result<(Vec<u8>, Option<Vec<u8>>), Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| io_diag(path, &e))?;
     let ann_path = path.with_extension("ann");
     let ann = match std::fs::read(&ann_path) {
-        Ok(b) => Some(decode_vec(b).0),
+        Ok(b) => Some(b),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(io_diag(&ann_path, &e)),
     };
-    Ok(Article::from_vec(path, rel, bytes, ann))
+    Ok((bytes, ann))
 }
 
 fn io_diag(path: &Path, e: &std::io::Error) -> Diagnostic {

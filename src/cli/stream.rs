@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use gloss::analysis::FixDetail;
-use gloss::corpus::{read_article, Article, Corpus};
+use gloss::corpus::{read_article_bytes, Article, Corpus};
 use gloss::diagnostics::{Diagnostic, Severity};
 use gloss::report::{display, locate_owned, FileText, Located, Summary};
 use gloss::text::{decode_vec, LineIndex};
@@ -243,28 +243,27 @@ pub fn corpus_report(
     let analyse = |i: usize| -> std::io::Result<ArticleOut> {
         let (rel, path) = &files[i];
         let ann_path = &ann_paths[i];
-        if let Some(store) = store {
-            // Files that cannot be read are left to `read_article`, which
-            // reads them again and reports why.
-            if let Some((txt, ann)) = read_raw(path, ann_path) {
-                let key = store.key(corpus, rel, path, &txt, ann.as_deref());
-                if let Some(entry) = store.get(key) {
-                    return Ok(ArticleOut {
-                        loaded: true,
-                        txt: Rendered::cached(store, &entry.sides[0], path),
-                        ann: Rendered::cached(store, &entry.sides[1], ann_path),
-                        cache: Some(CacheUse::Hit(entry)),
-                    });
+        match read_article_bytes(path) {
+            Ok((txt, ann)) => {
+                // With a cache, the article is keyed on its raw bytes and
+                // analysed only when the cache does not hold that key.
+                let key = store.map(|store| store.key(corpus, rel, path, &txt, ann.as_deref()));
+                if let (Some(store), Some(key)) = (store, key) {
+                    if let Some(entry) = store.get(key) {
+                        return Ok(ArticleOut {
+                            loaded: true,
+                            txt: Rendered::cached(store, &entry.sides[0], path),
+                            ann: Rendered::cached(store, &entry.sides[1], ann_path),
+                            cache: Some(CacheUse::Hit(entry)),
+                        });
+                    }
                 }
                 let ann = ann.map(|b| decode_vec(b).0);
                 let article = Article::from_vec(path.clone(), rel.clone(), txt, ann);
                 let mut out = article_out(corpus, &article, &shared, render, with_source, fixes)?;
-                out.cache = Some(CacheUse::Miss(key));
-                return Ok(out);
+                out.cache = key.map(CacheUse::Miss);
+                Ok(out)
             }
-        }
-        match read_article(rel.clone(), path.clone()) {
-            Ok(article) => article_out(corpus, &article, &shared, render, with_source, fixes),
             Err(d) => {
                 // Not read: its diagnostic is about the `.txt` or the `.ann`
                 // file, located in no text (gloss holds none for it).
@@ -379,18 +378,6 @@ pub fn corpus_report(
         }
     }
     Ok(())
-}
-
-/// An article's `.txt` bytes and its `.ann` bytes (`None`: no such file),
-/// as [`read_article`] reads them; `None` when either cannot be read.
-fn read_raw(path: &Path, ann_path: &Path) -> Option<(Vec<u8>, Option<Vec<u8>>)> {
-    let txt = std::fs::read(path).ok()?;
-    let ann = match std::fs::read(ann_path) {
-        Ok(b) => Some(b),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(_) => return None,
-    };
-    Some((txt, ann))
 }
 
 /// Analyse one article and render the diagnostics of its `.txt` and `.ann`.
