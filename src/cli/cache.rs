@@ -110,7 +110,7 @@ impl Settings {
         };
         Some(Settings {
             dir,
-            build: build_identity()?,
+            build: build_identity(),
         })
     }
 }
@@ -119,12 +119,12 @@ impl Settings {
 /// (`GLOSS_BUILD_ID`, see `build.rs`): a build of changed sources is
 /// another build whatever its version says, while the same sources built
 /// again (a CI job installing gloss on every run) find their results.
-fn build_identity() -> Option<Vec<u8>> {
+fn build_identity() -> Vec<u8> {
     let mut id = Vec::new();
     let mut f = Fields(&mut id);
     f.bytes(env!("CARGO_PKG_VERSION").as_bytes());
     f.bytes(env!("GLOSS_BUILD_ID").as_bytes());
-    Some(id)
+    id
 }
 
 /// Length-prefixed fields into a hash (or a buffer), so that no two
