@@ -478,6 +478,14 @@ fn build_globset(patterns: &[String]) -> globset::GlobSet {
     b.build().unwrap_or_else(|_| globset::GlobSet::empty())
 }
 
+/// Whether a corpus never reads below an entry of this name: hidden files
+/// and folders, build output (`target`) and `node_modules`. The loader, the
+/// server's reload checks, its root discovery and its own file watcher all
+/// ask this.
+pub fn skipped_name(name: &str) -> bool {
+    name.starts_with('.') || name == "target" || name == "node_modules"
+}
+
 /// Collect `*.txt` files below `dir`, skipping hidden directories, build
 /// output and excluded paths, in a stable order.
 fn walk(
@@ -499,7 +507,7 @@ fn walk(
     for e in entries {
         let name = e.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with('.') || name == "node_modules" || name == "target" {
+        if skipped_name(&name) {
             continue;
         }
         let path = e.path();

@@ -14,7 +14,6 @@
 //! to directories are not followed.
 
 use std::collections::HashMap;
-use std::ffi::OsStr;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -58,12 +57,6 @@ impl Drop for DirWatcher {
     }
 }
 
-/// Whether the walk skips a directory of this name (as the corpus loader does).
-fn skipped_dir(name: &OsStr) -> bool {
-    let name = name.to_string_lossy();
-    name.starts_with('.') || name == "target" || name == "node_modules"
-}
-
 /// Watch `dir` and the directories below it; push the files found below
 /// it onto `found` when asked (for a directory that appeared after the
 /// watch began, whose files were written before its watch existed).
@@ -94,7 +87,7 @@ fn add_tree(
         for e in rd.filter_map(Result::ok) {
             let Ok(ft) = e.file_type() else { continue };
             if ft.is_dir() {
-                if !skipped_dir(&e.file_name()) {
+                if !crate::corpus::skipped_name(&e.file_name().to_string_lossy()) {
                     stack.push(e.path());
                 }
             } else if let Some(found) = found.as_deref_mut() {
@@ -156,7 +149,7 @@ pub fn watch(
                 let path = dir.join(name);
                 if ev.mask.contains(EventMask::ISDIR) {
                     if ev.mask.intersects(EventMask::CREATE | EventMask::MOVED_TO)
-                        && !skipped_dir(name)
+                        && !crate::corpus::skipped_name(&name.to_string_lossy())
                     {
                         new_dirs.push(path);
                     }

@@ -421,7 +421,7 @@ pub fn discover_roots(folder: &Path) -> Vec<PathBuf> {
             .filter(|e| {
                 let n = e.file_name();
                 let n = n.to_string_lossy();
-                !n.starts_with('.') && n != "target" && n != "node_modules"
+                !crate::corpus::skipped_name(&n)
             })
             .map(|e| e.path())
             .collect();

@@ -582,10 +582,7 @@ pub fn skipped(root: &Path, corpus: &Corpus, path: &Path) -> bool {
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
-    if comps
-        .iter()
-        .any(|c| c.starts_with('.') || c == "target" || c == "node_modules")
-    {
+    if comps.iter().any(|c| crate::corpus::skipped_name(c)) {
         return true;
     }
     if corpus.manifest.exclude.is_empty() {
