@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use super::mentions::preceded_by_honorific;
 use crate::registry::EntityKind;
@@ -212,6 +213,15 @@ const COMMON: &[&str] = &[
     "UK",
     "US",
     "U.S.",
+    // Members of a house, usually after their party ("Labour MP"): a
+    // description unless a name follows.
+    "MP",
+    "MPs",
+    "MEP",
+    "MEPs",
+    "MSP",
+    "MSPs",
+    "Former",
 ];
 
 const ORG_WORDS: &[&str] = &[
@@ -255,7 +265,133 @@ const ORG_WORDS: &[&str] = &[
     "Pact",
     "Navy",
     "Police",
+    "Society",
+    "Trust",
+    "Centre",
+    "Center",
+    "Board",
+    "Authority",
+    "Bureau",
+    "Federation",
+    "Reserve",
 ];
+
+/// Words that make a run an institution's name wherever they stand, but,
+/// unlike [`ORG_WORDS`], do not join "of", "and" or "for" into it:
+/// "Arsenal and Manchester United" are two clubs, "Britain for Labour" no
+/// name at all.
+const ORG_KIND_WORDS: &[&str] = &[
+    // Parties, as news writes them ("Lib Dems", "New Labour").
+    "Democrats",
+    "Democrat",
+    "Dems",
+    "Dem",
+    "Labour",
+    "Conservatives",
+    "Tories",
+    "Republicans",
+    // Broadcasters, firms and clubs ("Virgin Radio", "London Stock
+    // Exchange", "Manchester United", "Amnesty International").
+    "Radio",
+    "Television",
+    "Channel",
+    "Network",
+    "Exchange",
+    "Research",
+    "International",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Holdings",
+    "Studios",
+    "Records",
+    "Networks",
+    "Services",
+    "Software",
+    "Systems",
+    "Technologies",
+    "Communications",
+    "Petroleum",
+    "Energy",
+    "Pharmaceuticals",
+    "Electronics",
+    "Entertainment",
+    "Media",
+    "Capital",
+    "Partners",
+    "Securities",
+    "Investments",
+    "Insurance",
+    "Telecom",
+    "Telekom",
+    "Guild",
+    "Club",
+    "United",
+    "City",
+    "Rovers",
+    "Athletic",
+    "Rangers",
+    "Wanderers",
+    "Albion",
+];
+
+/// Last words of names that are neither a person nor an institution:
+/// competitions, awards, events, laws, streets, grounds and other places
+/// ("Six Nations", "Champions League", "Australian Open", "Hunting Act",
+/// "Downing Street", "Lansdowne Road"). Such runs are not proposed.
+const NOT_ENTITY_LAST: &[&str] = &[
+    "Cup",
+    "Nations",
+    "League",
+    "Award",
+    "Awards",
+    "Prize",
+    "Open",
+    "Slam",
+    "Festival",
+    "Championship",
+    "Championships",
+    "Games",
+    "Olympics",
+    "Prix",
+    "Trophy",
+    "Show",
+    "Act",
+    "Bill",
+    "Street",
+    "Road",
+    "Avenue",
+    "Square",
+    "Park",
+    "Stadium",
+    "Airport",
+    "Station",
+    "Island",
+    "Islands",
+    "River",
+    "Valley",
+    "Sea",
+    "Ocean",
+    "Mountains",
+    "Hemisphere",
+    // A people's adjective ends a description, not a name ("South
+    // African", "Latin American").
+    "African",
+    "American",
+    "Asian",
+    "European",
+    "Korean",
+];
+
+/// Place names of two words or more ("New Zealand", "Los Angeles", "North
+/// Carolina"): neither people nor institutions. Generated from GeoNames by
+/// `scripts/gen_places.py`.
+static PLACES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("places.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
 
 /// Holidays written as capitalised runs ("New Year" would otherwise look
 /// like a person's first and last name).
@@ -316,6 +452,9 @@ const TITLE_WORDS: &[&str] = &[
     "Manager",
     "Coach",
     "Chief",
+    "MP",
+    "MEP",
+    "MSP",
 ];
 
 /// A candidate name and the kind it most likely is.
@@ -391,6 +530,22 @@ fn is_common(w: &str) -> bool {
     SORTED.binary_search(&w).is_ok()
 }
 
+/// Whether a run ends after `word`, a possessive followed by `rest`: yes,
+/// unless the next word is an institution's ("General's Office", "Women's
+/// Institute").
+fn splits_at_possessive(word: &str, rest: &str) -> bool {
+    (word.ends_with("'s") || word.ends_with("’s"))
+        && !rest
+            .split([' ', '\u{a0}'])
+            .next()
+            .is_some_and(|next| ORG_WORDS.contains(&next))
+}
+
+/// Three or more capital letters: "BBC", "UKIP".
+fn is_acronym(w: &str) -> bool {
+    w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// Lower-case words a run may hold inside an institution's name.
 fn is_connector(w: &str) -> bool {
     matches!(w, "of" | "and" | "for" | "the")
@@ -425,11 +580,16 @@ fn scan_line(at: &Line, out: &mut Vec<NameCandidate>) {
     for m in RUN.find_iter(line) {
         // A run may cross a sentence end ("... of Russia. The Office ..."):
         // each sentence's part is a run of its own.
+        // A possessive inside a run ends a name too: "Coldplay's Chris
+        // Martin" is two, "Prosecutor General's Office" one.
         let mut from = m.start();
         let mut pos = m.start();
         for w in m.as_str().split_inclusive([' ', '\u{a0}']) {
             pos += w.len();
-            if ends_sentence(w.trim_end_matches([' ', '\u{a0}'])) {
+            let word = w.trim_end_matches([' ', '\u{a0}']);
+            if ends_sentence(word)
+                || (pos < m.end() && splits_at_possessive(word, &line[pos..m.end()]))
+            {
                 let part = line[from..pos].trim_end_matches([' ', '\u{a0}']);
                 scan_joined(at, from, part, out);
                 from = pos;
@@ -550,8 +710,9 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
         }
     }
     let name = &line[first..end];
-    // Holidays are dates (the temporal tagger's), not people.
-    if HOLIDAYS.contains(&name) {
+    // Holidays are dates (the temporal tagger's), not people; places are
+    // neither people nor institutions.
+    if HOLIDAYS.contains(&name) || PLACES.contains(name) {
         return;
     }
     let start = base + first;
@@ -567,15 +728,29 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
     // Council Chief Executive Maeve Sherlock"); otherwise an institution's
     // word anywhere makes it an institution ("BBC News Online").
     let words_of: Vec<&str> = name.split([' ', '\u{a0}']).collect();
-    let last_org = words_of.iter().rposition(|w| ORG_WORDS.contains(w));
+    let last_org = words_of
+        .iter()
+        .rposition(|w| ORG_WORDS.contains(w) || ORG_KIND_WORDS.contains(w));
     let titled_person = last_org.is_some_and(|i| {
         words_of[i + 1..]
             .iter()
             .position(|w| TITLE_WORDS.contains(w))
             .is_some_and(|t| i + 1 + t + 1 < words_of.len())
     });
-    let kind = if !titled_person && (last_org.is_some() || name.chars().all(|c| !c.is_lowercase()))
-    {
+    // "Consumer Electronics Show" is an event though an institution's
+    // word is in it; the "United Nations" are not one.
+    let not_entity = words_of.last().is_some_and(|w| NOT_ENTITY_LAST.contains(w))
+        && !name.ends_with("United Nations");
+    let kind = if titled_person {
+        EntityKind::Person
+    } else if not_entity {
+        return;
+    } else if last_org.is_some() || name.chars().all(|c| !c.is_lowercase()) {
+        EntityKind::Organization
+    } else if words_of.len() >= 2 && is_acronym(words_of[0]) {
+        // An acronym opening a run is an institution's ("BBC Radio",
+        // "RBS Bank", "MTV Europe"); two letters are as often initials
+        // ("JK Rowling").
         EntityKind::Organization
     } else {
         EntityKind::Person
@@ -666,6 +841,55 @@ mod tests {
     fn holidays_are_not_names() {
         let t = "The team played on Boxing Day and again over New Year, when Mr Jones spoke on New Year's Eve.\n";
         assert_eq!(names(t), vec!["Jones"]);
+    }
+
+    #[test]
+    fn places_events_and_laws_are_not_names() {
+        let t = "After the Six Nations in New Zealand, the Consumer Electronics Show and the Australian Open, Mr Jones flew from Los Angeles to Downing Street to defend the Hunting Act with South African officials.\n";
+        assert_eq!(names(t), vec!["Jones"]);
+    }
+
+    #[test]
+    fn parties_clubs_and_broadcasters_are_institutions() {
+        let t = "The Lib Dems and New Labour argued while Manchester United beat Arsenal, BBC Radio reported and the United Nations met. Labour MP Diane Abbott spoke; Labour MPs did not.\n";
+        assert_eq!(
+            names_and_kinds(t),
+            vec![
+                ("Lib Dems", EntityKind::Organization),
+                ("New Labour", EntityKind::Organization),
+                ("Manchester United", EntityKind::Organization),
+                ("BBC Radio", EntityKind::Organization),
+                ("United Nations", EntityKind::Organization),
+                ("Labour MP Diane Abbott", EntityKind::Person),
+            ]
+        );
+        // A club or a party after "and" is a name of its own, not part of
+        // the one before it.
+        assert_eq!(
+            names_and_kinds(
+                "Fans of Celtic and Glasgow Rangers watched as the owner Malcolm Glazer and Manchester United agreed.\n"
+            ),
+            vec![
+                ("Glasgow Rangers", EntityKind::Organization),
+                ("Malcolm Glazer", EntityKind::Person),
+                ("Manchester United", EntityKind::Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_possessive_ends_a_name() {
+        let t = "Fans saw Coldplay's Chris Martin and Clint Eastwood's Million Dollar Baby, and the Prosecutor General's Office and the Women's Institute said so.\n";
+        assert_eq!(
+            names(t),
+            vec![
+                "Chris Martin",
+                "Clint Eastwood",
+                "Million Dollar Baby",
+                "Prosecutor General's Office",
+                "Women's Institute"
+            ]
+        );
     }
 
     #[test]
