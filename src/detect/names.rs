@@ -480,7 +480,27 @@ pub fn find(text: &str) -> Vec<NameCandidate> {
         }
         offset += line.len();
     }
+    drop_surnames_of_full_names(text, &mut out);
     out
+}
+
+/// "Mr Miliband" after (or before) "David Miliband" in the same article is
+/// the same person: one hint, for the full name, whose registry entry then
+/// matches the surname after an honorific too. A second hint would add the
+/// surname as another person.
+fn drop_surnames_of_full_names(text: &str, out: &mut Vec<NameCandidate>) {
+    let is_single = |c: &NameCandidate| !text[c.span.clone()].contains([' ', '\u{a0}']);
+    let surnames: FxHashSet<&str> = out
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && !is_single(c))
+        .filter_map(|c| text[c.span.clone()].rsplit([' ', '\u{a0}']).next())
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    out.retain(|c| {
+        !(c.kind == EntityKind::Person && is_single(c) && surnames.contains(&text[c.span.clone()]))
+    });
 }
 
 fn is_title_case(line: &str) -> bool {
@@ -818,7 +838,7 @@ mod tests {
                 ("Gordon Brown", EntityKind::Person),
                 ("Igor Ivanov", EntityKind::Person),
                 ("Boris N. Yeltsin", EntityKind::Person),
-                ("Ivanov", EntityKind::Person),
+                // "Mr Ivanov" goes with "Igor Ivanov" above.
             ]
         );
     }
@@ -875,6 +895,12 @@ mod tests {
                 ("Manchester United", EntityKind::Organization),
             ]
         );
+    }
+
+    #[test]
+    fn a_surname_alone_goes_with_the_full_name_in_the_article() {
+        let t = "Mr Miliband spoke first.\nDavid Miliband, the minister, said Mr Miliband and Mr Blunkett agreed.\n";
+        assert_eq!(names(t), vec!["David Miliband", "Blunkett"]);
     }
 
     #[test]
