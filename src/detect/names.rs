@@ -698,17 +698,29 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
                 1
             };
     }
+    let mut stripped = None;
     while words
         .first()
         .is_some_and(|(_, w)| is_common(w) || is_connector(w))
     {
-        words.remove(0);
+        stripped = Some(words.remove(0));
     }
     while words
         .last()
         .is_some_and(|(_, w)| is_common(w) || is_connector(w))
     {
         words.pop();
+    }
+    // "US" and "UK" are most often modifiers ("US officials"), but in
+    // front of an institution they belong to its name: "US Navy", "UK
+    // Independence Party" (not to a person's title: "US District Court
+    // Judge Robert Sweet" stays "District Court Judge Robert Sweet").
+    if let Some(prefix @ (_, "US" | "UK" | "U.S.")) = stripped {
+        if words.iter().any(|(_, w)| ORG_WORDS.contains(w))
+            && !words.iter().any(|(_, w)| TITLE_WORDS.contains(w))
+        {
+            words.insert(0, prefix);
+        }
     }
     let Some(&(first, _)) = words.first() else {
         return;
@@ -846,13 +858,24 @@ mod tests {
     #[test]
     fn dotted_acronyms_stay_inside_names() {
         // "U.S." is a common word at a run's ends, as "US" and "UK" are
-        // (most often a modifier: "US Congress"), which leaves "Navy" alone.
+        // (most often a modifier: "US officials"), except in front of an
+        // institution.
         let t = "The ships of the U.S. Navy sailed while the U.N. Security Council met and Mr Smith saw the U.S. president.\n";
         assert_eq!(
             names_and_kinds(t),
             vec![
+                ("U.S. Navy", EntityKind::Organization),
                 ("U.N. Security Council", EntityKind::Organization),
                 ("Smith", EntityKind::Person),
+            ]
+        );
+        let t = "The UK Independence Party and US Congress met US President George Bush and UK officials.\n";
+        assert_eq!(
+            names_and_kinds(t),
+            vec![
+                ("UK Independence Party", EntityKind::Organization),
+                ("US Congress", EntityKind::Organization),
+                ("George Bush", EntityKind::Person),
             ]
         );
     }
