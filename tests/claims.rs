@@ -682,3 +682,69 @@ fn to_after_respond_and_refer_belongs_to_the_cue() {
         Some("the complaints about its timetable"),
     );
 }
+
+/// A second verb after ", then" has the subject of the first, and the noun
+/// phrase after it is its object: neither its source nor the content of
+/// an inverted "CONTENT, said SOURCE".
+#[test]
+fn a_second_verb_after_then_keeps_the_first_subject() {
+    let text = "The mayor spoke for an hour, then slammed the closure of the plant.";
+    let found = claims(text);
+    assert!(
+        found.contains(&(
+            "then slammed".to_owned(),
+            Some("The mayor".to_owned()),
+            Some("the closure of the plant".to_owned())
+        )),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(_, s, _)| s.as_deref() != Some("the closure of the plant")),
+        "{found:?}"
+    );
+    // Without a cue before it the comma clause is no content either.
+    let found = claims("The senator left the hall, then praised the new governor.");
+    assert!(
+        found
+            .iter()
+            .all(|(_, s, c)| s.as_deref() != Some("the new governor")
+                && c.as_deref() != Some("The senator left the hall")),
+        "{found:?}"
+    );
+}
+
+/// Verbs of saying still come before their subject.
+#[test]
+fn verbs_of_saying_still_invert() {
+    one(
+        "The plan will fail, wrote the editors.",
+        "wrote",
+        Some("the editors"),
+        Some("The plan will fail"),
+    );
+    one(
+        "The bridge is safe, said the engineer.",
+        "said",
+        Some("the engineer"),
+        Some("The bridge is safe"),
+    );
+}
+
+/// The subject before a parenthetical is the source of the cue after it.
+#[test]
+fn source_across_a_parenthetical() {
+    one(
+        "Mr Smith (a former minister) insisted the plan would fail.",
+        "insisted",
+        Some("Mr Smith"),
+        Some("the plan would fail"),
+    );
+    one(
+        "The council (which met on Friday) warned that the river would flood.",
+        "warned",
+        Some("The council"),
+        Some("the river would flood"),
+    );
+}

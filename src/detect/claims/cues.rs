@@ -905,6 +905,61 @@ pub fn lookup(word: &str) -> Option<&'static [Cue]> {
     LEXICON.get(lower).map(Vec::as_slice)
 }
 
+/// Verbs of saying that may come before their subject ("“No,” said Smith",
+/// "The plan will fail, wrote the editors"). After any other verb the noun
+/// phrase is its object, not its subject: in "The mayor spoke for an hour,
+/// then slammed the closure of the plant" the closure is what was slammed.
+/// On PolNeAR train the inverted claims of these verbs had a gold cue and
+/// source 97% of the time; those of other verbs ("endorsed", "praised",
+/// "criticized", "defended") never.
+const INVERTING: &[&str] = &[
+    "said",
+    "says",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+    "tweeted",
+    "tweets",
+    "replied",
+    "replies",
+    "declared",
+    "declares",
+    "asked",
+    "asks",
+    "reported",
+    "stated",
+    "states",
+    "reads",
+    "recalled",
+    "recalls",
+    "explained",
+    "explains",
+    "concluded",
+    "noted",
+    "notes",
+    "continued",
+    "continues",
+    "insisted",
+    "argued",
+    "argues",
+    "countered",
+    "observed",
+    "remembered",
+    "mused",
+    "quipped",
+    "joked",
+    "warned",
+    "announced",
+    "commented",
+    "responded",
+];
+
+/// Whether the verb `word` may stand before its subject (see `INVERTING`).
+pub fn inverts(word: &str) -> bool {
+    INVERTING.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// Auxiliaries and adverbs that may stand between a source and its cue.
 pub const BETWEEN: &[&str] = &[
     "also",

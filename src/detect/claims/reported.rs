@@ -183,6 +183,37 @@ impl Ctx<'_> {
         (s <= end).then_some(s..end + 1)
     }
 
+    /// The noun phrase before a parenthetical that closes at token `close`
+    /// (a ")"), not reaching before `limit`: "Mr Smith (a former minister)
+    /// insisted ...". A subject and its verb are as close across a
+    /// parenthetical as they are without it. Looks at most 30 tokens back
+    /// for the "("; none inside a quotation.
+    pub(crate) fn np_before_parenthetical(
+        &self,
+        close: usize,
+        limit: usize,
+    ) -> Option<Range<usize>> {
+        if self.punct(close) != ")" || self.in_closed_quote(close) {
+            return None;
+        }
+        let mut k = close;
+        let open = loop {
+            if k <= limit || close - k > 30 {
+                return None;
+            }
+            k -= 1;
+            match self.punct(k) {
+                "(" => break k,
+                ")" => return None,
+                _ => {}
+            }
+        };
+        if open <= limit || !self.toks[open - 1].is_word() {
+            return None;
+        }
+        self.np_back(open - 1, limit)
+    }
+
     /// A noun phrase starting at token `start`, up to punctuation, a
     /// quotation or a clause word; at most 10 tokens, ending before `limit`.
     pub(crate) fn np_forward(&self, start: usize, limit: usize) -> Option<Range<usize>> {
@@ -714,6 +745,11 @@ fn final_attribution(ctx: &Ctx, a: usize, b: usize) -> Option<Found> {
         let source = if p > tail.start {
             tail.start..p
         } else if c1 + 1 < e
+            // Only a verb of saying comes before its subject; after any
+            // other verb, or after an adverb ("..., then slammed the
+            // closure"), the noun phrase is the verb's object.
+            && p == c0
+            && cues::inverts(ctx.word(c0))
             && (!ctx.is_lower(c1 + 1) || ["the", "a", "an"].contains(&ctx.word(c1 + 1)))
             && (c1 + 1..e).all(|t| !BETWEEN.contains(&ctx.word(t)) && !ctx.eq(t, "that"))
         {
@@ -991,11 +1027,17 @@ fn build(
             }
         }
     }
+    if source.is_none() && p > floor {
+        source = ctx.np_before_parenthetical(p - 1, floor);
+    }
     // A participle after a comma continues the previous speaker.
+    // So does a verb after ", then" ("The mayor spoke for an hour, then
+    // slammed the closure"): the verb has no subject of its own.
     let participle = p > a
         && ((ctx.word(c0).ends_with("ing") && ctx.punct(p - 1) == ",")
             || ctx.eq(p - 1, "and")
-            || ctx.eq(p - 1, "but"));
+            || ctx.eq(p - 1, "but")
+            || (ctx.punct(p - 1) == "," && p < c0 && ctx.eq(p, "then")));
     if participle && source.is_none() {
         source = last_source.clone();
     }
@@ -1026,7 +1068,7 @@ fn build(
     // Inversion: “QUOTE,” said SOURCE.
     let mut fwd_source = false;
     let mut cursor = after;
-    if source.is_none() && !cue.listener && cue.particle.is_none() {
+    if source.is_none() && !cue.listener && cue.particle.is_none() && cues::inverts(ctx.word(c0)) {
         let starts_np = ctx.toks.get(after).is_some_and(|t| {
             t.is_word()
                 && (!ctx.is_lower(after) || ["the", "a", "an", "one"].contains(&ctx.word(after)))
@@ -1164,8 +1206,11 @@ fn build(
                 if let Some((_, _, c)) = cue_at(ctx, n) {
                     let participle = w.ends_with("ing") && ctx.punct(k) == ",";
                     let verb = !ctx.punct(k).is_empty() || !w.ends_with("ing");
+                    // ", then slammed ...": a second verb of the same subject.
+                    let then = ctx.punct(k) == "," && n > k + 1 && ctx.eq(k + 1, "then");
                     if (!c.weak && verb && (participle || ctx.punct(k).is_empty()))
                         || (ctx.eq(n, "according") && ctx.punct(k) == ",")
+                        || then
                     {
                         end = k;
                         break;
