@@ -550,7 +550,7 @@ fn noun_cues_after_a_possessive() {
     );
     one(
         "There was little surprise at her criticism of the new tax.",
-        "criticism",
+        "criticism of",
         Some("her"),
         Some("the new tax"),
     );
@@ -746,5 +746,40 @@ fn source_across_a_parenthetical() {
         "warned",
         Some("The council"),
         Some("the river would flood"),
+    );
+}
+
+/// Cue extents where PolNeAR is consistent on its train split: an adverb
+/// in "-ly" right before the verb, "continue to VERB", a preposition after
+/// a noun of saying, and "reportedly" without the auxiliary before it.
+#[test]
+fn cue_extents_follow_polnear_where_it_is_consistent() {
+    one(
+        "The governor angrily denounced the new tax on fuel.",
+        "angrily denounced",
+        Some("The governor"),
+        Some("the new tax on fuel"),
+    );
+    one(
+        "The mayor continued to defend the budget cuts in the council.",
+        "continued to defend",
+        Some("The mayor"),
+        Some("the budget cuts in the council"),
+    );
+    one(
+        "The union's criticism of the plan grew louder.",
+        "criticism of",
+        Some("The union"),
+        Some("the plan grew louder"),
+    );
+    let found = claims("The minister has reportedly told aides that the deal is dead.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "reportedly");
+    assert_eq!(found[0].1.as_deref(), Some("The minister"));
+    // A noun in "-ly" is no adverb: "rally" is not part of a cue.
+    let found = claims("Local residents rally outside the hall every week.");
+    assert!(
+        found.iter().all(|(cue, _, _)| !cue.contains("rally")),
+        "{found:?}"
     );
 }
