@@ -783,3 +783,21 @@ fn cue_extents_follow_polnear_where_it_is_consistent() {
         "{found:?}"
     );
 }
+
+/// "released a statement ... saying": the cue runs from the verb of
+/// release to the participle of saying; the "to" of an infinitive after a
+/// noun of intention stays out of the cue.
+#[test]
+fn a_released_statement_and_a_noun_of_intention() {
+    one(
+        "The campaign released a statement Wednesday saying the senator would not run.",
+        "released a statement Wednesday saying",
+        Some("The campaign"),
+        Some("the senator would not run"),
+    );
+    let found = claims("His refusal to debate angered voters.");
+    assert!(
+        found.iter().all(|(cue, _, _)| cue != "refusal to"),
+        "{found:?}"
+    );
+}

@@ -615,9 +615,44 @@ fn noun_claim(ctx: &Ctx, b: usize, floor: usize, i: usize) -> Option<(Found, usi
         // "criticism of", "attacks on", "support for", "opposition to":
         // PolNeAR keeps these prepositions in 87% of the train cues of
         // nouns of saying they follow.
-        if ["of", "for", "on", "against", "to"]
+        // Not the "to" of an infinitive after a noun of intention
+        // ("refusal to", "promise to"), which PolNeAR leaves out.
+        let intention = ctx.eq(n, "to")
+            && [
+                "refusal",
+                "promise",
+                "promises",
+                "pledge",
+                "pledges",
+                "vow",
+                "vows",
+                "plan",
+                "plans",
+                "decision",
+                "threat",
+                "threats",
+                "bid",
+                "effort",
+                "efforts",
+                "attempt",
+                "push",
+                "desire",
+                "willingness",
+                "intention",
+                "commitment",
+                "offer",
+                "call",
+                "calls",
+                "reluctance",
+                "failure",
+                "determination",
+            ]
             .iter()
-            .any(|w| ctx.eq(n, w))
+            .any(|w| ctx.eq(i, w));
+        if !intention
+            && ["of", "for", "on", "against", "to"]
+                .iter()
+                .any(|w| ctx.eq(n, w))
         {
             cue_end = n;
         }
@@ -889,6 +924,66 @@ const TO_TAKERS: &[&str] = &[
 ];
 
 #[allow(clippy::too_many_arguments)]
+/// Verbs that put out a text ("released a statement").
+const RELEASES: &[&str] = &[
+    "released",
+    "releases",
+    "issued",
+    "issues",
+    "published",
+    "publishes",
+    "sent",
+    "sends",
+];
+
+/// Texts a speaker puts out.
+const TEXTS: &[&str] = &[
+    "statement",
+    "memo",
+    "letter",
+    "video",
+    "ad",
+    "report",
+    "email",
+    "e-mail",
+    "release",
+    "tweet",
+    "message",
+];
+
+/// In "released a statement (Wednesday)(,) saying ...", the participle of
+/// saying (a token index) that closes the cue of the verb of release at
+/// `c0`; none when the text or the participle is missing.
+fn release_participle(ctx: &Ctx, c0: usize, c1: usize, b: usize) -> Option<usize> {
+    if c0 != c1 || !RELEASES.iter().any(|w| ctx.eq(c0, w)) {
+        return None;
+    }
+    let det = c1 + 1;
+    if !(ctx.eq(det, "a") || ctx.eq(det, "an")) {
+        return None;
+    }
+    let mut text = false;
+    let mut k = det + 1;
+    while k < b && k <= det + 8 {
+        let w = ctx.word(k);
+        if w.is_empty() {
+            // Only a comma right before the participle.
+            let participle = ctx.word(k + 1);
+            if !(text && ctx.punct(k) == "," && participle.ends_with("ing")) {
+                return None;
+            }
+        } else if text && w.ends_with("ing") && ctx.is_lower(k) && cue_at(ctx, k).is_some() {
+            return Some(k);
+        } else if STOPS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+            return None;
+        } else if TEXTS.iter().any(|t| t.eq_ignore_ascii_case(w)) {
+            text = true;
+        }
+        k += 1;
+    }
+    None
+}
+
 fn build(
     ctx: &Ctx,
     a: usize,
@@ -910,6 +1005,11 @@ fn build(
     } else if ctx.eq(c0, "went") && ctx.eq(after, "to") && ctx.eq(after + 1, "say") {
         cue_bytes.end = ctx.toks[after + 1].end;
         after += 2;
+    } else if let Some(k) = release_participle(ctx, c0, c1, b) {
+        // "released a statement Wednesday saying": PolNeAR's cue runs from
+        // the verb to the participle of saying.
+        cue_bytes.end = ctx.toks[k].end;
+        after = k + 1;
     } else if ctx.word(c0).to_ascii_lowercase().starts_with("continu")
         && c0 == c1
         && ctx.eq(after, "to")
