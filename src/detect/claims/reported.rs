@@ -923,7 +923,6 @@ const TO_TAKERS: &[&str] = &[
     "opposition",
 ];
 
-#[allow(clippy::too_many_arguments)]
 /// Verbs that put out a text ("released a statement").
 const RELEASES: &[&str] = &[
     "released",
@@ -984,6 +983,7 @@ fn release_participle(ctx: &Ctx, c0: usize, c1: usize, b: usize) -> Option<usize
     None
 }
 
+#[allow(clippy::too_many_arguments)]
 fn build(
     ctx: &Ctx,
     a: usize,
