@@ -550,7 +550,7 @@ fn noun_cues_after_a_possessive() {
     );
     one(
         "There was little surprise at her criticism of the new tax.",
-        "criticism",
+        "criticism of",
         Some("her"),
         Some("the new tax"),
     );
@@ -680,5 +680,124 @@ fn to_after_respond_and_refer_belongs_to_the_cue() {
         "responded to",
         Some("The ferry company"),
         Some("the complaints about its timetable"),
+    );
+}
+
+/// A second verb after ", then" has the subject of the first, and the noun
+/// phrase after it is its object: neither its source nor the content of
+/// an inverted "CONTENT, said SOURCE".
+#[test]
+fn a_second_verb_after_then_keeps_the_first_subject() {
+    let text = "The mayor spoke for an hour, then slammed the closure of the plant.";
+    let found = claims(text);
+    assert!(
+        found.contains(&(
+            "then slammed".to_owned(),
+            Some("The mayor".to_owned()),
+            Some("the closure of the plant".to_owned())
+        )),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(_, s, _)| s.as_deref() != Some("the closure of the plant")),
+        "{found:?}"
+    );
+    // Without a cue before it the comma clause is no content either.
+    let found = claims("The senator left the hall, then praised the new governor.");
+    assert!(
+        found
+            .iter()
+            .all(|(_, s, c)| s.as_deref() != Some("the new governor")
+                && c.as_deref() != Some("The senator left the hall")),
+        "{found:?}"
+    );
+}
+
+/// Verbs of saying still come before their subject.
+#[test]
+fn verbs_of_saying_still_invert() {
+    one(
+        "The plan will fail, wrote the editors.",
+        "wrote",
+        Some("the editors"),
+        Some("The plan will fail"),
+    );
+    one(
+        "The bridge is safe, said the engineer.",
+        "said",
+        Some("the engineer"),
+        Some("The bridge is safe"),
+    );
+}
+
+/// The subject before a parenthetical is the source of the cue after it.
+#[test]
+fn source_across_a_parenthetical() {
+    one(
+        "Mr Smith (a former minister) insisted the plan would fail.",
+        "insisted",
+        Some("Mr Smith"),
+        Some("the plan would fail"),
+    );
+    one(
+        "The council (which met on Friday) warned that the river would flood.",
+        "warned",
+        Some("The council"),
+        Some("the river would flood"),
+    );
+}
+
+/// Cue extents where PolNeAR is consistent on its train split: an adverb
+/// in "-ly" right before the verb, "continue to VERB", a preposition after
+/// a noun of saying, and "reportedly" without the auxiliary before it.
+#[test]
+fn cue_extents_follow_polnear_where_it_is_consistent() {
+    one(
+        "The governor angrily denounced the new tax on fuel.",
+        "angrily denounced",
+        Some("The governor"),
+        Some("the new tax on fuel"),
+    );
+    one(
+        "The mayor continued to defend the budget cuts in the council.",
+        "continued to defend",
+        Some("The mayor"),
+        Some("the budget cuts in the council"),
+    );
+    one(
+        "The union's criticism of the plan grew louder.",
+        "criticism of",
+        Some("The union"),
+        Some("the plan grew louder"),
+    );
+    let found = claims("The minister has reportedly told aides that the deal is dead.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "reportedly");
+    assert_eq!(found[0].1.as_deref(), Some("The minister"));
+    // A noun in "-ly" is no adverb: "rally" is not part of a cue.
+    let found = claims("Local residents rally outside the hall every week.");
+    assert!(
+        found.iter().all(|(cue, _, _)| !cue.contains("rally")),
+        "{found:?}"
+    );
+}
+
+/// "released a statement ... saying": the cue runs from the verb of
+/// release to the participle of saying; the "to" of an infinitive after a
+/// noun of intention stays out of the cue.
+#[test]
+fn a_released_statement_and_a_noun_of_intention() {
+    one(
+        "The campaign released a statement Wednesday saying the senator would not run.",
+        "released a statement Wednesday saying",
+        Some("The campaign"),
+        Some("the senator would not run"),
+    );
+    let found = claims("His refusal to debate angered voters.");
+    assert!(
+        found.iter().all(|(cue, _, _)| cue != "refusal to"),
+        "{found:?}"
     );
 }

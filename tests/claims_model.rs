@@ -169,3 +169,20 @@ fn training_separates_two_invented_cue_words_from_other_verbs() {
     assert_eq!(tag_of("walked"), O);
     assert_eq!(tag_of("painted"), O);
 }
+
+/// A model cue after a parenthetical takes the noun phrase before the
+/// parenthetical as its source.
+#[test]
+fn model_cue_after_a_parenthetical_has_a_source() {
+    let text =
+        "The landlord (a retired builder) disputes the account that the tenants gave to the court.";
+    let found = detect(text, &[], &Registry::empty());
+    assert_eq!(found.len(), 1, "{found:?}");
+    let c = &found[0];
+    assert_eq!(&text[c.cue.clone()], "disputes");
+    assert_eq!(slice(text, &c.source), Some("The landlord"));
+    assert_eq!(
+        slice(text, &c.content),
+        Some("the account that the tenants gave to the court")
+    );
+}

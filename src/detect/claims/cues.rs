@@ -905,6 +905,104 @@ pub fn lookup(word: &str) -> Option<&'static [Cue]> {
     LEXICON.get(lower).map(Vec::as_slice)
 }
 
+/// Verbs of saying that may come before their subject ("“No,” said Smith",
+/// "The plan will fail, wrote the editors"). After any other verb the noun
+/// phrase is its object, not its subject: in "The mayor spoke for an hour,
+/// then slammed the closure of the plant" the closure is what was slammed.
+/// On PolNeAR train the inverted claims of these verbs had a gold cue and
+/// source 97% of the time; those of other verbs ("endorsed", "praised",
+/// "criticized", "defended") never.
+const INVERTING: &[&str] = &[
+    "said",
+    "says",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+    "tweeted",
+    "tweets",
+    "replied",
+    "replies",
+    "declared",
+    "declares",
+    "asked",
+    "asks",
+    "reported",
+    "stated",
+    "states",
+    "reads",
+    "recalled",
+    "recalls",
+    "explained",
+    "explains",
+    "concluded",
+    "noted",
+    "notes",
+    "continued",
+    "continues",
+    "insisted",
+    "argued",
+    "argues",
+    "countered",
+    "observed",
+    "remembered",
+    "mused",
+    "quipped",
+    "joked",
+    "warned",
+    "announced",
+    "commented",
+    "responded",
+];
+
+/// Whether the verb `word` may stand before its subject (see `INVERTING`).
+pub fn inverts(word: &str) -> bool {
+    INVERTING.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Nouns and verbs that end in "-ly" like an adverb.
+const NOT_ADVERBS: &[&str] = &[
+    "rally",
+    "ally",
+    "family",
+    "supply",
+    "reply",
+    "apply",
+    "assembly",
+    "anomaly",
+    "monopoly",
+    "bully",
+    "belly",
+    "jelly",
+    "folly",
+    "comply",
+    "multiply",
+    "imply",
+    "rely",
+    "butterfly",
+    "homily",
+    "melancholy",
+    "panoply",
+    "tally",
+    "sally",
+    "dally",
+    "fly",
+    "july",
+    "italy",
+];
+
+/// Whether `w` is an adverb in "-ly" ("angrily", "publicly", "only"),
+/// which may stand between a source and its cue like the words of
+/// `BETWEEN`: PolNeAR keeps such an adverb right before a cue in 85% of
+/// the train cues gloss finds after one ("forcefully rejected", "jokingly
+/// offered").
+pub fn ly_adverb(w: &str) -> bool {
+    w.len() >= 4
+        && w.ends_with("ly")
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !NOT_ADVERBS.contains(&w)
+}
+
 /// Auxiliaries and adverbs that may stand between a source and its cue.
 pub const BETWEEN: &[&str] = &[
     "also",

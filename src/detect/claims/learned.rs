@@ -236,9 +236,14 @@ fn headline(ctx: &Ctx, sent: &Range<usize>) -> bool {
 /// Source and content around a model cue `r` (tokens) in sentence `sent`.
 fn assemble(ctx: &Ctx, sent: Range<usize>, r: Range<usize>, cue: Range<usize>) -> Found {
     let (a, b) = (sent.start, sent.end);
-    let source = (r.start > a && ctx.toks[r.start - 1].is_word())
-        .then(|| ctx.np_back(r.start - 1, a))
-        .flatten();
+    let source = if r.start <= a {
+        None
+    } else if ctx.toks[r.start - 1].is_word() {
+        ctx.np_back(r.start - 1, a)
+    } else {
+        // "Mr Smith (a former minister) insisted ...".
+        ctx.np_before_parenthetical(r.start - 1, a)
+    };
     let src_start = source.as_ref().map_or(r.start, |s| s.start);
     let content = if let Some(q) = ctx.quote_starting_at(r.end, b) {
         Some(q)
