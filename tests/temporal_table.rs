@@ -1085,6 +1085,29 @@ const ROWS: &[Row] = &[
         D,
         "1988-Q3",
     ),
+    // After a period of several quarters the counterpart is the year.
+    r(
+        "Net rose 5% in the third quarter. For the nine months, net rose 12% from a year earlier.",
+        D1989,
+        "a year earlier",
+        D,
+        "1988",
+    ),
+    r(
+        "In the first half, the carmaker lost money, compared with a profit in the 1988 period.",
+        D1989,
+        "the 1988 period",
+        D,
+        "1988",
+    ),
+    // A quarter named after it brings the quarter back into focus.
+    r(
+        "Sales for the six months were flat. In the third quarter, profit rose 5% from a year ago.",
+        D1989,
+        "a year ago",
+        D,
+        "1988-Q3",
+    ),
     r(
         "Margins will stay thin in the near term.",
         D1998,
