@@ -1108,6 +1108,30 @@ const ROWS: &[Row] = &[
         D,
         "1988-Q3",
     ),
+    // After a modal, "one day" is some day to come, not a stretch of a day.
+    r(
+        "Analysts say the yuan could one day rival the dollar.",
+        D2010,
+        "one day",
+        D,
+        "FUTURE_REF",
+    ),
+    r(
+        "The strike lasted one day.",
+        D2010,
+        "one day",
+        U,
+        "P1D",
+    ),
+    // "Today" ending the name of a paper or programme is no day.
+    none("The survey was published in USA Today.", D2010),
+    r(
+        "Today, the survey was published in the paper.",
+        D2010,
+        "Today",
+        D,
+        "2010-10-27",
+    ),
     r(
         "Margins will stay thin in the near term.",
         D1998,
