@@ -1108,6 +1108,22 @@ const ROWS: &[Row] = &[
         D,
         "1988-Q3",
     ),
+    // "The quarter" is the quarter the text last named once it has ended,
+    // not one still to come.
+    r(
+        "The brewer's first quarter was weak. In the quarter, it lost money.",
+        D1989,
+        "the quarter",
+        D,
+        "1989-Q1",
+    ),
+    r(
+        "Profit rose in the third quarter. A fourth-quarter charge is expected. In the latest quarter, margins fell.",
+        D1989,
+        "the latest quarter",
+        D,
+        "1989-Q3",
+    ),
     // After a modal, "one day" is some day to come, not a stretch of a day.
     r(
         "Analysts say the yuan could one day rival the dollar.",

@@ -544,10 +544,18 @@ pub fn normalize(
             }
         }
         Sem::FocusQuarter => {
-            let fq = dct.map(|dct| {
-                // The last completed quarter.
-                let (y, m) = add_months(dct.year(), dct.month(), -3);
-                (y, quarter_of(m))
+            // The quarter the text last named ("the first quarter ... the
+            // latest period") when it has ended by the DCT, else the last
+            // completed one: the quarter results are reported for, not one
+            // still to come ("a fourth-quarter charge").
+            let ended = |(y, q): (i32, u32)| {
+                dct.is_some_and(|d| (y, q) < (d.year(), quarter_of(d.month())))
+            };
+            let fq = ctx.focus_quarter.filter(|&f| ended(f)).or_else(|| {
+                dct.map(|dct| {
+                    let (y, m) = add_months(dct.year(), dct.month(), -3);
+                    (y, quarter_of(m))
+                })
             });
             match fq {
                 Some((y, q)) => {
