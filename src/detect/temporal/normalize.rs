@@ -569,7 +569,9 @@ pub fn normalize(
             // After "the nine months" or "the first half" the counterpart
             // spans several quarters: TimeML gives it the year.
             (Some((y, _)), _) if ctx.focus_multi_quarter => (Date, format!("{:04}", y - 1)),
-            (None, Some(dct)) if ctx.focus_multi_quarter => (Date, format!("{:04}", dct.year() - 1)),
+            (None, Some(dct)) if ctx.focus_multi_quarter => {
+                (Date, format!("{:04}", dct.year() - 1))
+            }
             (Some((y, q)), _) => (Date, format!("{:04}-Q{q}", y - 1)),
             (None, Some(dct)) => (Date, format!("{:04}", dct.year() - 1)),
             (None, None) => (Date, "XXXX".into()),
