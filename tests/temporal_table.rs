@@ -1124,6 +1124,29 @@ const ROWS: &[Row] = &[
         D,
         "1989-Q3",
     ),
+    // A weekday with a part of day in the plural recurs.
+    r(
+        "The ferry sails on Tuesday nights.",
+        D1998,
+        "Tuesday nights",
+        S,
+        "XXXX-WXX-2TNI",
+    ),
+    r(
+        "The ferry sailed on Tuesday night.",
+        D1998,
+        "Tuesday night",
+        D,
+        "1998-02-10TNI",
+    ),
+    // "or so" before "ago" only makes the date approximate.
+    r(
+        "The bank cut its rate a week or so ago.",
+        D1998,
+        "a week or so ago",
+        D,
+        "1998-W06",
+    ),
     // After a modal, "one day" is some day to come, not a stretch of a day.
     r(
         "Analysts say the yuan could one day rival the dollar.",
