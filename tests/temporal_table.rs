@@ -1085,6 +1085,92 @@ const ROWS: &[Row] = &[
         D,
         "1988-Q3",
     ),
+    // After a period of several quarters the counterpart is the year.
+    r(
+        "Net rose 5% in the third quarter. For the nine months, net rose 12% from a year earlier.",
+        D1989,
+        "a year earlier",
+        D,
+        "1988",
+    ),
+    r(
+        "In the first half, the carmaker lost money, compared with a profit in the 1988 period.",
+        D1989,
+        "the 1988 period",
+        D,
+        "1988",
+    ),
+    // A quarter named after it brings the quarter back into focus.
+    r(
+        "Sales for the six months were flat. In the third quarter, profit rose 5% from a year ago.",
+        D1989,
+        "a year ago",
+        D,
+        "1988-Q3",
+    ),
+    // "The quarter" is the quarter the text last named once it has ended,
+    // not one still to come.
+    r(
+        "The brewer's first quarter was weak. In the quarter, it lost money.",
+        D1989,
+        "the quarter",
+        D,
+        "1989-Q1",
+    ),
+    r(
+        "Profit rose in the third quarter. A fourth-quarter charge is expected. In the latest quarter, margins fell.",
+        D1989,
+        "the latest quarter",
+        D,
+        "1989-Q3",
+    ),
+    // A weekday with a part of day in the plural recurs.
+    r(
+        "The ferry sails on Tuesday nights.",
+        D1998,
+        "Tuesday nights",
+        S,
+        "XXXX-WXX-2TNI",
+    ),
+    r(
+        "The ferry sailed on Tuesday night.",
+        D1998,
+        "Tuesday night",
+        D,
+        "1998-02-10TNI",
+    ),
+    // "or so" before "ago" only makes the date approximate.
+    r(
+        "The bank cut its rate a week or so ago.",
+        D1998,
+        "a week or so ago",
+        D,
+        "1998-W06",
+    ),
+    // After a modal, "one day" is some day to come, not a stretch of a day.
+    r(
+        "Analysts say the yuan could one day rival the dollar.",
+        D2010,
+        "one day",
+        D,
+        "FUTURE_REF",
+    ),
+    r(
+        "The strike lasted one day.",
+        D2010,
+        "one day",
+        U,
+        "P1D",
+    ),
+    // "Today" ending the name of a paper or programme is no day.
+    none("The survey was published in USA Today.", D2010),
+    r(
+        "Today, the survey was published in the paper.",
+        D2010,
+        "Today",
+        D,
+        "2010-10-27",
+    ),
     r(
         "Margins will stay thin in the near term.",
         D1998,

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use super::Timex;
 
 mod anchor;
+mod indefinite;
 mod lexicon;
 mod non_temporal;
 mod normalize;
@@ -54,6 +55,7 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             i = p.end;
             continue;
         }
+        let p = g.indefinite_time(p);
         let tense = match (&p.sem, toks[p.start].lex) {
             // "last Oct. 23", "next March 3": the modifier gives the direction.
             (Sem::Ymd { .. } | Sem::Holiday { .. }, Lex::W(W::Last)) => anchor::Tense::Past,

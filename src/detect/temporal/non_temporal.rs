@@ -6,7 +6,7 @@
 //! that is part of a name ("a venture called Orion 1980") and "Now" opening
 //! the next item ("Now for the weather"), and "soon" in a past clause ("he
 //! was soon released": shortly after a past event, no reference to the
-//! future).
+//! future), and "Today" ending a name ("USA Today").
 //!
 //! The grammar parses these like any other expression; this filter looks at
 //! the words around the parse, which the grammar's rules do not see.
@@ -73,6 +73,27 @@ impl Grammar<'_> {
             || self.year_in_name(p)
             || self.now_for_next_item(p)
             || self.soon_after_past_event(p)
+            || self.today_in_name(p)
+    }
+
+    /// "USA Today", "VOA Today", "Psychology Today": a capitalised "Today"
+    /// right after a capitalised word of the same sentence ends the name of
+    /// a paper or a programme. At the start of a sentence ("Today, the
+    /// bank said") or after a lowercase word it is the day.
+    fn today_in_name(&self, p: &Parsed) -> bool {
+        if p.end != p.start + 1 || p.start == 0 {
+            return false;
+        }
+        let Some(t) = self.toks.get(p.start) else {
+            return false;
+        };
+        if t.lex != Lex::W(W::Today) || !t.cap || t.newline || self.sentence_start(p.start) {
+            return false;
+        }
+        let prev = p.start - 1;
+        self.toks.get(prev).is_some_and(|b| {
+            b.kind == Kind::Word && b.cap && b.lex == Lex::None && !self.sentence_start(prev)
+        })
     }
 
     /// A unit word written with a capital inside a sentence, after the

@@ -139,6 +139,10 @@ pub enum Sem {
 pub struct DocCtx {
     /// The last quarter (year, quarter) a quarter expression resolved to.
     pub focus_quarter: Option<(i32, u32)>,
+    /// The text named a period of several quarters ("the nine months",
+    /// "the first half") after its last quarter: a comparison with "a year
+    /// earlier" is then with the earlier year, not with one quarter of it.
+    pub focus_multi_quarter: bool,
     /// Reference time: the last date the text named, at the granularity
     /// it was named (a year alone leaves `month` and `day` empty).
     pub ref_year: Option<i32>,
@@ -147,6 +151,11 @@ pub struct DocCtx {
 }
 
 impl DocCtx {
+    fn focus_on_quarter(&mut self, y: i32, q: u32) {
+        self.focus_quarter = Some((y, q));
+        self.focus_multi_quarter = false;
+    }
+
     fn refer_year(&mut self, y: i32) {
         if self.ref_year != Some(y) {
             self.ref_month = None;
@@ -420,6 +429,17 @@ pub fn duration_value(unit: Unit, n: Option<f64>) -> String {
     }
 }
 
+/// A reporting period of two or three quarters ("the six months", "the
+/// nine months", "the past two quarters"): shorter than a year, longer than
+/// the quarter a year-earlier comparison would otherwise be about.
+fn spans_several_quarters(unit: Unit, n: Option<f64>) -> bool {
+    match (unit, n) {
+        (Unit::Month, Some(n)) => n == 6.0 || n == 9.0,
+        (Unit::Quarter, Some(n)) => n == 2.0 || n == 3.0,
+        _ => false,
+    }
+}
+
 /// Normalize `sem` against `dct` and `tense`; updates `ctx`.
 pub fn normalize(
     sem: &Sem,
@@ -486,8 +506,10 @@ pub fn normalize(
             let code = part_code(*part);
             match y {
                 Some(y) => {
-                    if let Part::Quarter(q) = part {
-                        ctx.focus_quarter = Some((y, u32::from(*q)));
+                    match part {
+                        Part::Quarter(q) => ctx.focus_on_quarter(y, u32::from(*q)),
+                        Part::Half(_) => ctx.focus_multi_quarter = true,
+                        Part::Season(_) => {}
                     }
                     (Date, format!("{y:04}-{code}"))
                 }
@@ -499,14 +521,18 @@ pub fn normalize(
             match dct {
                 Some(dct) => {
                     let y = i64::from(dct.year()) + off;
-                    if let Part::Quarter(q) = part {
-                        ctx.focus_quarter = Some((y as i32, u32::from(*q)));
+                    match part {
+                        Part::Quarter(q) => ctx.focus_on_quarter(y as i32, u32::from(*q)),
+                        Part::Half(_) => ctx.focus_multi_quarter = true,
+                        Part::Season(_) => {}
                     }
                     (Date, format!("{y:04}-{code}"))
                 }
                 None => (Date, format!("XXXX-{code}")),
             }
         }
+        // "the 1988 period" after "the nine months": that year's nine months.
+        Sem::YearQuarter(y) if ctx.focus_multi_quarter => (Date, format!("{y:04}")),
         Sem::YearQuarter(y) => {
             let q = ctx
                 .focus_quarter
@@ -518,20 +544,34 @@ pub fn normalize(
             }
         }
         Sem::FocusQuarter => {
-            let fq = dct.map(|dct| {
-                // The last completed quarter.
-                let (y, m) = add_months(dct.year(), dct.month(), -3);
-                (y, quarter_of(m))
+            // The quarter the text last named ("the first quarter ... the
+            // latest period") when it has ended by the DCT, else the last
+            // completed one: the quarter results are reported for, not one
+            // still to come ("a fourth-quarter charge").
+            let ended = |(y, q): (i32, u32)| {
+                dct.is_some_and(|d| (y, q) < (d.year(), quarter_of(d.month())))
+            };
+            let fq = ctx.focus_quarter.filter(|&f| ended(f)).or_else(|| {
+                dct.map(|dct| {
+                    let (y, m) = add_months(dct.year(), dct.month(), -3);
+                    (y, quarter_of(m))
+                })
             });
             match fq {
                 Some((y, q)) => {
-                    ctx.focus_quarter = Some((y, q));
+                    ctx.focus_on_quarter(y, q);
                     (Date, format!("{y:04}-Q{q}"))
                 }
                 None => (Date, "XXXX-QX".into()),
             }
         }
         Sem::YearEarlier => match (ctx.focus_quarter, dct) {
+            // After "the nine months" or "the first half" the counterpart
+            // spans several quarters: TimeML gives it the year.
+            (Some((y, _)), _) if ctx.focus_multi_quarter => (Date, format!("{:04}", y - 1)),
+            (None, Some(dct)) if ctx.focus_multi_quarter => {
+                (Date, format!("{:04}", dct.year() - 1))
+            }
             (Some((y, q)), _) => (Date, format!("{:04}-Q{q}", y - 1)),
             (None, Some(dct)) => (Date, format!("{:04}", dct.year() - 1)),
             (None, None) => (Date, "XXXX".into()),
@@ -627,7 +667,12 @@ pub fn normalize(
             }
         }
         Sem::Ref(r) => (Date, (*r).to_string()),
-        Sem::Duration { unit, n } => (Duration, duration_value(*unit, *n)),
+        Sem::Duration { unit, n } => {
+            if spans_several_quarters(*unit, *n) {
+                ctx.focus_multi_quarter = true;
+            }
+            (Duration, duration_value(*unit, *n))
+        }
         Sem::Set(v) => (Set, v.clone()),
         Sem::Time { date, h, min } => {
             let day = match date {
@@ -672,7 +717,7 @@ fn anaphor(unit: Unit, off: i64, dct: Option<NaiveDate>, ctx: &mut DocCtx) -> (T
             base.map(|(y, q)| {
                 let (y, m) = add_months(y, q * 3, 3 * off);
                 let q = quarter_of(m);
-                ctx.focus_quarter = Some((y, q));
+                ctx.focus_on_quarter(y, q);
                 format!("{y:04}-Q{q}")
             })
         }
@@ -718,7 +763,7 @@ fn unit_off(unit: Unit, off: i64, dct: Option<NaiveDate>, ctx: &mut DocCtx) -> (
         Unit::Quarter => {
             let (y, m) = add_months(dct.year(), dct.month(), off * 3);
             let q = quarter_of(m);
-            ctx.focus_quarter = Some((y, q));
+            ctx.focus_on_quarter(y, q);
             Some(format!("{y:04}-Q{q}"))
         }
         Unit::Year => Some(format!("{:04}", i64::from(dct.year()) + off)),
@@ -759,8 +804,15 @@ fn ago(
         }
         Unit::Year => {
             if k == -1 {
-                if let Some((y, q)) = ctx.focus_quarter {
-                    return (Date, format!("{:04}-Q{q}", y - 1));
+                // A year before the period in focus: the year-earlier
+                // quarter, or the earlier year after a period of several
+                // quarters ("the nine months ... a year earlier").
+                match ctx.focus_quarter {
+                    Some((y, _)) if ctx.focus_multi_quarter => {
+                        return (Date, format!("{:04}", y - 1));
+                    }
+                    Some((y, q)) => return (Date, format!("{:04}-Q{q}", y - 1)),
+                    None => {}
                 }
             }
             Some(format!("{:04}", i64::from(dct.year()) + k))

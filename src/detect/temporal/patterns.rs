@@ -813,8 +813,30 @@ impl<'a> Grammar<'a> {
                 return None;
             }
         }
+        // "Tuesday nights": a part of day in the plural makes the weekday
+        // recur, like "Tuesdays".
+        if let Some(p) = self.plural_pod(i + 1) {
+            return Some(Parsed {
+                start: i,
+                end: i + 2,
+                sem: Sem::Set(format!("XXXX-WXX-{wd}T{}", p.code())),
+            });
+        }
         // Dateline: "Friday, 23 November, 2001" / "Tuesday, Nov. 19".
         Some(self.weekday_then(i, i + 1, wd, Rel::None))
+    }
+
+    /// A part of day in the plural at token `j` ("nights", "mornings").
+    fn plural_pod(&self, j: usize) -> Option<Pod> {
+        [
+            ("mornings", Pod::Morning),
+            ("afternoons", Pod::Afternoon),
+            ("evenings", Pod::Evening),
+            ("nights", Pod::Night),
+        ]
+        .into_iter()
+        .find(|(w, _)| self.eq(j, w))
+        .map(|(_, p)| p)
     }
 
     /// A weekday from token `start` whose name ends before token `e`: the
@@ -1154,6 +1176,14 @@ impl<'a> Grammar<'a> {
             return Some(Parsed {
                 start: i,
                 end: e + 1,
+                sem: Sem::Ago { unit, n, sign: -1 },
+            });
+        }
+        // "a week or so ago": the same date, given as an approximation.
+        if self.eq(e, "or") && self.eq(e + 1, "so") && self.is_w(e + 2, W::Ago) {
+            return Some(Parsed {
+                start: i,
+                end: e + 3,
                 sem: Sem::Ago { unit, n, sign: -1 },
             });
         }
