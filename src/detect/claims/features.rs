@@ -35,13 +35,30 @@ fn mix(h: u64, v: u64) -> u64 {
     (h.rotate_left(5) ^ v).wrapping_mul(K)
 }
 
+/// The state [`hash_lower`] starts from.
+const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
 /// Hash of bytes, ASCII-lowercased on the fly.
 fn hash_lower(bytes: &[u8]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    hash_lower_from(SEED, bytes)
+}
+
+/// [`hash_lower`] continued from state `h`: the hash of a prefix is the
+/// state after its bytes, so a word and its stem share one pass.
+#[inline]
+fn hash_lower_from(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h = mix(h, u64::from(b.to_ascii_lowercase()));
     }
     h
+}
+
+/// The hashes of a word and of its [`stem`], in one pass over the word.
+fn word_and_stem(bytes: &[u8]) -> (u64, u64) {
+    // The stem is taken of the first 24 bytes, as `stem` sees them.
+    let n = stem_len(&bytes[..bytes.len().min(24)]);
+    let stem = hash_lower_from(SEED, &bytes[..n]);
+    (hash_lower_from(stem, &bytes[n..]), stem)
 }
 
 /// What the rule lexicon says of a word, as a small code.
@@ -73,6 +90,18 @@ fn shape(text: &str, t: &Tok) -> u64 {
         Kind::Break => 3,
         Kind::Word => {
             let w = t.text(text);
+            // ASCII words (nearly all of them) without decoding characters:
+            // for ASCII, `is_numeric` and `is_lowercase` are the ASCII tests.
+            if w.is_ascii() {
+                let b = w.as_bytes();
+                return match b.first() {
+                    Some(c) if c.is_ascii_digit() => 4,
+                    Some(c) if c.is_ascii_lowercase() => 5,
+                    Some(_) if b.len() > 1 && !b.iter().any(u8::is_ascii_lowercase) => 7,
+                    Some(_) => 6,
+                    None => 0,
+                };
+            }
             let mut cs = w.chars();
             match cs.next() {
                 Some(c) if c.is_numeric() => 4,
@@ -85,14 +114,16 @@ fn shape(text: &str, t: &Tok) -> u64 {
     }
 }
 
-/// The word without a common inflection: "warned" and "warns" share "warn".
-fn stem(lower: &[u8]) -> &[u8] {
+/// The length of the word without a common inflection: "warned" and
+/// "warns" share "warn". The word is compared ignoring ASCII case.
+fn stem_len(word: &[u8]) -> usize {
     for suf in [&b"ing"[..], b"ed", b"es", b"s"] {
-        if lower.len() > suf.len() + 2 && lower.ends_with(suf) {
-            return &lower[..lower.len() - suf.len()];
+        let n = word.len();
+        if n > suf.len() + 2 && word[n - suf.len()..].eq_ignore_ascii_case(suf) {
+            return n - suf.len();
         }
     }
-    lower
+    word.len()
 }
 
 /// Per-token values computed for every token; the rest (lexicon, suffixes)
@@ -153,22 +184,14 @@ impl<'a> Doc<'a> {
         let mut slots = Vec::with_capacity(toks.len());
         for (k, t) in toks.iter().enumerate() {
             let w = t.text(text);
-            let bytes = w.as_bytes();
-            let mut buf = [0u8; 24];
-            let n = bytes.len().min(buf.len());
-            for (d, s) in buf.iter_mut().zip(bytes) {
-                *d = s.to_ascii_lowercase();
-            }
-            let lower = &buf[..n];
-            let word = hash_lower(bytes);
-            let stem = hash_lower(stem(lower));
+            let (word, stem) = word_and_stem(w.as_bytes());
             let mut shape = shape(text, t) as u8;
             if t.is_word() && super::reported::is_pronoun(w) {
                 shape = PRONOUN_SHAPE;
             }
             let mark = match t.kind {
                 Kind::Quote(_) => 1,
-                Kind::Word if lower == b"that" => 2,
+                Kind::Word if w.eq_ignore_ascii_case("that") => 2,
                 Kind::Punct if w == "," => 4,
                 Kind::Punct if w == ":" => 8,
                 _ => 0,
@@ -190,10 +213,9 @@ impl<'a> Doc<'a> {
         });
         let mut sent_start = vec![0u32; toks.len()];
         for s in sents {
-            for k in s.clone() {
-                if let Some(v) = sent_start.get_mut(k) {
-                    *v = s.start as u32;
-                }
+            let end = s.end.min(sent_start.len());
+            if let Some(v) = sent_start.get_mut(s.start..end) {
+                v.fill(s.start as u32);
             }
         }
         let lex = vec![Cell::new(UNKNOWN); toks.len()];
@@ -355,8 +377,16 @@ impl<'a> Doc<'a> {
 
 /// Call `f(token, is_first)` for every token overlapping one of `ranges`.
 fn mark(toks: &[Tok], ranges: &[Range<usize>], mut f: impl FnMut(usize, bool)) {
+    // Ranges come mostly in text order: each first token is searched from
+    // the previous one, a few tokens ahead, instead of over the whole text.
+    let mut prev = (0, 0);
     for r in ranges {
-        let first = toks.partition_point(|t| t.end <= r.start);
+        let first = if r.start >= prev.0 {
+            prev.1 + gallop(&toks[prev.1..], r.start)
+        } else {
+            toks.partition_point(|t| t.end <= r.start)
+        };
+        prev = (r.start, first);
         for (k, t) in toks.iter().enumerate().skip(first) {
             if t.start >= r.end {
                 break;
@@ -364,6 +394,19 @@ fn mark(toks: &[Tok], ranges: &[Range<usize>], mut f: impl FnMut(usize, bool)) {
             f(k, k == first);
         }
     }
+}
+
+/// The number of leading tokens of `toks` that end at or before `pos`
+/// (`partition_point`), by doubling steps from the front: the cost grows
+/// with the answer, not with the length of `toks`.
+fn gallop(toks: &[Tok], pos: usize) -> usize {
+    let mut hi = 1;
+    while hi < toks.len() && toks[hi - 1].end <= pos {
+        hi *= 2;
+    }
+    let lo = hi / 2;
+    let hi = hi.min(toks.len());
+    lo + toks[lo..hi].partition_point(|t| t.end <= pos)
 }
 
 /// Gold BIO tags of the tokens from cue fragments (byte ranges): the first
