@@ -207,7 +207,12 @@ impl<'a> Doc<'a> {
                 quoted,
             });
         }
-        mark(toks, rule_spans, |k, _| slots[k].rule = 3);
+        // Every token of a span gets the same mark, so the spans may be
+        // visited in any order: sorted, `mark` walks the text once (a
+        // content often comes before its source).
+        let mut spans = rule_spans.to_vec();
+        spans.sort_unstable_by_key(|r| r.start);
+        mark(toks, &spans, |k, _| slots[k].rule = 3);
         mark(toks, rule_cues, |k, first| {
             slots[k].rule = if first { 1 } else { 2 }
         });
@@ -377,12 +382,19 @@ impl<'a> Doc<'a> {
 
 /// Call `f(token, is_first)` for every token overlapping one of `ranges`.
 fn mark(toks: &[Tok], ranges: &[Range<usize>], mut f: impl FnMut(usize, bool)) {
-    // Ranges come mostly in text order: each first token is searched from
-    // the previous one, a few tokens ahead, instead of over the whole text.
+    // Ranges come in text order: each first token is found by walking on
+    // from the previous one. The walk reads the tokens in order, at most
+    // once per call, where a binary search per range would miss the cache
+    // at every step on a long text. A range that starts before the
+    // previous one falls back to the binary search.
     let mut prev = (0, 0);
     for r in ranges {
         let first = if r.start >= prev.0 {
-            prev.1 + gallop(&toks[prev.1..], r.start)
+            let mut k = prev.1;
+            while toks.get(k).is_some_and(|t| t.end <= r.start) {
+                k += 1;
+            }
+            k
         } else {
             toks.partition_point(|t| t.end <= r.start)
         };
@@ -394,19 +406,6 @@ fn mark(toks: &[Tok], ranges: &[Range<usize>], mut f: impl FnMut(usize, bool)) {
             f(k, k == first);
         }
     }
-}
-
-/// The number of leading tokens of `toks` that end at or before `pos`
-/// (`partition_point`), by doubling steps from the front: the cost grows
-/// with the answer, not with the length of `toks`.
-fn gallop(toks: &[Tok], pos: usize) -> usize {
-    let mut hi = 1;
-    while hi < toks.len() && toks[hi - 1].end <= pos {
-        hi *= 2;
-    }
-    let lo = hi / 2;
-    let hi = hi.min(toks.len());
-    lo + toks[lo..hi].partition_point(|t| t.end <= pos)
 }
 
 /// Gold BIO tags of the tokens from cue fragments (byte ranges): the first
