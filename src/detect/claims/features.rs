@@ -31,9 +31,21 @@ const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 /// FxHash-style mixing step.
 #[inline]
-fn mix(h: u64, v: u64) -> u64 {
+const fn mix(h: u64, v: u64) -> u64 {
     (h.rotate_left(5) ^ v).wrapping_mul(K)
 }
+
+/// The hash state each feature template starts from, `mix(K, template)`,
+/// computed at compile time.
+const TEMPLATE: [u64; N] = {
+    let mut t = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        t[i] = mix(K, i as u64);
+        i += 1;
+    }
+    t
+};
 
 /// The state [`hash_lower`] starts from.
 const SEED: u64 = 0xcbf2_9ce4_8422_2325;
@@ -140,6 +152,8 @@ struct Slot {
     /// claim's content or source.
     rule: u8,
     quoted: bool,
+    /// The first token of the token's sentence (0 outside sentences).
+    sent_start: u32,
 }
 
 const PRONOUN_SHAPE: u8 = 8;
@@ -150,7 +164,6 @@ pub struct Doc<'a> {
     text: &'a str,
     toks: &'a [Tok],
     slots: Vec<Slot>,
-    sent_start: Vec<u32>,
     /// The lexicon code of each token, looked up on first use
     /// ([`UNKNOWN`] until then): only scored tokens and their neighbours
     /// need it, and a lookup costs two hash probes.
@@ -205,6 +218,7 @@ impl<'a> Doc<'a> {
                 mark,
                 rule: 0,
                 quoted,
+                sent_start: 0,
             });
         }
         // Every token of a span gets the same mark, so the spans may be
@@ -216,11 +230,10 @@ impl<'a> Doc<'a> {
         mark(toks, rule_cues, |k, first| {
             slots[k].rule = if first { 1 } else { 2 }
         });
-        let mut sent_start = vec![0u32; toks.len()];
         for s in sents {
-            let end = s.end.min(sent_start.len());
-            if let Some(v) = sent_start.get_mut(s.start..end) {
-                v.fill(s.start as u32);
+            let end = s.end.min(slots.len());
+            for slot in slots.get_mut(s.start..end).unwrap_or_default() {
+                slot.sent_start = s.start as u32;
             }
         }
         let lex = vec![Cell::new(UNKNOWN); toks.len()];
@@ -228,7 +241,6 @@ impl<'a> Doc<'a> {
             text,
             toks,
             slots,
-            sent_start,
             lex,
         }
     }
@@ -318,7 +330,7 @@ impl<'a> Doc<'a> {
             }
             _ => (0, 0, 0),
         };
-        let pos = i - self.sent_start.get(i).copied().unwrap_or(0) as usize;
+        let pos = i - self.slots.get(i).map_or(0, |s| s.sent_start) as usize;
         let pos = match pos {
             0..=2 => pos as u64,
             3..=5 => 3,
@@ -373,8 +385,8 @@ impl<'a> Doc<'a> {
             (c.stem, n1.shape),
             (p2.shape, p1.word),
         ];
-        for (t, (slot, (a, b))) in out.iter_mut().zip(vals).enumerate() {
-            let h = mix(mix(mix(K, t as u64), a), b);
+        for ((slot, (a, b)), seed) in out.iter_mut().zip(vals).zip(TEMPLATE) {
+            let h = mix(mix(seed, a), b);
             *slot = (h >> (64 - BITS)) as u32;
         }
     }
