@@ -431,3 +431,61 @@ pub fn gold_tags(toks: &[Tok], cues: &[Range<usize>]) -> Vec<u8> {
     });
     tags
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    /// The stem hash is the hash of the lowercased word cut at most 24
+    /// bytes, less its inflection, hashed on its own.
+    #[test]
+    fn word_and_stem_match_separate_hashes() {
+        for w in [
+            "Warned",
+            "SAYING",
+            "says",
+            "is",
+            "yes",
+            "Ivanov’s",
+            "internationalisationsprocesses",
+            "x",
+            "",
+        ] {
+            let lower = w.to_ascii_lowercase();
+            let cut = &lower.as_bytes()[..lower.len().min(24)];
+            let stem = [&b"ing"[..], b"ed", b"es", b"s"]
+                .into_iter()
+                .find(|s| cut.len() > s.len() + 2 && cut.ends_with(s))
+                .map_or(cut, |s| &cut[..cut.len() - s.len()]);
+            assert_eq!(
+                word_and_stem(w.as_bytes()),
+                (hash_lower(w.as_bytes()), hash_lower(stem)),
+                "{w}"
+            );
+        }
+    }
+
+    /// Ranges out of text order are marked as a binary search per range
+    /// marks them.
+    #[test]
+    fn mark_matches_a_search_per_range() {
+        let text = "“We are ready,” Mr Ivanov said. Officials said the talks failed.";
+        let toks = tokenize(text);
+        let ranges = [30..40, 0..5, 8..8, 16..31, 16..20, 45..200, 3..4];
+        let mut walked = Vec::new();
+        mark(&toks, &ranges, |k, first| walked.push((k, first)));
+        let mut searched = Vec::new();
+        for r in &ranges {
+            let first = toks.partition_point(|t| t.end <= r.start);
+            for k in first..toks.len() {
+                if toks[k].start >= r.end {
+                    break;
+                }
+                searched.push((k, k == first));
+            }
+        }
+        assert!(!walked.is_empty());
+        assert_eq!(walked, searched);
+    }
+}

@@ -375,3 +375,18 @@ pub fn spans(tags: &[Tagged]) -> Vec<(std::ops::Range<usize>, i32)> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bitmap never turns away a member, and answers as the set does.
+    #[test]
+    fn openers_answer_as_their_set() {
+        let set: FxHashSet<u32> = (0..500u32).map(|k| k.wrapping_mul(0x9e37_79b9)).collect();
+        let openers = Openers::new(set.clone());
+        for h in (0..20_000u32).map(|k| k.wrapping_mul(0x9e37_79b9)) {
+            assert_eq!(openers.contains(h), set.contains(&h), "{h}");
+        }
+    }
+}
