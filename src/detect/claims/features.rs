@@ -478,12 +478,8 @@ mod tests {
         let mut searched = Vec::new();
         for r in &ranges {
             let first = toks.partition_point(|t| t.end <= r.start);
-            for k in first..toks.len() {
-                if toks[k].start >= r.end {
-                    break;
-                }
-                searched.push((k, k == first));
-            }
+            let overlapping = (first..toks.len()).take_while(|&k| toks[k].start < r.end);
+            searched.extend(overlapping.map(|k| (k, k == first)));
         }
         assert!(!walked.is_empty());
         assert_eq!(walked, searched);
