@@ -7,8 +7,10 @@
 //! nothing is allocated per feature. The table holds hashes only, never the
 //! strings they came from.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use super::cues;
 use super::nouns;
@@ -168,6 +170,8 @@ pub struct Doc<'a> {
     /// ([`UNKNOWN`] until then): only scored tokens and their neighbours
     /// need it, and a lookup costs two hash probes.
     lex: Vec<Cell<u8>>,
+    /// Lexicon codes by word (see [`Doc::lexicon_code`]).
+    lexicon: RefCell<FxHashMap<(u128, u8), u8>>,
 }
 
 const UNKNOWN: u8 = u8::MAX;
@@ -242,6 +246,7 @@ impl<'a> Doc<'a> {
             toks,
             slots,
             lex,
+            lexicon: RefCell::default(),
         }
     }
 
@@ -285,13 +290,35 @@ impl<'a> Doc<'a> {
         let cell = &self.lex[i];
         if cell.get() == UNKNOWN {
             let v = if t.is_word() {
-                lexicon_kind(t.text(self.text))
+                self.lexicon_code(t.text(self.text))
             } else {
                 0
             };
-            cell.set(v as u8);
+            cell.set(v);
         }
         u64::from(cell.get())
+    }
+
+    /// The [`lexicon_kind`] of a word, looked up once per distinct word of
+    /// the text: two hash-map probes on the word's string cost more than
+    /// one probe on its bytes. The lexicon ignores ASCII case, so words of
+    /// up to 16 bytes are keyed by their ASCII-lowercased bytes and length;
+    /// longer words are looked up each time.
+    fn lexicon_code(&self, w: &str) -> u8 {
+        let b = w.as_bytes();
+        if b.len() > 16 {
+            return lexicon_kind(w) as u8;
+        }
+        let mut key = [0u8; 16];
+        for (d, s) in key.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        let key = (u128::from_le_bytes(key), b.len() as u8);
+        *self
+            .lexicon
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| lexicon_kind(w) as u8)
     }
 
     /// What follows token `i` within four tokens (bits 0-3: quote, "that",
