@@ -7,8 +7,10 @@
 //! nothing is allocated per feature. The table holds hashes only, never the
 //! strings they came from.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use super::cues;
 use super::nouns;
@@ -31,17 +33,46 @@ const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 /// FxHash-style mixing step.
 #[inline]
-fn mix(h: u64, v: u64) -> u64 {
+const fn mix(h: u64, v: u64) -> u64 {
     (h.rotate_left(5) ^ v).wrapping_mul(K)
 }
 
+/// The hash state each feature template starts from, `mix(K, template)`,
+/// computed at compile time.
+const TEMPLATE: [u64; N] = {
+    let mut t = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        t[i] = mix(K, i as u64);
+        i += 1;
+    }
+    t
+};
+
+/// The state [`hash_lower`] starts from.
+const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
 /// Hash of bytes, ASCII-lowercased on the fly.
 fn hash_lower(bytes: &[u8]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    hash_lower_from(SEED, bytes)
+}
+
+/// [`hash_lower`] continued from state `h`: the hash of a prefix is the
+/// state after its bytes, so a word and its stem share one pass.
+#[inline]
+fn hash_lower_from(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h = mix(h, u64::from(b.to_ascii_lowercase()));
     }
     h
+}
+
+/// The hashes of a word and of its [`stem`], in one pass over the word.
+fn word_and_stem(bytes: &[u8]) -> (u64, u64) {
+    // The stem is taken of the first 24 bytes, as `stem` sees them.
+    let n = stem_len(&bytes[..bytes.len().min(24)]);
+    let stem = hash_lower_from(SEED, &bytes[..n]);
+    (hash_lower_from(stem, &bytes[n..]), stem)
 }
 
 /// What the rule lexicon says of a word, as a small code.
@@ -73,6 +104,18 @@ fn shape(text: &str, t: &Tok) -> u64 {
         Kind::Break => 3,
         Kind::Word => {
             let w = t.text(text);
+            // ASCII words (nearly all of them) without decoding characters:
+            // for ASCII, `is_numeric` and `is_lowercase` are the ASCII tests.
+            if w.is_ascii() {
+                let b = w.as_bytes();
+                return match b.first() {
+                    Some(c) if c.is_ascii_digit() => 4,
+                    Some(c) if c.is_ascii_lowercase() => 5,
+                    Some(_) if b.len() > 1 && !b.iter().any(u8::is_ascii_lowercase) => 7,
+                    Some(_) => 6,
+                    None => 0,
+                };
+            }
             let mut cs = w.chars();
             match cs.next() {
                 Some(c) if c.is_numeric() => 4,
@@ -85,14 +128,16 @@ fn shape(text: &str, t: &Tok) -> u64 {
     }
 }
 
-/// The word without a common inflection: "warned" and "warns" share "warn".
-fn stem(lower: &[u8]) -> &[u8] {
+/// The length of the word without a common inflection: "warned" and
+/// "warns" share "warn". The word is compared ignoring ASCII case.
+fn stem_len(word: &[u8]) -> usize {
     for suf in [&b"ing"[..], b"ed", b"es", b"s"] {
-        if lower.len() > suf.len() + 2 && lower.ends_with(suf) {
-            return &lower[..lower.len() - suf.len()];
+        let n = word.len();
+        if n > suf.len() + 2 && word[n - suf.len()..].eq_ignore_ascii_case(suf) {
+            return n - suf.len();
         }
     }
-    lower
+    word.len()
 }
 
 /// Per-token values computed for every token; the rest (lexicon, suffixes)
@@ -109,6 +154,8 @@ struct Slot {
     /// claim's content or source.
     rule: u8,
     quoted: bool,
+    /// The first token of the token's sentence (0 outside sentences).
+    sent_start: u32,
 }
 
 const PRONOUN_SHAPE: u8 = 8;
@@ -119,11 +166,12 @@ pub struct Doc<'a> {
     text: &'a str,
     toks: &'a [Tok],
     slots: Vec<Slot>,
-    sent_start: Vec<u32>,
     /// The lexicon code of each token, looked up on first use
     /// ([`UNKNOWN`] until then): only scored tokens and their neighbours
     /// need it, and a lookup costs two hash probes.
     lex: Vec<Cell<u8>>,
+    /// Lexicon codes by word (see [`Doc::lexicon_code`]).
+    lexicon: RefCell<FxHashMap<(u128, u8), u8>>,
 }
 
 const UNKNOWN: u8 = u8::MAX;
@@ -153,22 +201,14 @@ impl<'a> Doc<'a> {
         let mut slots = Vec::with_capacity(toks.len());
         for (k, t) in toks.iter().enumerate() {
             let w = t.text(text);
-            let bytes = w.as_bytes();
-            let mut buf = [0u8; 24];
-            let n = bytes.len().min(buf.len());
-            for (d, s) in buf.iter_mut().zip(bytes) {
-                *d = s.to_ascii_lowercase();
-            }
-            let lower = &buf[..n];
-            let word = hash_lower(bytes);
-            let stem = hash_lower(stem(lower));
+            let (word, stem) = word_and_stem(w.as_bytes());
             let mut shape = shape(text, t) as u8;
             if t.is_word() && super::reported::is_pronoun(w) {
                 shape = PRONOUN_SHAPE;
             }
             let mark = match t.kind {
                 Kind::Quote(_) => 1,
-                Kind::Word if lower == b"that" => 2,
+                Kind::Word if w.eq_ignore_ascii_case("that") => 2,
                 Kind::Punct if w == "," => 4,
                 Kind::Punct if w == ":" => 8,
                 _ => 0,
@@ -182,18 +222,22 @@ impl<'a> Doc<'a> {
                 mark,
                 rule: 0,
                 quoted,
+                sent_start: 0,
             });
         }
-        mark(toks, rule_spans, |k, _| slots[k].rule = 3);
+        // Every token of a span gets the same mark, so the spans may be
+        // visited in any order: sorted, `mark` walks the text once (a
+        // content often comes before its source).
+        let mut spans = rule_spans.to_vec();
+        spans.sort_unstable_by_key(|r| r.start);
+        mark(toks, &spans, |k, _| slots[k].rule = 3);
         mark(toks, rule_cues, |k, first| {
             slots[k].rule = if first { 1 } else { 2 }
         });
-        let mut sent_start = vec![0u32; toks.len()];
         for s in sents {
-            for k in s.clone() {
-                if let Some(v) = sent_start.get_mut(k) {
-                    *v = s.start as u32;
-                }
+            let end = s.end.min(slots.len());
+            for slot in slots.get_mut(s.start..end).unwrap_or_default() {
+                slot.sent_start = s.start as u32;
             }
         }
         let lex = vec![Cell::new(UNKNOWN); toks.len()];
@@ -201,8 +245,8 @@ impl<'a> Doc<'a> {
             text,
             toks,
             slots,
-            sent_start,
             lex,
+            lexicon: RefCell::default(),
         }
     }
 
@@ -246,13 +290,35 @@ impl<'a> Doc<'a> {
         let cell = &self.lex[i];
         if cell.get() == UNKNOWN {
             let v = if t.is_word() {
-                lexicon_kind(t.text(self.text))
+                self.lexicon_code(t.text(self.text))
             } else {
                 0
             };
-            cell.set(v as u8);
+            cell.set(v);
         }
         u64::from(cell.get())
+    }
+
+    /// The [`lexicon_kind`] of a word, looked up once per distinct word of
+    /// the text: two hash-map probes on the word's string cost more than
+    /// one probe on its bytes. The lexicon ignores ASCII case, so words of
+    /// up to 16 bytes are keyed by their ASCII-lowercased bytes and length;
+    /// longer words are looked up each time.
+    fn lexicon_code(&self, w: &str) -> u8 {
+        let b = w.as_bytes();
+        if b.len() > 16 {
+            return lexicon_kind(w) as u8;
+        }
+        let mut key = [0u8; 16];
+        for (d, s) in key.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        let key = (u128::from_le_bytes(key), b.len() as u8);
+        *self
+            .lexicon
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| lexicon_kind(w) as u8)
     }
 
     /// What follows token `i` within four tokens (bits 0-3: quote, "that",
@@ -291,7 +357,7 @@ impl<'a> Doc<'a> {
             }
             _ => (0, 0, 0),
         };
-        let pos = i - self.sent_start.get(i).copied().unwrap_or(0) as usize;
+        let pos = i - self.slots.get(i).map_or(0, |s| s.sent_start) as usize;
         let pos = match pos {
             0..=2 => pos as u64,
             3..=5 => 3,
@@ -346,8 +412,8 @@ impl<'a> Doc<'a> {
             (c.stem, n1.shape),
             (p2.shape, p1.word),
         ];
-        for (t, (slot, (a, b))) in out.iter_mut().zip(vals).enumerate() {
-            let h = mix(mix(mix(K, t as u64), a), b);
+        for ((slot, (a, b)), seed) in out.iter_mut().zip(vals).zip(TEMPLATE) {
+            let h = mix(mix(seed, a), b);
             *slot = (h >> (64 - BITS)) as u32;
         }
     }
@@ -355,8 +421,23 @@ impl<'a> Doc<'a> {
 
 /// Call `f(token, is_first)` for every token overlapping one of `ranges`.
 fn mark(toks: &[Tok], ranges: &[Range<usize>], mut f: impl FnMut(usize, bool)) {
+    // Ranges come in text order: each first token is found by walking on
+    // from the previous one. The walk reads the tokens in order, at most
+    // once per call, where a binary search per range would miss the cache
+    // at every step on a long text. A range that starts before the
+    // previous one falls back to the binary search.
+    let mut prev = (0, 0);
     for r in ranges {
-        let first = toks.partition_point(|t| t.end <= r.start);
+        let first = if r.start >= prev.0 {
+            let mut k = prev.1;
+            while toks.get(k).is_some_and(|t| t.end <= r.start) {
+                k += 1;
+            }
+            k
+        } else {
+            toks.partition_point(|t| t.end <= r.start)
+        };
+        prev = (r.start, first);
         for (k, t) in toks.iter().enumerate().skip(first) {
             if t.start >= r.end {
                 break;
@@ -376,4 +457,58 @@ pub fn gold_tags(toks: &[Tok], cues: &[Range<usize>]) -> Vec<u8> {
         }
     });
     tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    /// The stem hash is the hash of the lowercased word cut at most 24
+    /// bytes, less its inflection, hashed on its own.
+    #[test]
+    fn word_and_stem_match_separate_hashes() {
+        for w in [
+            "Warned",
+            "SAYING",
+            "says",
+            "is",
+            "yes",
+            "Ivanov’s",
+            "internationalisationsprocesses",
+            "x",
+            "",
+        ] {
+            let lower = w.to_ascii_lowercase();
+            let cut = &lower.as_bytes()[..lower.len().min(24)];
+            let stem = [&b"ing"[..], b"ed", b"es", b"s"]
+                .into_iter()
+                .find(|s| cut.len() > s.len() + 2 && cut.ends_with(s))
+                .map_or(cut, |s| &cut[..cut.len() - s.len()]);
+            assert_eq!(
+                word_and_stem(w.as_bytes()),
+                (hash_lower(w.as_bytes()), hash_lower(stem)),
+                "{w}"
+            );
+        }
+    }
+
+    /// Ranges out of text order are marked as a binary search per range
+    /// marks them.
+    #[test]
+    fn mark_matches_a_search_per_range() {
+        let text = "“We are ready,” Mr Ivanov said. Officials said the talks failed.";
+        let toks = tokenize(text);
+        let ranges = [30..40, 0..5, 8..8, 16..31, 16..20, 45..200, 3..4];
+        let mut walked = Vec::new();
+        mark(&toks, &ranges, |k, first| walked.push((k, first)));
+        let mut searched = Vec::new();
+        for r in &ranges {
+            let first = toks.partition_point(|t| t.end <= r.start);
+            let overlapping = (first..toks.len()).take_while(|&k| toks[k].start < r.end);
+            searched.extend(overlapping.map(|k| (k, k == first)));
+        }
+        assert!(!walked.is_empty());
+        assert_eq!(walked, searched);
+    }
 }

@@ -27,7 +27,49 @@ pub struct Model {
     /// Float value of one unit of a quantised weight.
     scale: f32,
     /// Stem hashes of the words that may open a cue.
-    vocab: FxHashSet<u32>,
+    vocab: Openers,
+}
+
+/// The stem hashes of the words that may open a cue, with a bitmap of
+/// their folded hashes: most tokens are not openers, and the bitmap (8 KB,
+/// kept in cache) says so without a hash-set probe.
+#[derive(Debug, Clone)]
+struct Openers {
+    set: FxHashSet<u32>,
+    bits: Vec<u64>,
+}
+
+/// Bits in the [`Openers`] bitmap.
+const OPENER_BITS: u32 = 16;
+
+impl Openers {
+    fn new(set: FxHashSet<u32>) -> Self {
+        let mut bits = vec![0u64; (1 << OPENER_BITS) / 64];
+        for &h in &set {
+            let f = Self::fold(h);
+            bits[f >> 6] |= 1 << (f & 63);
+        }
+        Openers { set, bits }
+    }
+
+    /// A bitmap position from both halves of a hash.
+    #[inline]
+    fn fold(h: u32) -> usize {
+        ((h ^ (h >> OPENER_BITS)) & ((1 << OPENER_BITS) - 1)) as usize
+    }
+
+    #[inline]
+    fn contains(&self, h: u32) -> bool {
+        let f = Self::fold(h);
+        self.bits[f >> 6] & (1 << (f & 63)) != 0 && self.set.contains(&h)
+    }
+}
+
+/// The bitmap is derived from the set.
+impl PartialEq for Openers {
+    fn eq(&self, other: &Self) -> bool {
+        self.set == other.set
+    }
 }
 
 /// What the tagger says of one token: its tag and the scores of all tags
@@ -75,9 +117,11 @@ impl Model {
         let row_len = 4 + 2 * TAGS;
         let vo = 16 + n * row_len;
         let nv = u32_at(vo)? as usize;
-        let vocab = (0..nv)
-            .map(|k| u32_at(vo + 4 + 4 * k))
-            .collect::<Result<_, _>>()?;
+        let vocab = Openers::new(
+            (0..nv)
+                .map(|k| u32_at(vo + 4 + 4 * k))
+                .collect::<Result<_, _>>()?,
+        );
         for r in 0..n {
             let o = 16 + r * row_len;
             let idx = u32_at(o)? as usize;
@@ -112,7 +156,7 @@ impl Model {
                 out.extend_from_slice(&w.to_le_bytes());
             }
         }
-        let mut vocab: Vec<u32> = self.vocab.iter().copied().collect();
+        let mut vocab: Vec<u32> = self.vocab.set.iter().copied().collect();
         vocab.sort_unstable();
         out.extend_from_slice(&(vocab.len() as u32).to_le_bytes());
         for v in vocab {
@@ -142,7 +186,11 @@ impl Model {
                 q
             })
             .collect();
-        Model { rows, scale, vocab }
+        Model {
+            rows,
+            scale,
+            vocab: Openers::new(vocab),
+        }
     }
 
     /// Model units per float unit of the weights (for thresholds).
@@ -192,8 +240,8 @@ impl Model {
 
 /// Whether token `i` is scored at all: it continues a cue, the rules call
 /// it a cue, or its stem opened a cue in training.
-fn candidate(vocab: &FxHashSet<u32>, doc: &Doc, i: usize, prev: usize) -> bool {
-    prev != O || doc.rule_cue(i) || vocab.contains(&doc.stem_hash(i))
+fn candidate(vocab: &Openers, doc: &Doc, i: usize, prev: usize) -> bool {
+    prev != O || doc.rule_cue(i) || vocab.contains(doc.stem_hash(i))
 }
 
 /// The stems that open a gold cue at least `min` times in `docs` (each with
@@ -238,7 +286,7 @@ pub struct Trainer {
     total: Vec<[f32; TAGS]>,
     stamp: Vec<u32>,
     step: u32,
-    vocab: FxHashSet<u32>,
+    vocab: Openers,
 }
 
 impl Trainer {
@@ -250,7 +298,7 @@ impl Trainer {
             total: vec![[0.0; TAGS]; n],
             stamp: vec![0; n],
             step: 0,
-            vocab,
+            vocab: Openers::new(vocab),
         }
     }
 
@@ -306,7 +354,7 @@ impl Trainer {
         }
         let steps = self.step.max(1) as f32;
         let avg: Vec<[f32; TAGS]> = self.total.iter().map(|r| r.map(|x| x / steps)).collect();
-        Model::quantise(&avg, self.vocab)
+        Model::quantise(&avg, self.vocab.set)
     }
 }
 
@@ -326,4 +374,19 @@ pub fn spans(tags: &[Tagged]) -> Vec<(std::ops::Range<usize>, i32)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bitmap never turns away a member, and answers as the set does.
+    #[test]
+    fn openers_answer_as_their_set() {
+        let set: FxHashSet<u32> = (0..500u32).map(|k| k.wrapping_mul(0x9e37_79b9)).collect();
+        let openers = Openers::new(set.clone());
+        for h in (0..20_000u32).map(|k| k.wrapping_mul(0x9e37_79b9)) {
+            assert_eq!(openers.contains(h), set.contains(&h), "{h}");
+        }
+    }
 }

@@ -20,6 +20,24 @@ fn is_person(registry: &Registry, id: &str) -> bool {
         .is_some_and(|e| e.kind == EntityKind::Person)
 }
 
+/// How many of a mention's readings are people.
+enum People<'a> {
+    None,
+    One(&'a String),
+    Many,
+}
+
+/// The person among `ids`, if exactly one is (counted without collecting
+/// them: this runs for every claim's source).
+fn only_person<'a>(registry: &Registry, ids: &'a [String]) -> People<'a> {
+    let mut people = ids.iter().filter(|e| is_person(registry, e));
+    match (people.next(), people.next()) {
+        (None, _) => People::None,
+        (Some(one), None) => People::One(one),
+        (Some(_), Some(_)) => People::Many,
+    }
+}
+
 /// The registry id of the entity the source names or refers to.
 pub fn resolve(
     text: &str,
@@ -38,14 +56,9 @@ pub fn resolve(
     for m in overlapping {
         // An ambiguous name stays unresolved unless one reading is a person
         // and the others are not.
-        let people: Vec<&String> = m
-            .entities
-            .iter()
-            .filter(|e| is_person(registry, e))
-            .collect();
-        let pick = match (people.as_slice(), m.entities.as_slice()) {
-            ([one], _) => Some(one.as_str()),
-            ([], [one]) => Some(one.as_str()),
+        let pick = match (only_person(registry, &m.entities), m.entities.as_slice()) {
+            (People::One(one), _) => Some(one.as_str()),
+            (People::None, [one]) => Some(one.as_str()),
             _ => None,
         };
         if let Some(id) = pick {
@@ -58,24 +71,19 @@ pub fn resolve(
     if let Some(id) = best {
         return Some(id.to_owned());
     }
-    if matches!(
-        words.to_ascii_lowercase().as_str(),
-        "he" | "she" | "him" | "her"
-    ) {
+    if ["he", "she", "him", "her"]
+        .iter()
+        .any(|p| words.eq_ignore_ascii_case(p))
+    {
         let before = mentions.partition_point(|m| m.span.start < source.start);
         for m in mentions[..before].iter().rev().take(PRONOUN_WINDOW) {
             if m.span.end > source.start {
                 continue;
             }
-            let people: Vec<&String> = m
-                .entities
-                .iter()
-                .filter(|e| is_person(registry, e))
-                .collect();
-            match people.as_slice() {
-                [one] => return Some((*one).clone()),
-                [] => continue,
-                _ => return None,
+            match only_person(registry, &m.entities) {
+                People::One(one) => return Some(one.clone()),
+                People::None => continue,
+                People::Many => return None,
             }
         }
     }

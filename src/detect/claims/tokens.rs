@@ -160,7 +160,15 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         if is_word_char(c) {
             let s = i;
             i += c.len_utf8();
-            while let Some(c) = text[i..].chars().next() {
+            loop {
+                // A run of ASCII letters and digits needs no decoding (and
+                // cannot start a mis-decoded mark, which opens with 'â').
+                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
                 if is_word_char(c) && !text[i..].starts_with("â€") {
                     i += c.len_utf8();
                     continue;
