@@ -866,12 +866,76 @@ const PHRASES: &[(&str, &str)] = &[
     ("weighing", "in"),
 ];
 
-// FxHash: every word of the text is looked up, and SipHash (the default,
-// made to resist crafted keys) cost more than the probe itself.
-static LEXICON: LazyLock<FxHashMap<&'static str, Vec<Cue>>> = LazyLock::new(|| {
-    let mut m: FxHashMap<&'static str, Vec<Cue>> = FxHashMap::default();
+/// A word of 3 to 16 ASCII bytes, lowercased and packed into one integer:
+/// the lexicons' key. Every word of the text is looked up, most of them in
+/// vain; a packed key hashes in two multiplications and needs neither a
+/// lowercased copy nor a UTF-8 check.
+pub(crate) type Key = u128;
+
+/// The bytes of a word of 3 to 16 bytes in a little-endian integer, zero
+/// above them. Read with overlapping loads rather than copied into a
+/// buffer: reading back a buffer just written byte by byte stalled the
+/// processor for longer than the rest of the lookup.
+#[inline]
+fn pack(b: &[u8]) -> Option<u128> {
+    let n = b.len();
+    let le64 = |c: Option<&[u8; 8]>| c.map_or(0, |c| u64::from_le_bytes(*c));
+    let le32 = |c: Option<&[u8; 4]>| c.map_or(0, |c| u64::from(u32::from_le_bytes(*c)));
+    let (lo, hi) = match n {
+        3 => {
+            let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+            (byte(0) | byte(1) << 8 | byte(2) << 16, 0)
+        }
+        // The two halves overlap; the bytes they share are equal.
+        4..=7 => (
+            le32(b.first_chunk()) | le32(b.last_chunk()) << (8 * (n - 4)),
+            0,
+        ),
+        8 => (le64(b.first_chunk()), 0),
+        // The last eight bytes, shifted down to drop those of `lo`.
+        9..=16 => (
+            le64(b.first_chunk()),
+            le64(b.last_chunk()) >> (8 * (16 - n)),
+        ),
+        _ => return None,
+    };
+    Some(u128::from(lo) | u128::from(hi) << 64)
+}
+
+/// The key of `word`, or `None` when no lexicon entry can match it: all
+/// entries are ASCII and 3 to 16 bytes long.
+#[inline]
+pub(crate) fn key(word: &str) -> Option<Key> {
+    let x = pack(word.as_bytes())?;
+    const HIGH: u128 = u128::from_le_bytes([0x80; 16]);
+    if x & HIGH != 0 {
+        return None;
+    }
+    // Every byte is below 0x80, so these sums carry into no other byte: a
+    // byte's high bit is set when it is at least 'A', resp. above 'Z'.
+    let at_least_a = x.wrapping_add(u128::from_le_bytes([0x80 - b'A'; 16]));
+    let above_z = x.wrapping_add(u128::from_le_bytes([0x80 - b'Z' - 1; 16]));
+    let upper = at_least_a & !above_z & HIGH;
+    // The high bit moved down to 0x20 turns 'A'..='Z' into 'a'..='z'.
+    Some(x | (upper >> 2))
+}
+
+/// The key of a lexicon entry, which must be ASCII, lowercase and 3 to 16
+/// bytes long to be found at all (`None` otherwise, and a failed assertion
+/// in debug builds).
+pub(crate) fn entry_key(word: &'static str) -> Option<Key> {
+    let k = key(word).filter(|_| !word.bytes().any(|b| b.is_ascii_uppercase()));
+    debug_assert!(k.is_some(), "lexicon entry {word:?} cannot be found");
+    k
+}
+
+// FxHash: the key is one integer, and SipHash (the default, made to resist
+// crafted keys) cost more than the probe itself.
+static LEXICON: LazyLock<FxHashMap<Key, Vec<Cue>>> = LazyLock::new(|| {
+    let mut m: FxHashMap<Key, Vec<Cue>> = FxHashMap::default();
     for &(w, p) in PHRASES {
-        m.entry(w).or_default().push(Cue {
+        let Some(k) = entry_key(w) else { continue };
+        m.entry(k).or_default().push(Cue {
             listener: false,
             particle: Some(p),
             weak: false,
@@ -879,7 +943,8 @@ static LEXICON: LazyLock<FxHashMap<&'static str, Vec<Cue>>> = LazyLock::new(|| {
     }
     let acts = ACTS.iter().map(|w| (w, true));
     for (&w, always_weak) in SPEECH.iter().chain(BELIEF).map(|w| (w, false)).chain(acts) {
-        let e = m.entry(w).or_default();
+        let Some(k) = entry_key(w) else { continue };
+        let e = m.entry(k).or_default();
         if e.iter().any(|c| c.particle.is_none()) {
             continue;
         }
@@ -894,15 +959,7 @@ static LEXICON: LazyLock<FxHashMap<&'static str, Vec<Cue>>> = LazyLock::new(|| {
 
 /// The cue readings of a word (phrases first), if it is a cue word at all.
 pub fn lookup(word: &str) -> Option<&'static [Cue]> {
-    if word.len() > 16 || word.len() < 3 {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    for (b, w) in buf.iter_mut().zip(word.bytes()) {
-        *b = w.to_ascii_lowercase();
-    }
-    let lower = std::str::from_utf8(&buf[..word.len()]).ok()?;
-    LEXICON.get(lower).map(Vec::as_slice)
+    LEXICON.get(&key(word)?).map(Vec::as_slice)
 }
 
 /// Verbs of saying that may come before their subject ("“No,” said Smith",
@@ -1114,7 +1171,7 @@ pub const BETWEEN: &[&str] = &[
 ];
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -1124,5 +1181,198 @@ mod tests {
         assert!(lookup("told").is_some_and(|c| c[0].listener));
         assert!(lookup("table").is_none());
         assert!(lookup("wörter").is_none());
+    }
+
+    /// The lookup before packed keys: lowercase the ASCII letters into a
+    /// buffer, check it is UTF-8 and probe a table keyed by string.
+    fn lookup_by_string(word: &str) -> Option<Vec<Cue>> {
+        static TABLE: LazyLock<FxHashMap<&'static str, Vec<Cue>>> = LazyLock::new(string_table);
+        if word.len() > 16 || word.len() < 3 {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        for (b, w) in buf.iter_mut().zip(word.bytes()) {
+            *b = w.to_ascii_lowercase();
+        }
+        let lower = std::str::from_utf8(&buf[..word.len()]).ok()?;
+        TABLE.get(lower).cloned()
+    }
+
+    /// The cue table keyed by string, built as before packed keys.
+    fn string_table() -> FxHashMap<&'static str, Vec<Cue>> {
+        let mut m: FxHashMap<&'static str, Vec<Cue>> = FxHashMap::default();
+        for &(w, p) in PHRASES {
+            m.entry(w).or_default().push(Cue {
+                listener: false,
+                particle: Some(p),
+                weak: false,
+            });
+        }
+        let acts = ACTS.iter().map(|w| (w, true));
+        for (&w, always_weak) in SPEECH.iter().chain(BELIEF).map(|w| (w, false)).chain(acts) {
+            let e = m.entry(w).or_default();
+            if e.iter().any(|c| c.particle.is_none()) {
+                continue;
+            }
+            e.push(Cue {
+                listener: LISTENER.contains(&w),
+                particle: None,
+                weak: always_weak || WEAK.contains(&w),
+            });
+        }
+        m
+    }
+
+    /// Words that test the edges of the packed key: case, length limits,
+    /// non-ASCII letters (also ones whose lowercase is ASCII, like the
+    /// Kelvin sign), apostrophes, hyphens, digits and the bytes next to
+    /// 'A' and 'Z'.
+    pub(crate) const TRICKY: &[&str] = &[
+        "said",
+        "SAID",
+        "Said",
+        "sAiD",
+        "saİd",
+        "saíd",
+        "ſaid",
+        "\u{212a}now",
+        "know",
+        "KNOW",
+        "Know",
+        "say",
+        "SAY",
+        "sa",
+        "s",
+        "",
+        "according",
+        "ACCORDING",
+        "Pointed",
+        "pointed-out",
+        "pointed_out",
+        "told",
+        "TOLD",
+        "tell's",
+        "Trump's",
+        "Trump’s",
+        "don't",
+        "didn’t",
+        "wrote:",
+        "WROTE:",
+        "revealed:",
+        "Revealed:",
+        "wrote",
+        "@aid",
+        "[aid",
+        "`aid",
+        "{aid",
+        "said@",
+        "sai[",
+        "SAI@",
+        "acknowledging",
+        "ACKNOWLEDGING",
+        "acknowledgings",
+        "congratulating",
+        "CONGRATULATING",
+        "congratulatingly",
+        "x-said",
+        "self-described",
+        "claim",
+        "Claim",
+        "claims",
+        "confident",
+        "Confident",
+        "CONFIDENT",
+        "opposed",
+        "worried",
+        "critical",
+        "criticism",
+        "1said",
+        "said1",
+        "s\u{0}id",
+        "sa\u{7f}d",
+        "wörter",
+        "été",
+        "naïve",
+        "Über",
+        "日本語",
+        "said\u{301}",
+        "table",
+        "the",
+        "The",
+        "and",
+        "is",
+        "abcdefghijklmnop",
+        "abcdefghijklmnopq",
+        "praise",
+        "PRAISE",
+        "pledge",
+        "vow",
+        "Vow",
+        "VOW",
+        "hopes",
+        "fears",
+        "Fears",
+    ];
+
+    /// `w` without its last character and with its first in upper case.
+    pub(crate) fn variants(w: &str) -> [String; 2] {
+        let mut chars = w.chars();
+        let first = chars.next().map(|c| c.to_uppercase().to_string());
+        let mut shorter = chars.clone();
+        shorter.next_back();
+        [
+            w.chars().take(shorter.count() + 1).collect(),
+            first.unwrap_or_default() + chars.as_str(),
+        ]
+    }
+
+    #[test]
+    fn packed_keys_find_what_string_keys_found() {
+        let lists = [SPEECH, BELIEF, ACTS, LISTENER, WEAK, INVERTING, BETWEEN];
+        let entries = lists.iter().flat_map(|l| l.iter().copied());
+        let phrases = PHRASES.iter().flat_map(|&(a, b)| [a, b]);
+        let mut words: Vec<String> = TRICKY.iter().map(|w| w.to_string()).collect();
+        for w in entries.chain(phrases) {
+            words.push(w.to_string());
+            words.push(w.to_uppercase());
+            words.push(format!("{w}s"));
+            words.push(format!("{w}’s"));
+            words.extend(variants(w));
+        }
+        let mut cues = 0;
+        for w in &words {
+            let new = lookup(w).map(<[Cue]>::to_vec);
+            assert_eq!(new, lookup_by_string(w), "{w:?}");
+            cues += usize::from(new.is_some());
+        }
+        // The comparison covers hits as well as misses.
+        assert!(cues > 500, "{cues} cue words");
+    }
+
+    #[test]
+    fn packing_keeps_every_byte_in_place() {
+        let word = "abcdefghijklmnop";
+        for n in 3..=16 {
+            let mut buf = [0u8; 16];
+            buf[..n].copy_from_slice(&word.as_bytes()[..n]);
+            assert_eq!(
+                pack(&word.as_bytes()[..n]),
+                Some(u128::from_le_bytes(buf)),
+                "{n}"
+            );
+        }
+        assert_eq!(pack(b"ab"), None);
+        assert_eq!(pack(b"abcdefghijklmnopq"), None);
+    }
+
+    #[test]
+    fn keys_fold_ascii_case_only() {
+        assert_eq!(key("SAID"), key("said"));
+        assert_eq!(key("@AZ[`az{"), key("@az[`az{"));
+        assert_ne!(key("said"), key("saïd"));
+        assert_eq!(key("\u{212a}now"), None);
+        assert_eq!(key("ab"), None);
+        assert_eq!(key("abcdefghijklmnopq"), None);
+        assert!(key("abcdefghijklmnop").is_some());
     }
 }

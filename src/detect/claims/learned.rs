@@ -64,7 +64,12 @@ impl<'m> Learned<'m> {
 pub fn skip(ctx: &Ctx, i: usize) -> bool {
     match ctx.toks[i].kind {
         Kind::Break | Kind::Quote(_) => true,
-        Kind::Punct => ctx.punct(i) != ":",
+        // The token's bytes, not `ctx.punct`: this runs for every token, and
+        // a byte slice compares without the string's boundary checks.
+        Kind::Punct => {
+            let t = &ctx.toks[i];
+            ctx.text.as_bytes().get(t.start..t.end) != Some(b":".as_slice())
+        }
         Kind::Word => false,
     }
 }

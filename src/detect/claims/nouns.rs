@@ -6,6 +6,8 @@
 //! source is the subject ("she is confident that ...", "they were aware").
 
 use rustc_hash::FxHashMap;
+
+use super::cues::{entry_key, key, Key};
 use std::sync::LazyLock;
 
 /// Nouns that report speech, stance or belief. Nouns that more often name
@@ -143,27 +145,20 @@ pub enum Role {
 }
 
 /// Both lists in one table, so that a word costs one hash probe: the
-/// detector asks about every word of the text.
-static ROLES: LazyLock<FxHashMap<&'static str, Role>> = LazyLock::new(|| {
+/// detector asks about every word of the text. Keyed like the cue lexicon.
+static ROLES: LazyLock<FxHashMap<Key, Role>> = LazyLock::new(|| {
     let nouns = NOUNS.iter().map(|w| (*w, Role::Noun));
     ADJECTIVES
         .iter()
         .map(|w| (*w, Role::Adjective))
         .chain(nouns)
+        .filter_map(|(w, r)| Some((entry_key(w)?, r)))
         .collect()
 });
 
 /// The role of `w` (any case) as a noun or adjective cue.
 pub fn role(w: &str) -> Option<Role> {
-    if w.len() > 16 || w.len() < 3 {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    for (b, c) in buf.iter_mut().zip(w.bytes()) {
-        *b = c.to_ascii_lowercase();
-    }
-    let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
-    ROLES.get(lower).copied()
+    ROLES.get(&key(w)?).copied()
 }
 
 /// Whether `w` is a noun cue.
@@ -228,5 +223,46 @@ mod tests {
         assert!(!contracted_copula("Trump's"));
         assert!(is_noun_cue("claim") && is_adjective_cue("Confident"));
         assert!(!is_noun_cue("table"));
+    }
+
+    /// The role lookup before packed keys (see `cues::tests`).
+    fn role_by_string(w: &str) -> Option<Role> {
+        static ROLES_BY_STRING: LazyLock<FxHashMap<&'static str, Role>> = LazyLock::new(|| {
+            let nouns = NOUNS.iter().map(|w| (*w, Role::Noun));
+            ADJECTIVES
+                .iter()
+                .map(|w| (*w, Role::Adjective))
+                .chain(nouns)
+                .collect()
+        });
+        if w.len() > 16 || w.len() < 3 {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        for (b, c) in buf.iter_mut().zip(w.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
+        ROLES_BY_STRING.get(lower).copied()
+    }
+
+    #[test]
+    fn packed_keys_find_the_roles_string_keys_found() {
+        use crate::detect::claims::cues::tests::{variants, TRICKY};
+        let tricky = TRICKY.iter();
+        let lists = [NOUNS, ADJECTIVES, COPULAS, DEGREE];
+        let mut words: Vec<String> = tricky.map(|w| w.to_string()).collect();
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            words.push(w.to_string());
+            words.push(w.to_uppercase());
+            words.push(format!("{w}’s"));
+            words.extend(variants(w));
+        }
+        let mut found = 0;
+        for w in &words {
+            assert_eq!(role(w), role_by_string(w), "{w:?}");
+            found += usize::from(role(w).is_some());
+        }
+        assert!(found > 100, "{found} roles");
     }
 }
