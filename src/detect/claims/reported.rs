@@ -389,6 +389,14 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
             i += 1;
             continue;
         };
+        // An adverb cue ("reportedly") right before a verb cue modifies the
+        // verb: the claim is the verb's, and the adverb joins its cue as
+        // any adverb between a source and its cue does ("has reportedly
+        // told aides that ...").
+        if adverb_before_verb_cue(ctx, c0, c1) {
+            i += 1;
+            continue;
+        }
         match build(
             ctx,
             a,
@@ -410,6 +418,19 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
         }
     }
     out
+}
+
+/// Whether the one-word cue `c0..=c1` is an adverb (one that may stand
+/// between a source and its cue) followed by a lower-case cue word that is
+/// no weaker reading of a belief: "reportedly said", "reportedly told".
+fn adverb_before_verb_cue(ctx: &Ctx, c0: usize, c1: usize) -> bool {
+    let w = ctx.word(c0);
+    c0 == c1
+        && ctx.is_lower(c0)
+        && (BETWEEN.contains(&w) || cues::ly_adverb(w))
+        && ctx.is_lower(c1 + 1)
+        && !ctx.in_closed_quote(c1 + 1)
+        && cue_at(ctx, c1 + 1).is_some_and(|(_, _, next)| !next.weak)
 }
 
 /// Words that open a sentence without being its subject.
