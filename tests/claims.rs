@@ -707,7 +707,26 @@ fn a_second_verb_after_then_keeps_the_first_subject() {
             .all(|(_, s, _)| s.as_deref() != Some("the closure of the plant")),
         "{found:?}"
     );
-    // Without a cue before it the comma clause is no content either.
+    // Without a cue before it the verb takes the subject of the clause
+    // before the comma, and the comma clause is no content.
+    one(
+        "The senator left the hall, then praised the new governor.",
+        "then praised",
+        Some("The senator"),
+        Some("the new governor"),
+    );
+    one(
+        "After the vote, the committee chair adjourned the session, then praised the staff.",
+        "then praised",
+        Some("the committee chair"),
+        Some("the staff"),
+    );
+    one(
+        "On Monday, she visited the plant, then criticized its owners.",
+        "then criticized",
+        Some("she"),
+        Some("its owners"),
+    );
     let found = claims("The senator left the hall, then praised the new governor.");
     assert!(
         found

@@ -433,6 +433,72 @@ fn adverb_before_verb_cue(ctx: &Ctx, c0: usize, c1: usize) -> bool {
         && cue_at(ctx, c1 + 1).is_some_and(|(_, _, next)| !next.weak)
 }
 
+/// Past tenses not in "-ed" that end a subject: "The senator left the
+/// hall, then ...".
+const IRREGULAR_PAST: &[&str] = &[
+    "left", "spoke", "went", "met", "took", "made", "gave", "came", "held", "sat", "stood", "ran",
+    "won", "lost", "began", "wrote", "brought", "thought", "sent", "spent", "kept", "saw", "got",
+    "put", "set", "hit", "rose", "fell", "led", "read", "paid", "heard", "felt", "found", "drew",
+    "threw", "broke", "chose", "struck", "swore", "shook", "sang", "told", "said",
+];
+
+/// Whether the lower-case word at `k` is a verb that ends the subject
+/// before it: a past tense, an auxiliary or adverb of `BETWEEN`, an adverb
+/// in "-ly", a copula or a cue word.
+fn ends_subject(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.word(k);
+    !w.is_empty()
+        && ctx.is_lower(k)
+        && ((w.len() > 3 && w.ends_with("ed"))
+            || IRREGULAR_PAST.contains(&w)
+            || BETWEEN.contains(&w)
+            || cues::ly_adverb(w)
+            || nouns::is_copula(w)
+            || cues::lookup(w).is_some())
+}
+
+/// The subject of the clause that opens the sentence at `a` and ends at
+/// the comma at `comma`: a pronoun, a run of capitalised words ("Mayor
+/// Jane Smith"), or a determiner and up to four words before a verb ("The
+/// city council"). After an adverbial opener ("On Monday, he ...") the
+/// clause starts after its first comma. None when the verb that ends the
+/// subject is not found.
+fn first_clause_subject(ctx: &Ctx, a: usize, comma: usize) -> Option<Range<usize>> {
+    let mut s = a;
+    if NOT_SUBJECTS.iter().any(|w| ctx.eq(s, w)) {
+        s = (s..comma).find(|&k| ctx.punct(k) == ",")? + 1;
+    }
+    let first = ctx.word(s);
+    if first.is_empty() || ctx.in_closed_quote(s) {
+        return None;
+    }
+    if is_pronoun(first) && !ctx.eq(s, "it") && !ctx.eq(s, "you") {
+        return (s + 1 < comma && ctx.is_lower(s + 1)).then_some(s..s + 1);
+    }
+    let determiner = ["the", "a", "an", "this", "our", "their", "its"]
+        .iter()
+        .any(|w| ctx.eq(s, w));
+    if ctx.is_lower(s) && !determiner {
+        return None;
+    }
+    let mut e = s + 1;
+    while e < comma && e <= s + 5 {
+        let capital = ctx.toks[e].is_word() && !ctx.is_lower(e);
+        // "Mr. Smith", "U.S. senator".
+        let dot = ctx.punct(e) == "." && ctx.toks.get(e + 1).is_some_and(|t| t.is_word());
+        if capital || dot {
+            e += 1;
+        } else if ends_subject(ctx, e) {
+            return Some(s..e);
+        } else if determiner && ctx.toks[e].is_word() && !STOPS.iter().any(|w| ctx.eq(e, w)) {
+            e += 1;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
 /// Words that open a sentence without being its subject.
 const NOT_SUBJECTS: &[&str] = &[
     "after",
@@ -1148,7 +1214,11 @@ fn build(
         cue_bytes.start = ctx.toks[p - 1].start;
     }
     let mut source: Option<Range<usize>> = None;
-    if p > floor {
+    // "..., then VERB": the verb shares the subject of the clause before
+    // the comma, and what stands before the comma is that clause, not an
+    // apposition ("On Monday, she visited the plant, then criticized").
+    let then_verb = p > a + 1 && p < c0 && ctx.punct(p - 1) == "," && ctx.eq(p, "then");
+    if p > floor && !then_verb {
         let function_word = [
             "to", "of", "for", "with", "by", "in", "on", "at", "from", "the", "a", "an",
         ]
@@ -1178,7 +1248,7 @@ fn build(
             }
         }
     }
-    if source.is_none() && p > floor {
+    if source.is_none() && p > floor && !then_verb {
         source = ctx.np_before_parenthetical(p - 1, floor);
     }
     // A participle after a comma continues the previous speaker.
@@ -1188,9 +1258,15 @@ fn build(
         && ((ctx.word(c0).ends_with("ing") && ctx.punct(p - 1) == ",")
             || ctx.eq(p - 1, "and")
             || ctx.eq(p - 1, "but")
-            || (ctx.punct(p - 1) == "," && p < c0 && ctx.eq(p, "then")));
+            || then_verb);
     if participle && source.is_none() {
         source = last_source.clone();
+    }
+    // With no claim before it to take the source from, a verb after ", then"
+    // takes the subject of the clause before: "The senator left the hall,
+    // then praised the new governor".
+    if source.is_none() && floor == a && then_verb {
+        source = first_clause_subject(ctx, a, p - 1);
     }
     // "Sen. Cruz, also a candidate, called the group abhorrent": the
     // subject opens the sentence and a parenthetical stands between.
