@@ -844,3 +844,21 @@ fn an_adverb_cue_before_a_verb_of_saying_joins_the_verb() {
         Some("the bill would pass"),
     );
 }
+
+/// An "-ing" word between a noun and the noun that closes a noun phrase
+/// modifies that noun ("the speech writing team."): no cue, neither for
+/// the rules nor for the model; a participle taking an object still is.
+#[test]
+fn a_noun_modifier_in_ing_is_no_cue() {
+    let found = claims("Born in 1970, she was a senior member of the speech writing team.");
+    assert!(
+        found.iter().all(|(cue, _, _)| !cue.contains("writing")),
+        "{found:?}"
+    );
+    one(
+        "The mayor is writing that the bridge was safe.",
+        "is writing",
+        Some("The mayor"),
+        Some("the bridge was safe"),
+    );
+}

@@ -393,7 +393,8 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
         // verb: the claim is the verb's, and the adverb joins its cue as
         // any adverb between a source and its cue does ("has reportedly
         // told aides that ...").
-        if adverb_before_verb_cue(ctx, c0, c1) {
+        // A noun modifier ("the manifesto writing team.") is no cue.
+        if adverb_before_verb_cue(ctx, c0, c1) || noun_modifier(ctx, &(c0..c1 + 1)) {
             i += 1;
             continue;
         }
@@ -857,7 +858,9 @@ fn final_attribution(ctx: &Ctx, a: usize, b: usize) -> Option<Found> {
         if !ctx.is_lower(c) {
             continue;
         }
-        let Some((c0, c1, cue)) = cue_at(ctx, c) else {
+        let Some((c0, c1, cue)) =
+            cue_at(ctx, c).filter(|&(c0, c1, _)| !noun_modifier(ctx, &(c0..c1 + 1)))
+        else {
             continue;
         };
         if cue.particle == Some("to") && ctx.eq(c0, "according") {
@@ -1485,6 +1488,30 @@ fn build(
         source,
         b,
     ))
+}
+
+/// Whether the tokens `r` are one "-ing" word that modifies the noun after
+/// it inside a noun phrase closed by punctuation: "the manifesto writing
+/// team.", "a new swimming pool,". On PolNeAR train such a word (after a
+/// determiner and a word, before a word that is no pronoun) is part of a
+/// gold cue in 2 of 89 cases.
+pub(crate) fn noun_modifier(ctx: &Ctx, r: &Range<usize>) -> bool {
+    let i = r.start;
+    let determiners = [
+        "the", "a", "an", "his", "her", "their", "its", "our", "this", "my", "your",
+    ];
+    r.len() == 1
+        && i >= 2
+        && ctx.word(i).ends_with("ing")
+        && ctx.is_lower(i)
+        && determiners.iter().any(|w| ctx.eq(i - 2, w))
+        && ctx.is_lower(i - 1)
+        && ctx.is_lower(i + 1)
+        && !is_pronoun(ctx.word(i + 1))
+        && !["him", "her", "them", "me", "us", "it"]
+            .iter()
+            .any(|w| ctx.eq(i + 1, w))
+        && matches!(ctx.punct(i + 2), "." | "," | ";" | ":" | ")")
 }
 
 /// Whether a pronoun: "he", "she", "they", ...
