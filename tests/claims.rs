@@ -707,7 +707,26 @@ fn a_second_verb_after_then_keeps_the_first_subject() {
             .all(|(_, s, _)| s.as_deref() != Some("the closure of the plant")),
         "{found:?}"
     );
-    // Without a cue before it the comma clause is no content either.
+    // Without a cue before it the verb takes the subject of the clause
+    // before the comma, and the comma clause is no content.
+    one(
+        "The senator left the hall, then praised the new governor.",
+        "then praised",
+        Some("The senator"),
+        Some("the new governor"),
+    );
+    one(
+        "After the vote, the committee chair adjourned the session, then praised the staff.",
+        "then praised",
+        Some("the committee chair"),
+        Some("the staff"),
+    );
+    one(
+        "On Monday, she visited the plant, then criticized its owners.",
+        "then criticized",
+        Some("she"),
+        Some("its owners"),
+    );
     let found = claims("The senator left the hall, then praised the new governor.");
     assert!(
         found
@@ -754,7 +773,8 @@ fn source_across_a_parenthetical() {
 
 /// Cue extents where PolNeAR is consistent on its train split: an adverb
 /// in "-ly" right before the verb, "continue to VERB", a preposition after
-/// a noun of saying, and "reportedly" without the auxiliary before it.
+/// a noun of saying, and "reportedly" as a cue of its own without the
+/// auxiliary before it.
 #[test]
 fn cue_extents_follow_polnear_where_it_is_consistent() {
     one(
@@ -775,10 +795,10 @@ fn cue_extents_follow_polnear_where_it_is_consistent() {
         Some("The union"),
         Some("the plan grew louder"),
     );
-    let found = claims("The minister has reportedly told aides that the deal is dead.");
+    let found = claims("The company has reportedly taken heat from a civil rights group.");
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "reportedly");
-    assert_eq!(found[0].1.as_deref(), Some("The minister"));
+    assert_eq!(found[0].1.as_deref(), Some("The company"));
     // A noun in "-ly" is no adverb: "rally" is not part of a cue.
     let found = claims("Local residents rally outside the hall every week.");
     assert!(
@@ -802,5 +822,43 @@ fn a_released_statement_and_a_noun_of_intention() {
     assert!(
         found.iter().all(|(cue, _, _)| cue != "refusal to"),
         "{found:?}"
+    );
+}
+
+/// An adverb cue right before a verb of saying modifies the verb: the cue
+/// is the verb's, with the adverb and the auxiliary before it (PolNeAR
+/// keeps the auxiliary before an adverb in "-ly" and a verb in 211 of 214
+/// train cues), and the listener and "that" lead to the content.
+#[test]
+fn an_adverb_cue_before_a_verb_of_saying_joins_the_verb() {
+    one(
+        "The minister has reportedly told aides that the deal is dead.",
+        "has reportedly told",
+        Some("The minister"),
+        Some("the deal is dead"),
+    );
+    one(
+        "The senator reportedly said the bill would pass.",
+        "reportedly said",
+        Some("The senator"),
+        Some("the bill would pass"),
+    );
+}
+
+/// An "-ing" word between a noun and the noun that closes a noun phrase
+/// modifies that noun ("the speech writing team."): no cue, neither for
+/// the rules nor for the model; a participle taking an object still is.
+#[test]
+fn a_noun_modifier_in_ing_is_no_cue() {
+    let found = claims("Born in 1970, she was a senior member of the speech writing team.");
+    assert!(
+        found.iter().all(|(cue, _, _)| !cue.contains("writing")),
+        "{found:?}"
+    );
+    one(
+        "The mayor is writing that the bridge was safe.",
+        "is writing",
+        Some("The mayor"),
+        Some("the bridge was safe"),
     );
 }

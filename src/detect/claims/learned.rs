@@ -13,7 +13,7 @@ use crate::spans::SpanSet;
 
 use super::features::Doc;
 use super::model::{self, Model, Tagged};
-use super::reported::{clause_from, Ctx, Found};
+use super::reported::{clause_from, noun_modifier, Ctx, Found};
 use super::tokens::Kind;
 
 /// How the model's cues are used.
@@ -142,7 +142,7 @@ pub fn combine(
             }
             continue;
         }
-        if conf < l.add || taken.overlaps(&cue) {
+        if conf < l.add || taken.overlaps(&cue) || noun_modifier(ctx, &r) {
             continue;
         }
         let s = sents.partition_point(|s| s.end <= r.start);
