@@ -931,10 +931,16 @@ pub(crate) fn entry_key(word: &'static str) -> Option<Key> {
 
 // FxHash: the key is one integer, and SipHash (the default, made to resist
 // crafted keys) cost more than the probe itself.
-static LEXICON: LazyLock<FxHashMap<Key, Vec<Cue>>> = LazyLock::new(|| {
-    let mut m: FxHashMap<Key, Vec<Cue>> = FxHashMap::default();
+static LEXICON: LazyLock<FxHashMap<Key, Vec<Cue>>> = LazyLock::new(|| build_lexicon(entry_key));
+
+/// The cue readings of every lexicon word, under the key `key` gives it
+/// (words it gives none are left out).
+fn build_lexicon<K: std::hash::Hash + Eq>(
+    key: impl Fn(&'static str) -> Option<K>,
+) -> FxHashMap<K, Vec<Cue>> {
+    let mut m: FxHashMap<K, Vec<Cue>> = FxHashMap::default();
     for &(w, p) in PHRASES {
-        let Some(k) = entry_key(w) else { continue };
+        let Some(k) = key(w) else { continue };
         m.entry(k).or_default().push(Cue {
             listener: false,
             particle: Some(p),
@@ -943,7 +949,7 @@ static LEXICON: LazyLock<FxHashMap<Key, Vec<Cue>>> = LazyLock::new(|| {
     }
     let acts = ACTS.iter().map(|w| (w, true));
     for (&w, always_weak) in SPEECH.iter().chain(BELIEF).map(|w| (w, false)).chain(acts) {
-        let Some(k) = entry_key(w) else { continue };
+        let Some(k) = key(w) else { continue };
         let e = m.entry(k).or_default();
         if e.iter().any(|c| c.particle.is_none()) {
             continue;
@@ -955,7 +961,7 @@ static LEXICON: LazyLock<FxHashMap<Key, Vec<Cue>>> = LazyLock::new(|| {
         });
     }
     m
-});
+}
 
 /// The cue readings of a word (phrases first), if it is a cue word at all.
 pub fn lookup(word: &str) -> Option<&'static [Cue]> {
@@ -1198,29 +1204,9 @@ pub(crate) mod tests {
         TABLE.get(lower).cloned()
     }
 
-    /// The cue table keyed by string, built as before packed keys.
+    /// The cue table keyed by the words themselves, as before packed keys.
     fn string_table() -> FxHashMap<&'static str, Vec<Cue>> {
-        let mut m: FxHashMap<&'static str, Vec<Cue>> = FxHashMap::default();
-        for &(w, p) in PHRASES {
-            m.entry(w).or_default().push(Cue {
-                listener: false,
-                particle: Some(p),
-                weak: false,
-            });
-        }
-        let acts = ACTS.iter().map(|w| (w, true));
-        for (&w, always_weak) in SPEECH.iter().chain(BELIEF).map(|w| (w, false)).chain(acts) {
-            let e = m.entry(w).or_default();
-            if e.iter().any(|c| c.particle.is_none()) {
-                continue;
-            }
-            e.push(Cue {
-                listener: LISTENER.contains(&w),
-                particle: None,
-                weak: always_weak || WEAK.contains(&w),
-            });
-        }
-        m
+        build_lexicon(Some)
     }
 
     /// Words that test the edges of the packed key: case, length limits,
