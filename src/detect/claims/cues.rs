@@ -1193,15 +1193,20 @@ pub(crate) mod tests {
     /// buffer, check it is UTF-8 and probe a table keyed by string.
     fn lookup_by_string(word: &str) -> Option<Vec<Cue>> {
         static TABLE: LazyLock<FxHashMap<&'static str, Vec<Cue>>> = LazyLock::new(string_table);
+        let mut buf = [0u8; 16];
+        TABLE.get(lowercase_as_before(word, &mut buf)?).cloned()
+    }
+
+    /// A word of 3 to 16 bytes with its ASCII letters lowercased into
+    /// `buf`, as the lexicons were probed before packed keys.
+    pub(crate) fn lowercase_as_before<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
         if word.len() > 16 || word.len() < 3 {
             return None;
         }
-        let mut buf = [0u8; 16];
         for (b, w) in buf.iter_mut().zip(word.bytes()) {
             *b = w.to_ascii_lowercase();
         }
-        let lower = std::str::from_utf8(&buf[..word.len()]).ok()?;
-        TABLE.get(lower).cloned()
+        std::str::from_utf8(&buf[..word.len()]).ok()
     }
 
     /// The cue table keyed by the words themselves, as before packed keys.

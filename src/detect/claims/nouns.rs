@@ -147,14 +147,19 @@ pub enum Role {
 /// Both lists in one table, so that a word costs one hash probe: the
 /// detector asks about every word of the text. Keyed like the cue lexicon.
 static ROLES: LazyLock<FxHashMap<Key, Role>> = LazyLock::new(|| {
+    roles()
+        .filter_map(|(w, r)| Some((entry_key(w)?, r)))
+        .collect()
+});
+
+/// Every role word with its role, adjectives first.
+fn roles() -> impl Iterator<Item = (&'static str, Role)> {
     let nouns = NOUNS.iter().map(|w| (*w, Role::Noun));
     ADJECTIVES
         .iter()
         .map(|w| (*w, Role::Adjective))
         .chain(nouns)
-        .filter_map(|(w, r)| Some((entry_key(w)?, r)))
-        .collect()
-});
+}
 
 /// The role of `w` (any case) as a noun or adjective cue.
 pub fn role(w: &str) -> Option<Role> {
@@ -227,23 +232,12 @@ mod tests {
 
     /// The role lookup before packed keys (see `cues::tests`).
     fn role_by_string(w: &str) -> Option<Role> {
-        static ROLES_BY_STRING: LazyLock<FxHashMap<&'static str, Role>> = LazyLock::new(|| {
-            let nouns = NOUNS.iter().map(|w| (*w, Role::Noun));
-            ADJECTIVES
-                .iter()
-                .map(|w| (*w, Role::Adjective))
-                .chain(nouns)
-                .collect()
-        });
-        if w.len() > 16 || w.len() < 3 {
-            return None;
-        }
+        static ROLES_BY_STRING: LazyLock<FxHashMap<&'static str, Role>> =
+            LazyLock::new(|| roles().collect());
         let mut buf = [0u8; 16];
-        for (b, c) in buf.iter_mut().zip(w.bytes()) {
-            *b = c.to_ascii_lowercase();
-        }
-        let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
-        ROLES_BY_STRING.get(lower).copied()
+        ROLES_BY_STRING
+            .get(super::super::cues::tests::lowercase_as_before(w, &mut buf)?)
+            .copied()
     }
 
     #[test]
