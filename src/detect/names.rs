@@ -302,6 +302,9 @@ const ORG_KIND_WORDS: &[&str] = &[
     "Airlines",
     "Airways",
     "Motors",
+    "Electric",
+    "Dynamics",
+    "Foods",
     "Holdings",
     "Studios",
     "Records",
@@ -324,6 +327,17 @@ const ORG_KIND_WORDS: &[&str] = &[
     "Insurance",
     "Telecom",
     "Telekom",
+    "TV",
+    "Data",
+    "Laboratories",
+    "Labs",
+    "Cruises",
+    "Bros",
+    "Brothers",
+    "Industry",
+    // Charities and campaigns ("Human Rights Watch", "Christian Aid").
+    "Watch",
+    "Aid",
     "Guild",
     "Club",
     "United",
@@ -455,7 +469,56 @@ const TITLE_WORDS: &[&str] = &[
     "MP",
     "MEP",
     "MSP",
+    "Rev",
+    "Reverend",
+    "Archbishop",
+    "Bishop",
+    "Cardinal",
+    "Prince",
+    "Princess",
+    "Duke",
+    "Duchess",
 ];
+
+/// Nouns for works, written before a work's title ("the film Hotel Rwanda",
+/// "her album Back to Bedlam"): the capitalised run after them is a title,
+/// not a person.
+/// (Words that are verbs too, "play", "hit", "track", are left out:
+/// "hit Tony Blair".)
+const WORK_NOUNS: &[&str] = &[
+    "film",
+    "films",
+    "movie",
+    "album",
+    "albums",
+    "song",
+    "songs",
+    "novel",
+    "book",
+    "musical",
+    "opera",
+    "sitcom",
+    "series",
+    "documentary",
+    "programme",
+    "ballet",
+    "painting",
+];
+
+/// The word just before byte `at` of `text`, across spaces (not across
+/// punctuation): "the" in "the White House".
+fn word_before(text: &str, at: usize) -> &str {
+    let head = text[..at].trim_end_matches([' ', '\u{a0}']);
+    if head.len() == at {
+        return "";
+    }
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &head[start..]
+}
 
 /// A candidate name and the kind it most likely is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -715,6 +778,15 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
     // front of an institution they belong to its name: "US Navy", "UK
     // Independence Party" (not to a person's title: "US District Court
     // Judge Robert Sweet" stays "District Court Judge Robert Sweet").
+    // "General" opens firms' names ("General Motors", "General Electric")
+    // as well as a rank before a surname ("General Musharraf").
+    if let Some(prefix @ (_, "General")) = stripped {
+        if let [(_, w)] = words.as_slice() {
+            if ORG_KIND_WORDS.contains(w) || ORG_WORDS.contains(w) {
+                words.insert(0, prefix);
+            }
+        }
+    }
     if let Some(prefix @ (_, "US" | "UK" | "U.S.")) = stripped {
         if words.iter().any(|(_, w)| ORG_WORDS.contains(w))
             && !words.iter().any(|(_, w)| TITLE_WORDS.contains(w))
@@ -773,6 +845,17 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
     // word is in it; the "United Nations" are not one.
     let not_entity = words_of.last().is_some_and(|w| NOT_ENTITY_LAST.contains(w))
         && !name.ends_with("United Nations");
+    // What stands before the run: "the Daily Mail", "the White House" and
+    // "the Petronas Towers" are not people (a person's name takes no
+    // article unless a title or description comes between: "the Rev Jesse
+    // Jackson", "the singer Ray Charles"); nor are works ("the film Vera
+    // Drake").
+    let before = word_before(text, start);
+    // (A title word must have a name after it: "the Scottish Executive".)
+    let titled = words_of[..words_of.len() - 1]
+        .iter()
+        .any(|w| TITLE_WORDS.contains(w));
+    let no_person = (before.eq_ignore_ascii_case("the") && !titled) || WORK_NOUNS.contains(&before);
     let kind = if titled_person {
         EntityKind::Person
     } else if not_entity {
@@ -784,6 +867,8 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
         // "RBS Bank", "MTV Europe"); two letters are as often initials
         // ("JK Rowling").
         EntityKind::Organization
+    } else if no_person {
+        return;
     } else {
         EntityKind::Person
     };
@@ -938,6 +1023,38 @@ mod tests {
                 "Prosecutor General's Office",
                 "Women's Institute"
             ]
+        );
+    }
+
+    #[test]
+    fn firms_named_general_keep_the_word() {
+        let t = "Shares in General Motors and General Electric rose, General Musharraf said.\n";
+        assert_eq!(
+            names_and_kinds(t),
+            vec![
+                ("General Motors", EntityKind::Organization),
+                ("General Electric", EntityKind::Organization),
+                ("Musharraf", EntityKind::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_after_the_or_a_work_noun_are_not_people() {
+        // Newspapers, buildings and works take "the"; people do not,
+        // unless a title comes with the name.
+        let t = "It was in the Daily Mail and at the White House that the Rev Jesse Jackson praised the film Vera Drake, the Scottish Executive and Tony Blair.\n";
+        assert_eq!(
+            names_and_kinds(t),
+            vec![
+                ("Rev Jesse Jackson", EntityKind::Person),
+                ("Tony Blair", EntityKind::Person),
+            ]
+        );
+        // Institutions after "the" are still proposed, as institutions.
+        assert_eq!(
+            names_and_kinds("He wrote to the Muslim Council of Britain.\n"),
+            vec![("Muslim Council of Britain", EntityKind::Organization)]
         );
     }
 
