@@ -174,7 +174,7 @@ impl Manifest {
                     meta.published = parse_loose_date(&s);
                     if meta.published.is_none() {
                         problem(
-                            def_range.clone(),
+                            p.span(),
                             format!(
                                 "article `{name}`: published = `{s}` is not a date (YYYY-MM-DD)"
                             ),
@@ -356,7 +356,9 @@ mod tests {
             &src[b.def_range.clone()],
             "\"b.txt\" = { published = \"not a date\" }"
         );
-        assert_eq!(m.diagnostics[1].range, b.def_range);
+        // A bad value is reported at the value.
+        assert_eq!(&src[m.diagnostics[1].range.clone()], "\"not a date\"");
+        assert_eq!(b.published_at, Some(m.diagnostics[1].range.clone()));
     }
 
     #[test]
