@@ -761,6 +761,20 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
                 1
             };
     }
+    // An honorific starts a name: what stands before it in the run is a
+    // sentence's first word ("Hello Mr Smith", "Thanks Dr Brown") unless
+    // it is a title ("Chancellor Mr Brown", kept for the rules below).
+    let honorific = |w: &str| {
+        matches!(
+            w.trim_end_matches('.'),
+            "Mr" | "Mrs" | "Ms" | "Dr" | "Sir" | "Dame"
+        )
+    };
+    if let Some(i) = words.iter().skip(1).position(|(_, w)| honorific(w)) {
+        if !words[..=i].iter().any(|(_, w)| TITLE_WORDS.contains(w)) {
+            words.drain(..=i);
+        }
+    }
     let mut stripped = None;
     while words
         .first()
@@ -1022,6 +1036,20 @@ mod tests {
                 "Million Dollar Baby",
                 "Prosecutor General's Office",
                 "Women's Institute"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_starts_at_its_honorific() {
+        let t =
+            "Hello Mr Smith, he wrote. Thanks Dr Jane Brown too, said Chancellor Sir Tom Hill.\n";
+        assert_eq!(
+            names_and_kinds(t),
+            vec![
+                ("Smith", EntityKind::Person),
+                ("Jane Brown", EntityKind::Person),
+                ("Tom Hill", EntityKind::Person),
             ]
         );
     }
