@@ -147,10 +147,15 @@ pub fn analyze_with(corpus: &Corpus, article: &Article, detail: FixDetail) -> An
     let ignored =
         |span: &Range<usize>| annotations.is_ignored(span) || in_boilerplate(corpus, article, span);
 
-    let timexes: Vec<Timex> = temporal::tag(text, dct)
-        .into_iter()
-        .filter(|t| !ignored(&t.span))
-        .collect();
+    let tagged = temporal::tag(text, dct);
+    // Without a publication date the article is tagged without one, which
+    // is what the missing date's fix looks for a dateline in: one tagging
+    // serves both (the fix's own tagging of the first lines was a second
+    // pass over most short articles).
+    let missing = dct
+        .is_none()
+        .then(|| missing_date(corpus, article, &tagged));
+    let timexes: Vec<Timex> = tagged.into_iter().filter(|t| !ignored(&t.span)).collect();
     let mentions: Vec<Mention> = corpus
         .matcher
         .find(text)
@@ -176,9 +181,7 @@ pub fn analyze_with(corpus: &Corpus, article: &Article, detail: FixDetail) -> An
         .collect();
 
     let mut ids = IdAllocator::new(article.ann());
-    if dct.is_none() {
-        diags.push(missing_date(corpus, article));
-    }
+    diags.extend(missing);
     for t in timexes.iter().filter(|t| !annotations.covers_date(&t.span)) {
         let title = format!(
             "Annotate `{}` as {} {}",
@@ -326,7 +329,10 @@ pub(crate) fn in_boilerplate(corpus: &Corpus, article: &Article, span: &Range<us
         .is_some_and(|r| corpus.manifest.is_boilerplate(&article.text[r]))
 }
 
-fn missing_date(corpus: &Corpus, article: &Article) -> Diagnostic {
+/// The missing publication date, with a fix from a dateline when the first
+/// lines have one. `tagged`: the article's expressions, tagged without a
+/// publication date.
+fn missing_date(corpus: &Corpus, article: &Article, tagged: &[Timex]) -> Diagnostic {
     let mut d = Diagnostic::new(
         &article.path,
         Code::MissingPublicationDate,
@@ -340,8 +346,9 @@ fn missing_date(corpus: &Corpus, article: &Article) -> Diagnostic {
         .line_range(30.min(article.index.line_count().saturating_sub(1)))
         .map(|r| r.end)
         .unwrap_or(article.text.len());
-    let found = temporal::tag(&article.text[..head_end], None)
-        .into_iter()
+    let found = tagged
+        .iter()
+        .filter(|t| t.span.end <= head_end)
         .find_map(|t| {
             crate::registry::parse_loose_date(&t.value)
                 .filter(|_| t.value.len() >= 10 && !t.value.contains('X'))
@@ -356,7 +363,7 @@ fn missing_date(corpus: &Corpus, article: &Article) -> Diagnostic {
             edits: vec![corpus.manifest.set_published_edit(&article.rel, date)],
             changes_article: false,
         });
-        d.range = t.span;
+        d.range = t.span.clone();
     }
     d
 }
