@@ -1392,6 +1392,13 @@ const ROWS: &[Row] = &[
         "2010-10-23",
     ),
     r(
+        "The law was not adopted as planned at a meeting on Monday.",
+        D2010,
+        "Monday",
+        D,
+        "2010-10-25",
+    ),
+    r(
         "The firm announced results for the third quarter.",
         D2010,
         "the third quarter",
@@ -1419,6 +1426,13 @@ const ROWS: &[Row] = &[
     ),
     r(
         "Life is harder in today's world.",
+        D2010,
+        "today",
+        D,
+        "PRESENT_REF",
+    ),
+    r(
+        "It holds six times as much as today's computer disks.",
         D2010,
         "today",
         D,

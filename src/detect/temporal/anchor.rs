@@ -300,6 +300,13 @@ fn planned_event_day(text: &str, toks: &[Tok], s: usize, e: usize) -> bool {
         let w = word(text, t);
         let plan = is_any(w, PLAN_VERBS) || (!on && is_any(w, PLAN_FOR_VERBS));
         if plan {
+            // "was not adopted as planned at a meeting on Monday": "as
+            // planned" only says the event went to plan.
+            if k.checked_sub(1)
+                .is_some_and(|q| word(text, &toks[q]).eq_ignore_ascii_case("as"))
+            {
+                return false;
+            }
             let aux = k
                 .checked_sub(1)
                 .map(|q| word(text, &toks[q]))
