@@ -1391,6 +1391,21 @@ const ROWS: &[Row] = &[
         D,
         "2010-10-23",
     ),
+    // A counted plural noun before "a UNIT" makes a frequency.
+    r(
+        "The airline runs four flights a week to Oslo.",
+        D2010,
+        "a week",
+        S,
+        "P1W",
+    ),
+    r(
+        "Guards watch the house 24 hours a day.",
+        D2010,
+        "a day",
+        S,
+        "P1D",
+    ),
     r(
         "The law was not adopted as planned at a meeting on Monday.",
         D2010,

@@ -1231,7 +1231,13 @@ impl<'a> Grammar<'a> {
                         | "billion"
                         | "thousand"
                         | "hundred"
-                );
+                )
+                // "four flights a week", "700 seats a week", "24 hours a
+                // day": a counted plural noun before "a UNIT" is a frequency.
+                || (i >= 2
+                    && self.s(i - 1).len() > 2
+                    && self.s(i - 1).ends_with('s')
+                    && self.number(i - 2).is_some_and(|(k, _)| k == i - 1));
             if rate {
                 return Some(Parsed {
                     start: i,
