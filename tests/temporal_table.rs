@@ -1360,6 +1360,64 @@ const ROWS: &[Row] = &[
         D,
         "2010-10-30",
     ),
+    // A timetabled event in the simple present lies ahead; a perfect,
+    // negated or infinitive form does not say so.
+    r(
+        "The talks begin on Monday in Geneva.",
+        D2010,
+        "Monday",
+        D,
+        "2010-11-01",
+    ),
+    r(
+        "Voters go to the polls on Sunday.",
+        D2010,
+        "Sunday",
+        D,
+        "2010-10-31",
+    ),
+    r(
+        "The law comes into force on Monday.",
+        D2010,
+        "Monday",
+        D,
+        "2010-11-01",
+    ),
+    r(
+        "The two sides did not meet on Monday.",
+        D2010,
+        "Monday",
+        D,
+        "2010-10-25",
+    ),
+    r(
+        "She faced the public vote on Friday.",
+        D2010,
+        "Friday",
+        D,
+        "2010-10-22",
+    ),
+    r(
+        "I don't know why I didn't play on Sunday.",
+        D2010,
+        "Sunday",
+        D,
+        "2010-10-24",
+    ),
+    r(
+        "He flew to Paris to meet the president on Monday.",
+        D2010,
+        "Monday",
+        D,
+        "2010-10-25",
+    ),
+    r(
+        "Prices have come down since Monday.",
+        D2010,
+        "Monday",
+        D,
+        "2010-10-25",
+    ),
     // With "on" after "set", "called", "announced" the day is when it
     // happened; so is it when the plan's fate is told in the past, and
     // when another verb stands between.

@@ -76,6 +76,30 @@ const PAST: &[&str] = &[
 
 const PRESENT: &[&str] = &["is", "are", "says", "say", "am", "does", "has", "have"];
 
+/// Verbs of scheduled events: in the simple present they tell what is
+/// timetabled ("The talks begin on Monday", "Voters go to the polls on
+/// Sunday", "The law comes into force on Monday"), so the day lies ahead.
+/// A past event with a weekday is told in the past tense. Forms that are
+/// more often nouns ("an early start", "the public vote") are left out.
+const FUTURATE: &[&str] = &[
+    "begin", "begins", "starts", "open", "opens", "resume", "resumes", "meet", "meets", "arrive",
+    "arrives", "go", "goes", "come", "comes", "take", "takes", "expire", "expires", "kicks",
+    "host", "hosts", "face", "faces", "play", "plays",
+];
+
+/// Words right before a verb form of [`FUTURATE`] that make it no simple
+/// present:
+/// an infinitive ("flew to Paris to meet him on Monday", "let them go"), a
+/// negated, modal or perfect form ("did not meet on Monday", "have come
+/// down since"), or a noun after a determiner ("the vote on Sunday").
+const NOT_FUTURATE_AFTER: &[&str] = &[
+    "to", "did", "didn't", "not", "never", "could", "would", "might", "should", "can", "may",
+    "must", "have", "has", "had", "having", "be", "been", "being", "let", "make", "made", "a",
+    "an", "the", "his", "her", "its", "their", "our", "this", "that", "these", "those", "s",
+    // The end of a negated contraction: "didn't", "don't", "won't".
+    "t",
+];
+
 fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
     text.get(t.start..t.end).unwrap_or("")
 }
@@ -195,6 +219,15 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
             }
         }
         _ if PRESENT.contains(&lw) => Some(Tense::Present),
+        _ if FUTURATE.contains(&lw)
+            && !t.cap
+            && !j.checked_sub(1).is_some_and(|k| {
+                let w = word(text, &toks[k]);
+                NOT_FUTURATE_AFTER.iter().any(|x| w.eq_ignore_ascii_case(x))
+            }) =>
+        {
+            Some(Tense::Future)
+        }
         _ => None,
     }
 }
