@@ -454,7 +454,32 @@ const ROWS: &[Row] = &[
         D,
         "1997-07",
     ),
-    r("Costs rose by year-end.", D1989, "year-end", D, "1989"),
+    // "year-end" is the year's last day: of the year before the DCT in a
+    // past clause, of the DCT's year otherwise. "year end", "year's end"
+    // and "the end of the year" stay the year (TimeML's mod="END").
+    r("Costs rose by year-end.", D1989, "year-end", D, "1988-12-31"),
+    r(
+        "The deal should close by year-end.",
+        D2010,
+        "year-end",
+        D,
+        "2010-12-31",
+    ),
+    r(
+        "The index is up 4% since year-end.",
+        D2010,
+        "year-end",
+        D,
+        "2009-12-31",
+    ),
+    r(
+        "They hope to finish by the end of the year.",
+        D2010,
+        "the end of the year",
+        D,
+        "2010",
+    ),
+    r("Hiring will slow by year's end.", D2010, "year's end", D, "2010"),
     r(
         "sales in the current fiscal year",
         D1989,
@@ -602,7 +627,7 @@ const ROWS: &[Row] = &[
         D1998,
         "Tuesday",
         D,
-        "1998-02-10",
+        "1998-02-17",
     ),
     r(
         "They met last Tuesday.",
@@ -1274,6 +1299,224 @@ const ROWS: &[Row] = &[
         "Tuesday",
         D,
         "1998-02-17",
+    ),
+    // A plan, schedule or call reported in the past is for a day ahead;
+    // the DCT (D2010) is a Wednesday.
+    r(
+        "The union planned a demonstration on Saturday.",
+        D2010,
+        "Saturday",
+        D,
+        "2010-10-30",
+    ),
+    r(
+        "Protesters planned a march through the capital for Sunday.",
+        D2010,
+        "Sunday",
+        D,
+        "2010-10-31",
+    ),
+    r(
+        "The union called a strike for Monday.",
+        D2010,
+        "Monday",
+        D,
+        "2010-11-01",
+    ),
+    r(
+        "The court set the hearing for Friday.",
+        D2010,
+        "Friday",
+        D,
+        "2010-10-29",
+    ),
+    r(
+        "The ministry scheduled a vote on Tuesday.",
+        D2010,
+        "Tuesday",
+        D,
+        "2010-11-02",
+    ),
+    r(
+        "The party planned a vote for April.",
+        D2010,
+        "April",
+        D,
+        "2011-04",
+    ),
+    // In the present a schedule looks ahead too.
+    r(
+        "The report is due on Monday.",
+        D2010,
+        "Monday",
+        D,
+        "2010-11-01",
+    ),
+    r("The talks are set for Friday.", D2010, "Friday", D, "2010-10-29"),
+    r(
+        "The vote will be held on Saturday.",
+        D2010,
+        "Saturday",
+        D,
+        "2010-10-30",
+    ),
+    // A timetabled event in the simple present lies ahead; a perfect,
+    // negated or infinitive form does not say so.
+    r(
+        "The talks begin on Monday in Geneva.",
+        D2010,
+        "Monday",
+        D,
+        "2010-11-01",
+    ),
+    r(
+        "Voters go to the polls on Sunday.",
+        D2010,
+        "Sunday",
+        D,
+        "2010-10-31",
+    ),
+    r(
+        "The law comes into force on Monday.",
+        D2010,
+        "Monday",
+        D,
+        "2010-11-01",
+    ),
+    r(
+        "The two sides did not meet on Monday.",
+        D2010,
+        "Monday",
+        D,
+        "2010-10-25",
+    ),
+    r(
+        "She faced the public vote on Friday.",
+        D2010,
+        "Friday",
+        D,
+        "2010-10-22",
+    ),
+    r(
+        "I don't know why I didn't play on Sunday.",
+        D2010,
+        "Sunday",
+        D,
+        "2010-10-24",
+    ),
+    r(
+        "He flew to Paris to meet the president on Monday.",
+        D2010,
+        "Monday",
+        D,
+        "2010-10-25",
+    ),
+    r(
+        "Prices have come down since Monday.",
+        D2010,
+        "Monday",
+        D,
+        "2010-10-25",
+    ),
+    // With "on" after "set", "called", "announced" the day is when it
+    // happened; so is it when the plan's fate is told in the past, and
+    // when another verb stands between.
+    r(
+        "The team set a record on Saturday.",
+        D2010,
+        "Saturday",
+        D,
+        "2010-10-23",
+    ),
+    r(
+        "The minister announced the plan on Monday.",
+        D2010,
+        "Monday",
+        D,
+        "2010-10-25",
+    ),
+    r(
+        "A vigil planned for Saturday was canceled.",
+        D2010,
+        "Saturday",
+        D,
+        "2010-10-23",
+    ),
+    r(
+        "The union planned the strike that began on Saturday.",
+        D2010,
+        "Saturday",
+        D,
+        "2010-10-23",
+    ),
+    // A counted plural noun before "a UNIT" makes a frequency.
+    r(
+        "The airline runs four flights a week to Oslo.",
+        D2010,
+        "a week",
+        S,
+        "P1W",
+    ),
+    r(
+        "Guards watch the house 24 hours a day.",
+        D2010,
+        "a day",
+        S,
+        "P1D",
+    ),
+    r(
+        "The law was not adopted as planned at a meeting on Monday.",
+        D2010,
+        "Monday",
+        D,
+        "2010-10-25",
+    ),
+    r(
+        "The firm announced results for the third quarter.",
+        D2010,
+        "the third quarter",
+        D,
+        "2010-Q3",
+    ),
+    // "N weeks ago" keeps the unit's granularity (an ISO week), as TimeML
+    // and TIDES have it: counted back from the DCT, not a day.
+    r(
+        "The strike began a week ago.",
+        D2010,
+        "a week ago",
+        D,
+        "2010-W42",
+    ),
+    r("Prices fell a month ago.", D2010, "a month ago", D, "2010-09"),
+    // "today's" before a noun of the present age is the present, not
+    // the day of publication.
+    r(
+        "Today's youth have little patience.",
+        D2010,
+        "Today",
+        D,
+        "PRESENT_REF",
+    ),
+    r(
+        "Life is harder in today's world.",
+        D2010,
+        "today",
+        D,
+        "PRESENT_REF",
+    ),
+    r(
+        "It holds six times as much as today's computer disks.",
+        D2010,
+        "today",
+        D,
+        "PRESENT_REF",
+    ),
+    r(
+        "Today's meeting was short.",
+        D2010,
+        "Today",
+        D,
+        "2010-10-27",
     ),
     // "planned to": the day before the verb is when the plan was made,
     // the day after it the planned one.

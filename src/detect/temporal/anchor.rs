@@ -76,6 +76,30 @@ const PAST: &[&str] = &[
 
 const PRESENT: &[&str] = &["is", "are", "says", "say", "am", "does", "has", "have"];
 
+/// Verbs of scheduled events: in the simple present they tell what is
+/// timetabled ("The talks begin on Monday", "Voters go to the polls on
+/// Sunday", "The law comes into force on Monday"), so the day lies ahead.
+/// A past event with a weekday is told in the past tense. Forms that are
+/// more often nouns ("an early start", "the public vote") are left out.
+const FUTURATE: &[&str] = &[
+    "begin", "begins", "starts", "open", "opens", "resume", "resumes", "meet", "meets", "arrive",
+    "arrives", "go", "goes", "come", "comes", "take", "takes", "expire", "expires", "kicks",
+    "host", "hosts", "face", "faces", "play", "plays",
+];
+
+/// Words right before a verb form of [`FUTURATE`] that make it no simple
+/// present:
+/// an infinitive ("flew to Paris to meet him on Monday", "let them go"), a
+/// negated, modal or perfect form ("did not meet on Monday", "have come
+/// down since"), or a noun after a determiner ("the vote on Sunday").
+const NOT_FUTURATE_AFTER: &[&str] = &[
+    "to", "did", "didn't", "not", "never", "could", "would", "might", "should", "can", "may",
+    "must", "have", "has", "had", "having", "be", "been", "being", "let", "make", "made", "a",
+    "an", "the", "his", "her", "its", "their", "our", "this", "that", "these", "those", "s",
+    // The end of a negated contraction: "didn't", "don't", "won't".
+    "t",
+];
+
 fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
     text.get(t.start..t.end).unwrap_or("")
 }
@@ -105,6 +129,13 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
         {
             Some(Tense::Past)
         }
+        // "is due Monday", "are set for Friday", "a meeting on Tuesday is
+        // planned": a plan stated in the present is about a day ahead.
+        "scheduled" | "due" | "expected" | "set" | "slated" | "planned"
+            if present_auxiliary_before(text, toks, j) =>
+        {
+            Some(Tense::Future)
+        }
         // "On Friday, the government planned to send aid": the day is when
         // the plan was made, a past day; in "planned to leave on Thursday"
         // (the expression after the verb) it is the planned day, ahead.
@@ -124,6 +155,15 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
             Some(Tense::Future)
         }
         "is" | "are" | "was" | "were" if next_to => Some(Tense::Future),
+        "is" | "are"
+            if next.is_some_and(|n| {
+                ["scheduled", "due", "expected", "set", "slated", "planned"]
+                    .iter()
+                    .any(|x| n.eq_ignore_ascii_case(x))
+            }) =>
+        {
+            Some(Tense::Future)
+        }
         // "they expect the transaction to be completed by Dec. 15": the
         // infinitive after the object is the expected event, ahead.
         "expect" | "expects" if to_after_object(text, toks, j) => Some(Tense::Future),
@@ -152,6 +192,9 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
         {
             Some(Tense::Future)
         }
+        // Adverbs and prepositions of the past take no auxiliary: "the
+        // change is since year-end" looks back.
+        "ago" | "earlier" | "last" | "yesterday" | "since" => Some(Tense::Past),
         _ if PAST.contains(&lw) || (lw.len() > 4 && lw.ends_with("ed") && !t.cap) => {
             // A participle after "be"/"to" takes the tense of its auxiliary.
             let prev = j
@@ -176,6 +219,15 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
             }
         }
         _ if PRESENT.contains(&lw) => Some(Tense::Present),
+        _ if FUTURATE.contains(&lw)
+            && !t.cap
+            && !j.checked_sub(1).is_some_and(|k| {
+                let w = word(text, &toks[k]);
+                NOT_FUTURATE_AFTER.iter().any(|x| w.eq_ignore_ascii_case(x))
+            }) =>
+        {
+            Some(Tense::Future)
+        }
         _ => None,
     }
 }
@@ -222,15 +274,100 @@ fn past_auxiliary_before(text: &str, toks: &[Tok], j: usize) -> bool {
             .is_some_and(|q| w(q).eq_ignore_ascii_case("had"))
 }
 
+/// "is", "are", "am" right before token `j`.
+fn present_auxiliary_before(text: &str, toks: &[Tok], j: usize) -> bool {
+    j.checked_sub(1).is_some_and(|p| {
+        let w = word(text, &toks[p]);
+        ["is", "are", "am"]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+    })
+}
+
+/// Verbs whose object is an event still to come, with any preposition
+/// before its day: "planned a rally on Saturday", "scheduled talks for
+/// Monday".
+const PLAN_VERBS: &[&str] = &["planned", "scheduled", "rescheduled", "slated"];
+
+/// Verbs that name a day ahead only with "for": "called a strike for
+/// Monday", "set the vote for Friday"; with "on" the day is when the verb
+/// happened ("called the meeting on Monday", "set a record on Saturday").
+/// Not "announced": "announced results for the fourth quarter" is about a
+/// period gone by.
+const PLAN_FOR_VERBS: &[&str] = &["set", "called", "fixed", "booked"];
+
+/// Whether the expression at token `s` is the day of a planned event: it
+/// follows "for" or "on", and a verb of planning or scheduling in the
+/// simple past or as a participle ("the march planned for Sunday") stands
+/// before it in the same clause with no other verb between. The plan is
+/// reported in the past, the event it is about lies ahead. Not after a
+/// past auxiliary ("was scheduled for Friday", "had planned a rally on
+/// Saturday"), where the plan may be one that has already run its course,
+/// nor when the phrase is the subject of a past verb right after it ("a
+/// vigil planned for Saturday was canceled"): what became of the plan is
+/// told as past.
+fn planned_event_day(text: &str, toks: &[Tok], s: usize, e: usize) -> bool {
+    let Some(p) = s.checked_sub(1) else {
+        return false;
+    };
+    let past_after = toks.get(e).is_some_and(|t| {
+        let w = word(text, t);
+        ["was", "were", "had"]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+    });
+    if past_after {
+        return false;
+    }
+    let prep = word(text, &toks[p]);
+    let on = prep.eq_ignore_ascii_case("on");
+    if !on && !prep.eq_ignore_ascii_case("for") {
+        return false;
+    }
+    let is_any = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    for k in (p.saturating_sub(10)..p).rev() {
+        let t = &toks[k];
+        if boundary(t) || t.is_punct(b',') {
+            return false;
+        }
+        let w = word(text, t);
+        let plan = is_any(w, PLAN_VERBS) || (!on && is_any(w, PLAN_FOR_VERBS));
+        if plan {
+            // "was not adopted as planned at a meeting on Monday": "as
+            // planned" only says the event went to plan.
+            if k.checked_sub(1)
+                .is_some_and(|q| word(text, &toks[q]).eq_ignore_ascii_case("as"))
+            {
+                return false;
+            }
+            let aux = k
+                .checked_sub(1)
+                .map(|q| word(text, &toks[q]))
+                .is_some_and(|a| is_any(a, &["was", "were", "had", "been"]));
+            return !aux;
+        }
+        // Another verb between: the day belongs to it ("planned the strike
+        // that began on Saturday").
+        if classify(text, toks, k, false).is_some() {
+            return false;
+        }
+    }
+    false
+}
+
 fn boundary(t: &Tok) -> bool {
     t.newline || matches!(t.kind, Kind::Punct(b'.' | b'!' | b'?' | b';'))
 }
 
-/// The tense nearest to tokens `s..e` within their sentence: the closest
+/// The tense nearest to tokens `s..e` within their sentence (the day of a
+/// planned event lies ahead whatever the tense): the closest
 /// tense marker on either side wins (markers to the right count double
 /// distance); a reporting verb ("said") not right next to the expression
 /// counts as three tokens further away than it is.
 pub fn tense_at(text: &str, toks: &[Tok], s: usize, e: usize) -> Tense {
+    if planned_event_day(text, toks, s, e) {
+        return Tense::Future;
+    }
     let mut best: Option<(usize, Tense)> = None;
     let consider = |j: usize, dist: usize, best: &mut Option<(usize, Tense)>| {
         if let Some(t) = classify(text, toks, j, j >= e) {

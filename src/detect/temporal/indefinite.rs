@@ -2,8 +2,12 @@
 //! second largest religion" names no stretch of one day but some day in the
 //! future, as "someday" does.
 //!
-//! The grammar reads "one day" as a duration; this pass looks at the word
-//! before it, which the grammar's rules do not see.
+//! Likewise "today's youth", "today's world": "today" standing for the
+//! present age, not for the day of publication ("today's meeting").
+//!
+//! The grammar reads "one day" as a duration and "today" as the DCT; this
+//! pass looks at the words around them, which the grammar's rules do not
+//! see.
 
 use super::lexicon::Unit;
 use super::normalize::Sem;
@@ -15,13 +19,90 @@ const MODALS: &[&str] = &[
     "will", "would", "could", "might", "may", "can", "shall", "should", "must",
 ];
 
+/// Nouns of a generation, a society or an age: after "today's" they make
+/// "today" the present era ("today's youth", "today's world", "in today's
+/// economy"), which TimeML gives as `PRESENT_REF`. Nouns of events
+/// ("today's meeting", "today's editions") keep the day.
+const PRESENT_AGE_NOUNS: &[&str] = &[
+    "youth",
+    "young",
+    "youngsters",
+    "children",
+    "kids",
+    "teenagers",
+    "teens",
+    "students",
+    "generation",
+    "generations",
+    "parents",
+    "families",
+    "women",
+    "men",
+    "people",
+    "world",
+    "society",
+    "societies",
+    "culture",
+    "age",
+    "era",
+    "times",
+    "economy",
+    "standards",
+    "technology",
+    "computers",
+    "computer",
+    "devices",
+    "products",
+    "cars",
+    "personal",
+    "modern",
+    "global",
+    "consumer",
+    "consumers",
+    "workers",
+    "workforce",
+    "gamers",
+    "players",
+    "athletes",
+    "fans",
+    "audiences",
+    "viewers",
+    "readers",
+    "visitors",
+    "musicians",
+    "stars",
+    "celebrities",
+    "politicians",
+    "terrorists",
+    "babies",
+    "media",
+    "music",
+    "politics",
+    "industry",
+    "britain",
+    "america",
+];
+
 impl Grammar<'_> {
     /// `p` with its meaning replaced when it is an indefinite time.
     pub fn indefinite_time(&self, mut p: Parsed) -> Parsed {
         if self.one_day_after_modal(&p) {
             p.sem = Sem::Ref("FUTURE_REF");
+        } else if self.today_as_present_age(&p) {
+            p.sem = Sem::Ref("PRESENT_REF");
         }
         p
+    }
+
+    /// "today's youth", "today's personal computers": a lone "today" with
+    /// a possessive "'s" before a noun (or adjective) of the present age.
+    fn today_as_present_age(&self, p: &Parsed) -> bool {
+        p.end == p.start + 1
+            && matches!(p.sem, Sem::DayOff { off: 0, pod: None })
+            && self.eq(p.start, "today")
+            && self.punct(p.end, b'\'')
+            && self.eq(p.end + 1, "s")
+            && PRESENT_AGE_NOUNS.iter().any(|n| self.eq(p.end + 2, n))
     }
 
     /// "will one day be", "could one day replace": "one day" (a duration of

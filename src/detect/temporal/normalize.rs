@@ -45,6 +45,9 @@ pub enum Sem {
         off: i64,
     },
     Year(i32),
+    /// "year-end", "year's end": the last day of the year, the one before
+    /// the DCT in a past clause ("since year-end"), else the DCT's.
+    YearEnd,
     /// Decade by its first three digits (199 for the 1990s).
     Decade(i32),
     /// Century by its first two digits (19 for the 20th century).
@@ -499,6 +502,17 @@ pub fn normalize(
             ctx.refer_year(*y);
             (Date, format!("{y:04}"))
         }
+        Sem::YearEnd => match dct {
+            Some(dct) => {
+                let last_day = dct.month() == 12 && dct.day() == 31;
+                let y = match tense {
+                    Tense::Past if !last_day => dct.year() - 1,
+                    _ => dct.year(),
+                };
+                (Date, format!("{y:04}-12-31"))
+            }
+            None => (Date, "XXXX-12-31".into()),
+        },
         Sem::Decade(d) => (Date, format!("{d:03}")),
         Sem::Century(c) => (Date, format!("{c:02}")),
         Sem::Part { y, part, rel } => {

@@ -218,7 +218,7 @@ impl<'a> Grammar<'a> {
         self.w(i) == Some(w)
     }
 
-    fn punct(&self, i: usize, c: u8) -> bool {
+    pub(super) fn punct(&self, i: usize, c: u8) -> bool {
         self.tok(i).is_some_and(|t| t.is_punct(c))
     }
 
@@ -1231,7 +1231,13 @@ impl<'a> Grammar<'a> {
                         | "billion"
                         | "thousand"
                         | "hundred"
-                );
+                )
+                // "four flights a week", "700 seats a week", "24 hours a
+                // day": a counted plural noun before "a UNIT" is a frequency.
+                || (i >= 2
+                    && self.s(i - 1).len() > 2
+                    && self.s(i - 1).ends_with('s')
+                    && self.number(i - 2).is_some_and(|(k, _)| k == i - 1));
             if rate {
                 return Some(Parsed {
                     start: i,
@@ -1548,7 +1554,8 @@ impl<'a> Grammar<'a> {
             }),
             Lex::Unit(Unit::Year, false) => {
                 // "year-end", "year end", "year's end"
-                let k = if self.punct(i + 1, b'-') && self.glued(i + 1) {
+                let hyphen = self.punct(i + 1, b'-') && self.glued(i + 1);
+                let k = if hyphen {
                     i + 2
                 } else if self.punct(i + 1, b'\'') && self.eq(i + 2, "s") {
                     i + 3
@@ -1559,9 +1566,17 @@ impl<'a> Grammar<'a> {
                     return Some(Parsed {
                         start: i,
                         end: k + 1,
-                        sem: Sem::UnitOff {
-                            unit: Unit::Year,
-                            off: 0,
+                        // "year-end", the closing date of accounts and
+                        // deadlines, is the year's last day; "year end" and
+                        // "year's end" are the end of the year, which
+                        // TimeML gives as the year (with mod="END").
+                        sem: if hyphen {
+                            Sem::YearEnd
+                        } else {
+                            Sem::UnitOff {
+                                unit: Unit::Year,
+                                off: 0,
+                            }
                         },
                     });
                 }
