@@ -1042,3 +1042,31 @@ fn present_tense_cues_take_their_subject() {
         Some("the closure was a mistake"),
     );
 }
+
+#[test]
+fn a_content_ends_before_a_clause_with_its_own_speaker() {
+    let text = "The governor signed the bill, a spokesman told reporters that it was law.";
+    assert_eq!(
+        claims(text),
+        vec![
+            (
+                "signed".to_owned(),
+                Some("The governor".to_owned()),
+                Some("the bill".to_owned())
+            ),
+            (
+                "told".to_owned(),
+                Some("a spokesman".to_owned()),
+                Some("it was law".to_owned())
+            ),
+        ]
+    );
+    no_content_over_a_cue(text);
+    // A verb that is no cue opens no new claim: the content runs on.
+    one(
+        "The senator said the plan, a costly one, was dead.",
+        "said",
+        Some("The senator"),
+        Some("the plan, a costly one, was dead"),
+    );
+}

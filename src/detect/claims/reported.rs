@@ -1541,6 +1541,10 @@ fn build(
                         break;
                     }
                 }
+                if ctx.punct(k) == "," && new_speaker(ctx, k + 1, b) {
+                    end = k;
+                    break;
+                }
             }
             k += 1;
         }
@@ -1583,6 +1587,37 @@ fn build(
         source,
         b,
     ))
+}
+
+/// Whether a clause of its own with a speaker starts at token `s`: a
+/// short noun phrase opening with a determiner or a capital, then a
+/// verb of saying in the past ("..., a spokesman told reporters that
+/// ...", "..., Smith said"). The content before it ends at its comma.
+fn new_speaker(ctx: &Ctx, s: usize, b: usize) -> bool {
+    let opens = ctx.toks.get(s).is_some_and(|t| t.is_word())
+        && (!ctx.is_lower(s) || ["a", "an", "the", "his", "her", "their"].contains(&ctx.word(s)))
+        && !STOPS.iter().any(|w| ctx.eq(s, w));
+    if !opens {
+        return false;
+    }
+    let mut n = s + 1;
+    while n < b && n < s + 6 {
+        if !ctx.toks[n].is_word() || ctx.in_closed_quote(n) {
+            return false;
+        }
+        if ctx.is_lower(n) {
+            if let Some((_, _, c)) = cue_at(ctx, n) {
+                return !c.weak
+                    && ctx.word(n).ends_with(['d', 't'])
+                    && ctx.np_back_strict(n - 1, s).is_some_and(|np| np.start == s);
+            }
+            if STOPS.iter().any(|w| ctx.eq(n, w)) || finite_verb(ctx, n) {
+                return false;
+            }
+        }
+        n += 1;
+    }
+    false
 }
 
 /// Past participles not in "-ed" that a passive cue may end in.
