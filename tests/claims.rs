@@ -201,10 +201,11 @@ fn sentence_final_cue() {
 
 #[test]
 fn passive_report() {
+    // A passive names no source but its "by" agent; an empty "it" is none.
     one(
         "It was reported that the talks had failed.",
         "was reported",
-        Some("It"),
+        None,
         Some("the talks had failed"),
     );
 }
@@ -860,5 +861,212 @@ fn a_noun_modifier_in_ing_is_no_cue() {
         "is writing",
         Some("The mayor"),
         Some("the bridge was safe"),
+    );
+}
+
+/// Every claim's content stays clear of every other claim's cue: each
+/// token belongs to one claim.
+#[track_caller]
+fn no_content_over_a_cue(text: &str) {
+    let reg = Registry::empty();
+    let found = detect(text, &[], &reg);
+    for a in &found {
+        for b in &found {
+            if let Some(c) = &a.content {
+                let over = c.start < b.cue.end && b.cue.start < c.end;
+                assert!(
+                    a.cue == b.cue || !over,
+                    "{:?} covers the cue {:?} in {text:?}",
+                    &text[c.clone()],
+                    &text[b.cue.clone()]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_passive_of_belief_has_no_source_but_its_agent() {
+    one(
+        "David Miliband is seen as a key Blair lieutenant.",
+        "is seen",
+        None,
+        Some("as a key Blair lieutenant"),
+    );
+    // The subject is the topic: the claim still covers it.
+    let text = "David Miliband is seen as a key Blair lieutenant.";
+    let found = detect(text, &[], &Registry::empty());
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].span.start, 0, "{:?}", &text[found[0].span.clone()]);
+    one(
+        "The tax is widely seen by economists as a failure.",
+        "is widely seen",
+        Some("by economists"),
+        Some("as a failure"),
+    );
+    one(
+        "The senator was asked whether the bill would pass.",
+        "was asked",
+        None,
+        Some("whether the bill would pass"),
+    );
+    // A feeling is its subject's own: "is worried" keeps its source.
+    one(
+        "The mayor is worried that the plant will close.",
+        "is worried",
+        Some("The mayor"),
+        Some("the plant will close"),
+    );
+}
+
+#[test]
+fn a_passive_of_a_life_or_a_place_is_no_claim() {
+    for text in [
+        "The 39-year-old was educated at Eton and Oxford.",
+        "The senator was trained as a lawyer in Boston.",
+        "The company is based in Ohio and employs 300 people.",
+    ] {
+        assert_eq!(claims(text), vec![], "in {text:?}");
+    }
+}
+
+#[test]
+fn a_model_claim_stops_at_a_rule_claims_cue() {
+    let text = "Clinton paused, then revealed the plan had failed.";
+    no_content_over_a_cue(text);
+    let found = claims(text);
+    assert!(
+        found.contains(&(
+            "then revealed".to_owned(),
+            Some("Clinton".to_owned()),
+            Some("the plan had failed".to_owned())
+        )),
+        "{found:?}"
+    );
+    no_content_over_a_cue("The mayor paused, then warned that the plant would close.");
+    // A claim with its own source inside the content is nested in it and
+    // stays there: "the Kremlin's announcement that Russia wanted ...".
+    let text = "It contrasts with the Kremlin's announcement this week that Russia wanted to join.";
+    let found = claims(text);
+    assert!(
+        found.iter().any(|(cue, _, content)| cue == "announcement"
+            && content
+                .as_deref()
+                .is_some_and(|c| c.contains("Russia wanted"))),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_apposition_does_not_cross_a_verb() {
+    let text = "He left the room, a former aide of the senator, said the report was false.";
+    let found = claims(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (cue, source, content) = &found[0];
+    assert_eq!(cue, "said");
+    assert!(
+        source.as_deref().is_none_or(|s| !s.contains("left")),
+        "source {source:?}"
+    );
+    assert_eq!(content.as_deref(), Some("the report was false"));
+    // A real apposition still joins its two phrases.
+    one(
+        "When the party lost, the leader, Jane Smith, said she would resign.",
+        "said",
+        Some("the leader, Jane Smith"),
+        Some("she would resign"),
+    );
+}
+
+#[test]
+fn a_second_cue_after_and_or_but_keeps_the_subject() {
+    let text = "The company denied it but admitted that the figures were wrong.";
+    assert_eq!(
+        claims(text),
+        vec![
+            (
+                "denied".to_owned(),
+                Some("The company".to_owned()),
+                Some("it".to_owned())
+            ),
+            (
+                "admitted".to_owned(),
+                Some("The company".to_owned()),
+                Some("the figures were wrong".to_owned())
+            ),
+        ]
+    );
+    let text = "The senator said the bill was dead and warned that the vote would fail.";
+    assert_eq!(
+        claims(text),
+        vec![
+            (
+                "said".to_owned(),
+                Some("The senator".to_owned()),
+                Some("the bill was dead".to_owned())
+            ),
+            (
+                "warned".to_owned(),
+                Some("The senator".to_owned()),
+                Some("the vote would fail".to_owned())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn present_tense_cues_take_their_subject() {
+    one(
+        "The minister says the plan is working.",
+        "says",
+        Some("The minister"),
+        Some("the plan is working"),
+    );
+    one(
+        "Officials believe the talks will fail.",
+        "believe",
+        Some("Officials"),
+        Some("the talks will fail"),
+    );
+    one(
+        "She argues that the tax is unfair.",
+        "argues",
+        Some("She"),
+        Some("the tax is unfair"),
+    );
+    // A present tense ends the subject of a first clause too.
+    one(
+        "The senator visits the plant, then says the closure was a mistake.",
+        "then says",
+        Some("The senator"),
+        Some("the closure was a mistake"),
+    );
+}
+
+#[test]
+fn a_content_ends_before_a_clause_with_its_own_speaker() {
+    let text = "The governor signed the bill, a spokesman told reporters that it was law.";
+    assert_eq!(
+        claims(text),
+        vec![
+            (
+                "signed".to_owned(),
+                Some("The governor".to_owned()),
+                Some("the bill".to_owned())
+            ),
+            (
+                "told".to_owned(),
+                Some("a spokesman".to_owned()),
+                Some("it was law".to_owned())
+            ),
+        ]
+    );
+    no_content_over_a_cue(text);
+    // A verb that is no cue opens no new claim: the content runs on.
+    one(
+        "The senator said the plan, a costly one, was dead.",
+        "said",
+        Some("The senator"),
+        Some("the plan, a costly one, was dead"),
     );
 }

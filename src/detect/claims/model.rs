@@ -193,6 +193,12 @@ impl Model {
         }
     }
 
+    /// Whether the word whose stem hash is `h` (`Doc::stem_hash`) opens
+    /// cues often enough in training to be scored.
+    pub fn opens(&self, h: u32) -> bool {
+        self.vocab.contains(h)
+    }
+
     /// Model units per float unit of the weights (for thresholds).
     pub fn scale(&self) -> f32 {
         self.scale
