@@ -1070,3 +1070,28 @@ fn a_content_ends_before_a_clause_with_its_own_speaker() {
         Some("the plan, a costly one, was dead"),
     );
 }
+
+#[test]
+fn a_participle_of_publishing_after_its_noun_is_no_cue() {
+    // A reduced relative clause: the claim is the later verb's, with the
+    // noun and its participle as source.
+    one(
+        "The report published yesterday shows the economy grew by 2%.",
+        "shows",
+        Some("The report published yesterday"),
+        Some("the economy grew by 2%"),
+    );
+    one(
+        "A study published in the Lancet found that smoking kills.",
+        "found",
+        Some("A study published in the Lancet"),
+        Some("smoking kills"),
+    );
+    // With an object, or a new clause between, the participle is the verb.
+    one(
+        "The ministry released figures on Monday showing a fall in crime.",
+        "released",
+        Some("The ministry"),
+        Some("figures on Monday showing a fall in crime"),
+    );
+}

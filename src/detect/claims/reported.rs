@@ -415,7 +415,10 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
         // any adverb between a source and its cue does ("has reportedly
         // told aides that ...").
         // A noun modifier ("the manifesto writing team.") is no cue.
-        if adverb_before_verb_cue(ctx, c0, c1) || noun_modifier(ctx, &(c0..c1 + 1)) {
+        if adverb_before_verb_cue(ctx, c0, c1)
+            || noun_modifier(ctx, &(c0..c1 + 1))
+            || reduced_relative(ctx, a, b, c0, c1)
+        {
             i += 1;
             continue;
         }
@@ -440,6 +443,73 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
         }
     }
     out
+}
+
+/// Participles of publishing that follow the noun they describe ("the
+/// report published yesterday", "documents released by the court").
+const PUBLISHED: &[&str] = &["published", "released", "issued", "leaked", "posted"];
+
+/// Words that open what follows such a participle in a reduced relative
+/// clause: a preposition or a time ("published in the Lancet", "released
+/// on Monday", "issued yesterday"), never an object.
+const AFTER_PUBLISHED: &[&str] = &[
+    "in",
+    "on",
+    "by",
+    "at",
+    "for",
+    "from",
+    "last",
+    "this",
+    "earlier",
+    "yesterday",
+    "today",
+    "online",
+    "after",
+    "before",
+    "during",
+    "under",
+    "with",
+];
+
+/// Whether the one-word cue at `c0..=c1` is a participle of publishing in
+/// a reduced relative clause, with the sentence's own verb of saying after
+/// it: "The report published yesterday shows that ...", "A study published
+/// in the Lancet found ...". The claim is the later verb's, with the noun
+/// and its participle as source; the participle is no cue. Not when a new
+/// clause starts between the two ("The ministry released on Monday
+/// figures that show", "announced on Monday it expected"): a comma, "that",
+/// "and" or a pronoun.
+fn reduced_relative(ctx: &Ctx, a: usize, b: usize, c0: usize, c1: usize) -> bool {
+    if c0 != c1 || c0 <= a || !PUBLISHED.iter().any(|w| ctx.eq(c0, w)) {
+        return false;
+    }
+    let before = ctx.word(c0 - 1);
+    if before.is_empty() || is_auxiliary(before) || is_pronoun(before) || before.ends_with("ly") {
+        return false;
+    }
+    if !AFTER_PUBLISHED.iter().any(|w| ctx.eq(c1 + 1, w)) {
+        return false;
+    }
+    for k in c1 + 2..b.min(c1 + 12) {
+        let w = ctx.word(k);
+        if w.is_empty()
+            || is_pronoun(w)
+            || ["that", "which", "who", "and", "but", "or"]
+                .iter()
+                .any(|x| ctx.eq(k, x))
+        {
+            return false;
+        }
+        if ctx.is_lower(k)
+            && !w.ends_with("ing")
+            && !ctx.eq(k - 1, "to")
+            && cue_at(ctx, k).is_some()
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the one-word cue `c0..=c1` is an adverb (one that may stand
