@@ -1095,3 +1095,26 @@ fn a_participle_of_publishing_after_its_noun_is_no_cue() {
         Some("figures on Monday showing a fall in crime"),
     );
 }
+
+#[test]
+fn a_noun_cue_after_a_possessive_has_the_possessor_as_source() {
+    // A time between the noun and its "that" is part of neither. (The
+    // nested claim, Russia's wanting, is found too.)
+    let found = claims(
+        "It contrasts with the Kremlin's announcement this week that Russia wanted to join.",
+    );
+    assert!(
+        found.contains(&(
+            "announcement".to_owned(),
+            Some("the Kremlin".to_owned()),
+            Some("Russia wanted to join".to_owned())
+        )),
+        "{found:?}"
+    );
+    one(
+        "It followed the minister's claim on Monday that taxes would fall.",
+        "claim",
+        Some("the minister"),
+        Some("taxes would fall"),
+    );
+}

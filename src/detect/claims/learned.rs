@@ -13,7 +13,10 @@ use crate::spans::SpanSet;
 
 use super::features::Doc;
 use super::model::{self, Model, Tagged};
-use super::reported::{by_agent, clause_from, is_auxiliary, noun_modifier, passive, Ctx, Found};
+use super::reported::{
+    by_agent, clause_from, is_auxiliary, noun_modifier, passive, possessor, time_before_that, Ctx,
+    Found,
+};
 use super::tokens::Kind;
 use super::{cues, nouns};
 
@@ -355,6 +358,12 @@ fn assemble(ctx: &Ctx, sent: Range<usize>, r: Range<usize>, cue: Range<usize>) -
         (source, None, r)
     };
     let extra = topic.map(|t| ctx.bytes(&t));
+    // A noun cue after a possessive ("the Kremlin's announcement that
+    // ...") has the possessor as its source (a byte range).
+    let owner = (r.start > a)
+        .then(|| possessor(ctx, a, r.start - 1))
+        .flatten();
+    let source_bytes = |s: Option<Range<usize>>| owner.clone().or(s.map(|s| ctx.bytes(&s)));
     let content = if let Some(q) = ctx.quote_starting_at(r.end, b) {
         Some(q)
     } else if (r.end..b)
@@ -363,14 +372,15 @@ fn assemble(ctx: &Ctx, sent: Range<usize>, r: Range<usize>, cue: Range<usize>) -
         .count()
         >= 2
     {
-        let mut s = r.end;
+        // A time between the cue and its "that" belongs to neither.
+        let mut s = time_before_that(ctx, r.end, b).unwrap_or(r.end);
         if ctx.eq(s, "that") {
             s += 1;
         }
         let (c, _) = clause_from(ctx, s, b, false);
         return Found {
             cue,
-            source: source.map(|s| ctx.bytes(&s)),
+            source: source_bytes(source),
             content: c,
             extra,
         };
@@ -382,7 +392,7 @@ fn assemble(ctx: &Ctx, sent: Range<usize>, r: Range<usize>, cue: Range<usize>) -
     };
     Found {
         cue,
-        source: source.map(|s| ctx.bytes(&s)),
+        source: source_bytes(source),
         content: content.map(|c| ctx.bytes(&c)),
         extra,
     }

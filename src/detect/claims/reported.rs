@@ -754,7 +754,7 @@ fn after_copula(ctx: &Ctx, floor: usize, i: usize) -> bool {
 /// The possessor before token `k` (a possessive word) as a byte range: a
 /// pronoun, or the capitalised words of a name ("Mr. Trump's" gives
 /// "Mr. Trump"), with "the" before them.
-fn possessor(ctx: &Ctx, floor: usize, k: usize) -> Option<Range<usize>> {
+pub(crate) fn possessor(ctx: &Ctx, floor: usize, k: usize) -> Option<Range<usize>> {
     let stem = nouns::possessive(ctx.word(k))?;
     let end = ctx.toks[k].start + stem;
     if ctx.is_lower(k) {
@@ -809,6 +809,41 @@ pub(crate) fn clause_from(
 /// rigged", "her criticism of the plan", "their calls for reform". The
 /// possessor is the source; one modifier may stand between ("his latest
 /// claim").
+/// Words of a short time phrase: "this week", "on Monday", "last year".
+const TIME_WORDS: &[&str] = &[
+    "this",
+    "last",
+    "next",
+    "on",
+    "earlier",
+    "later",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The "that" after a time phrase of up to three words starting at token
+/// `n`: "this week that", "on Monday that". None when no such phrase and
+/// "that" follow.
+pub(crate) fn time_before_that(ctx: &Ctx, n: usize, b: usize) -> Option<usize> {
+    let mut k = n;
+    while k < b && k < n + 3 && TIME_WORDS.iter().any(|w| ctx.eq(k, w)) {
+        k += 1;
+    }
+    (k > n && k < b && ctx.eq(k, "that") && ctx.is_lower(k)).then_some(k)
+}
+
 fn noun_claim(ctx: &Ctx, b: usize, floor: usize, i: usize) -> Option<(Found, usize)> {
     let mut k = i.checked_sub(1)?;
     if k < floor {
@@ -828,7 +863,9 @@ fn noun_claim(ctx: &Ctx, b: usize, floor: usize, i: usize) -> Option<(Found, usi
         return None;
     }
     let source = possessor(ctx, floor, k)?;
-    let n = i + 1;
+    // A time between the noun and its "that" ("the Kremlin's announcement
+    // this week that ...") belongs to neither.
+    let n = time_before_that(ctx, i + 1, b).unwrap_or(i + 1);
     let mut cue_end = i;
     // Without its content the noun names a topic more often than a claim.
     let (content, next) = if ctx.eq(n, "that") && ctx.is_lower(n) {
