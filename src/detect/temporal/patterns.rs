@@ -619,11 +619,22 @@ impl<'a> Grammar<'a> {
                             | "every"
                             | "in-"
                     );
-                if !prev_ok {
+                // "the March accession", "the May elections": the month
+                // before a noun of scheduled events (not "the March on
+                // Rome", "the March for Life", "the May government").
+                let before_event = i > 0
+                    && self.is_w(i - 1, W::The)
+                    && MONTH_EVENT_NOUNS
+                        .iter()
+                        .any(|n| self.s(j).eq_ignore_ascii_case(n));
+                // "a vote for March": the verb "march" is not capitalised
+                // after "for", the name "May" often is ("support for May").
+                let for_march = m == 3 && i > 0 && self.s(i - 1).eq_ignore_ascii_case("for");
+                if !(prev_ok || before_event || for_march) {
                     return None;
                 }
                 // "in May be" is not a thing, but "the March on Rome" is.
-                if m == 3 && self.is_w(i.wrapping_sub(1), W::The) {
+                if m == 3 && self.is_w(i.wrapping_sub(1), W::The) && !before_event {
                     return None;
                 }
             }
@@ -2560,3 +2571,41 @@ fn valid_md(m: u32, d: u32) -> bool {
 pub fn set_value(unit: Unit, n: f64) -> String {
     super::normalize::duration_value(unit, Some(n))
 }
+
+/// Nouns of scheduled events and of periodic figures that a month names
+/// after "the" ("the March accession", "the May elections", "the March
+/// figures"): with them "March" and "May" are months, not the verb or the
+/// name.
+const MONTH_EVENT_NOUNS: &[&str] = &[
+    "meeting",
+    "meetings",
+    "summit",
+    "deadline",
+    "accession",
+    "election",
+    "elections",
+    "vote",
+    "poll",
+    "polls",
+    "referendum",
+    "session",
+    "budget",
+    "talks",
+    "figures",
+    "data",
+    "issue",
+    "edition",
+    "report",
+    "survey",
+    "launch",
+    "quarter",
+    "visit",
+    "conference",
+    "agreement",
+    "ceasefire",
+    "deal",
+    "decision",
+    "ruling",
+    "release",
+    "sales",
+];
