@@ -809,7 +809,8 @@ pub(crate) fn clause_from(
 /// rigged", "her criticism of the plan", "their calls for reform". The
 /// possessor is the source; one modifier may stand between ("his latest
 /// claim").
-/// Words of a short time phrase: "this week", "on Monday", "last year".
+/// Words of a short time phrase besides weekdays: "this week", "on
+/// Monday", "last year".
 const TIME_WORDS: &[&str] = &[
     "this",
     "last",
@@ -824,13 +825,6 @@ const TIME_WORDS: &[&str] = &[
     "yesterday",
     "today",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// The "that" after a time phrase of up to three words starting at token
@@ -838,7 +832,11 @@ const TIME_WORDS: &[&str] = &[
 /// "that" follow.
 pub(crate) fn time_before_that(ctx: &Ctx, n: usize, b: usize) -> Option<usize> {
     let mut k = n;
-    while k < b && k < n + 3 && TIME_WORDS.iter().any(|w| ctx.eq(k, w)) {
+    while k < b
+        && k < n + 3
+        && (TIME_WORDS.iter().any(|w| ctx.eq(k, w))
+            || crate::detect::temporal::is_weekday(ctx.word(k)))
+    {
         k += 1;
     }
     (k > n && k < b && ctx.eq(k, "that") && ctx.is_lower(k)).then_some(k)

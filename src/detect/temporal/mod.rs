@@ -23,6 +23,12 @@ use normalize::{normalize, DocCtx, Sem};
 use patterns::{Grammar, Parsed};
 use token::Kind;
 
+/// Whether `word` names a day of the week ("Monday", "tuesday"), as the
+/// tagger reads it; for other detectors that step over a time phrase.
+pub fn is_weekday(word: &str) -> bool {
+    matches!(lexicon::lookup(word), lexicon::Lex::Weekday(_, false))
+}
+
 /// Find the temporal expressions in `text`, normalized against the document
 /// creation time `dct` (the article's publication date) when given.
 ///
