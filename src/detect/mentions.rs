@@ -282,11 +282,13 @@ fn is_word_boundary(text: &str, s: usize, e: usize) -> bool {
     !inner(before) && !inner(after)
 }
 
-/// Whether the word before byte `s` is an honorific.
-pub fn preceded_by_honorific(text: &str, s: usize) -> bool {
+/// The word before byte `s` of `text`, across spaces but not across a line
+/// break or punctuation that opens a phrase ("(", quotes): "Mr." in "Mr.
+/// Ivanov", "the" in "the White House". Empty when no space comes first.
+pub fn word_before(text: &str, s: usize) -> &str {
     let head = text[..s].trim_end_matches([' ', '\u{a0}']);
-    if head.len() == text[..s].len() {
-        return false;
+    if head.len() == s {
+        return "";
     }
     let word_start = head
         .char_indices()
@@ -294,7 +296,12 @@ pub fn preceded_by_honorific(text: &str, s: usize) -> bool {
         .find(|(_, c)| c.is_whitespace() || *c == '(' || *c == '"' || *c == '\u{201c}')
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
-    let word = &head[word_start..];
+    &head[word_start..]
+}
+
+/// Whether the word before byte `s` is an honorific.
+pub fn preceded_by_honorific(text: &str, s: usize) -> bool {
+    let word = word_before(text, s);
     HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word))
 }
 

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashSet;
 
-use super::mentions::preceded_by_honorific;
+use super::mentions::{preceded_by_honorific, word_before};
 use crate::registry::EntityKind;
 
 /// Capitalised words joined by single spaces (or a non-breaking space),
@@ -505,21 +505,6 @@ const WORK_NOUNS: &[&str] = &[
     "painting",
 ];
 
-/// The word just before byte `at` of `text`, across spaces (not across
-/// punctuation): "the" in "the White House".
-fn word_before(text: &str, at: usize) -> &str {
-    let head = text[..at].trim_end_matches([' ', '\u{a0}']);
-    if head.len() == at {
-        return "";
-    }
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    &head[start..]
-}
-
 /// A candidate name and the kind it most likely is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameCandidate {
@@ -764,6 +749,8 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
     // An honorific starts a name: what stands before it in the run is a
     // sentence's first word ("Hello Mr Smith", "Thanks Dr Brown") unless
     // it is a title ("Chancellor Mr Brown", kept for the rules below).
+    // (The personal honorifics of `mentions::HONORIFICS`: its titles,
+    // "President", "General", are handled by the title rules below.)
     let honorific = |w: &str| {
         matches!(
             w.trim_end_matches('.'),
@@ -864,7 +851,11 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
     // article unless a title or description comes between: "the Rev Jesse
     // Jackson", "the singer Ray Charles"); nor are works ("the film Vera
     // Drake").
-    let before = word_before(text, start);
+    // (Its last run of letters: "the" in "Speakerboxxx/The Love Below".)
+    let before = word_before(text, start)
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     // (A title word must have a name after it: "the Scottish Executive".)
     let titled = words_of[..words_of.len() - 1]
         .iter()
