@@ -1173,6 +1173,44 @@ const ROWS: &[Row] = &[
         D,
         "1989-Q3",
     ),
+    // A year-ago comparison is with the quarter just reported, not with a
+    // quarter still to come that the text forecast in between.
+    r(
+        "Losses are expected through the third quarter of 1990. In the year-ago period, the steelmaker earned $101 million.",
+        D1989,
+        "the year-ago period",
+        D,
+        "1988-Q3",
+    ),
+    r(
+        "Profit fell in the second quarter of 1989. A year earlier it had risen.",
+        D1989,
+        "A year earlier",
+        D,
+        "1988-Q2",
+    ),
+    // "last MONTH" skips the month just gone, which would be "last month".
+    r(
+        "Two helicopters crashed last February.",
+        "1998-03-01",
+        "last February",
+        D,
+        "1997-02",
+    ),
+    r(
+        "The strike began last June.",
+        D1989,
+        "last June",
+        D,
+        "1989-06",
+    ),
+    r(
+        "The talks broke down last December.",
+        D1997,
+        "last December",
+        D,
+        "1996-12",
+    ),
     // A weekday with a part of day in the plural recurs.
     r(
         "The ferry sails on Tuesday nights.",

@@ -475,8 +475,10 @@ pub fn normalize(
                             dct.year() + 1
                         }
                     }
+                    // "last February" in a March article is a year back:
+                    // the month just gone would be "last month".
                     Rel::Last => {
-                        if *m < dct.month() {
+                        if *m + 1 < dct.month() {
                             dct.year()
                         } else {
                             dct.year() - 1
@@ -562,16 +564,7 @@ pub fn normalize(
             // latest period") when it has ended by the DCT, else the last
             // completed one: the quarter results are reported for, not one
             // still to come ("a fourth-quarter charge").
-            let ended = |(y, q): (i32, u32)| {
-                dct.is_some_and(|d| (y, q) < (d.year(), quarter_of(d.month())))
-            };
-            let fq = ctx.focus_quarter.filter(|&f| ended(f)).or_else(|| {
-                dct.map(|dct| {
-                    let (y, m) = add_months(dct.year(), dct.month(), -3);
-                    (y, quarter_of(m))
-                })
-            });
-            match fq {
+            match reported_quarter(ctx, dct) {
                 Some((y, q)) => {
                     ctx.focus_on_quarter(y, q);
                     (Date, format!("{y:04}-Q{q}"))
@@ -586,7 +579,13 @@ pub fn normalize(
             (None, Some(dct)) if ctx.focus_multi_quarter => {
                 (Date, format!("{:04}", dct.year() - 1))
             }
-            (Some((y, q)), _) => (Date, format!("{:04}-Q{q}", y - 1)),
+            // A year-ago figure is compared with results already reported:
+            // after a forecast for "the third quarter of 1990" the
+            // comparison is still with the quarter just reported.
+            (Some(_), _) => match reported_quarter(ctx, dct) {
+                Some((y, q)) => (Date, format!("{:04}-Q{q}", y - 1)),
+                None => (Date, "XXXX-QX".into()),
+            },
             (None, Some(dct)) => (Date, format!("{:04}", dct.year() - 1)),
             (None, None) => (Date, "XXXX".into()),
         },
@@ -836,4 +835,18 @@ fn ago(
         Unit::Hour | Unit::Minute | Unit::Second => Some(ymd(dct)),
     };
     (Date, v.unwrap_or_else(|| reff.into()))
+}
+
+/// The quarter that results are reported for: the quarter the text last
+/// named when it has ended by the DCT, else the last completed one (not a
+/// quarter still to come, as in "a fourth-quarter charge").
+fn reported_quarter(ctx: &DocCtx, dct: Option<NaiveDate>) -> Option<(i32, u32)> {
+    let ended =
+        |(y, q): (i32, u32)| dct.is_some_and(|d| (y, q) < (d.year(), quarter_of(d.month())));
+    ctx.focus_quarter.filter(|&f| ended(f)).or_else(|| {
+        dct.map(|dct| {
+            let (y, m) = add_months(dct.year(), dct.month(), -3);
+            (y, quarter_of(m))
+        })
+    })
 }
