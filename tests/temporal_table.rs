@@ -1211,6 +1211,23 @@ const ROWS: &[Row] = &[
         D,
         "1996-12",
     ),
+    // A decimal point ends no sentence: the tense before it still counts.
+    r(
+        "Sales were $29.75 in March.",
+        "1989-10-30",
+        "March",
+        D,
+        "1989-03",
+    ),
+    // With no tense in reach, news looks back: a month seven months
+    // before the DCT is this year's rather than next year's.
+    r(
+        "The shares traded at a high for the year of $42.875 a share in June from $29.75 a share in the thin trading of March.",
+        "1989-10-30",
+        "March",
+        D,
+        "1989-03",
+    ),
     // A weekday with a part of day in the plural recurs.
     r(
         "The ferry sails on Tuesday nights.",

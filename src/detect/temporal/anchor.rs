@@ -359,6 +359,17 @@ fn boundary(t: &Tok) -> bool {
     t.newline || matches!(t.kind, Kind::Punct(b'.' | b'!' | b'?' | b';'))
 }
 
+/// `boundary` for token `j` of `toks`, except for a decimal point
+/// ("$29.75"), which ends no sentence.
+fn sentence_boundary(toks: &[Tok], j: usize) -> bool {
+    let t = &toks[j];
+    let decimal = t.is_punct(b'.')
+        && !t.space
+        && j.checked_sub(1).is_some_and(|p| toks[p].is_num())
+        && toks.get(j + 1).is_some_and(|n| n.is_num() && !n.space);
+    boundary(t) && !decimal
+}
+
 /// The tense nearest to tokens `s..e` within their sentence (the day of a
 /// planned event lies ahead whatever the tense): the closest
 /// tense marker on either side wins (markers to the right count double
@@ -388,7 +399,7 @@ pub fn tense_at(text: &str, toks: &[Tok], s: usize, e: usize) -> Tense {
     let mut j = s;
     let mut dist = 0;
     while j > 0 && dist < 16 {
-        if boundary(&toks[j]) && j != s {
+        if sentence_boundary(toks, j) && j != s {
             break;
         }
         if toks[j].newline {
@@ -396,7 +407,7 @@ pub fn tense_at(text: &str, toks: &[Tok], s: usize, e: usize) -> Tense {
         }
         j -= 1;
         dist += 1;
-        if boundary(&toks[j]) && toks[j].kind != Kind::Word {
+        if sentence_boundary(toks, j) && toks[j].kind != Kind::Word {
             break;
         }
         consider(j, dist, &mut best);
@@ -405,7 +416,7 @@ pub fn tense_at(text: &str, toks: &[Tok], s: usize, e: usize) -> Tense {
     let mut j = e;
     let mut dist = 0;
     while j < toks.len() && dist < 12 {
-        if boundary(&toks[j]) {
+        if sentence_boundary(toks, j) {
             break;
         }
         dist += 1;

@@ -218,7 +218,7 @@ fn infer_year(dct: NaiveDate, m: u32, _d: u32, tense: Tense) -> i32 {
         Tense::Past | Tense::Future => y,
         // Otherwise the nearest occurrence.
         _ if diff > 6 => y - 1,
-        _ if diff < -6 => y + 1,
+        _ if diff < -7 => y + 1,
         _ => y,
     }
 }
