@@ -57,7 +57,7 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             i += 1;
             continue;
         }
-        if g.not_a_time(&p) {
+        if g.not_a_time(&p) || g.today_as_present_age(&p) {
             i = p.end;
             continue;
         }
