@@ -1228,6 +1228,19 @@ const ROWS: &[Row] = &[
         D,
         "1989-03",
     ),
+    // "daily" or "weekly" as the noun for a paper before its name.
+    none(
+        "The Communist Party daily Granma compared the boy with a hero.",
+        D2010,
+    ),
+    none("An interview ran in the weekly Der Spiegel.", D2010),
+    r(
+        "Officials hold daily briefings.",
+        D2010,
+        "daily",
+        S,
+        "P1D",
+    ),
     // A weekday with a part of day in the plural recurs.
     r(
         "The ferry sails on Tuesday nights.",

@@ -6,7 +6,9 @@
 //! that is part of a name ("a venture called Orion 1980") and "Now" opening
 //! the next item ("Now for the weather"), and "soon" in a past clause ("he
 //! was soon released": shortly after a past event, no reference to the
-//! future), and "Today" ending a name ("USA Today").
+//! future), "Today" ending a name ("USA Today"), and "daily" or "weekly"
+//! as the noun for a paper before its name ("the Communist Party daily
+//! Granma").
 //!
 //! The grammar parses these like any other expression; this filter looks at
 //! the words around the parse, which the grammar's rules do not see.
@@ -74,6 +76,27 @@ impl Grammar<'_> {
             || self.now_for_next_item(p)
             || self.soon_after_past_event(p)
             || self.today_in_name(p)
+            || self.paper_before_name(p)
+    }
+
+    /// "the Communist Party daily Granma", "the weekly Der Spiegel": a
+    /// lowercase "daily" or "weekly" right before a capitalised word that
+    /// opens no sentence is the noun for a newspaper, and the capitalised
+    /// word its name. "daily Monday briefings" names a time: a word of
+    /// the temporal lexicon after it keeps the set.
+    fn paper_before_name(&self, p: &Parsed) -> bool {
+        if p.end != p.start + 1 {
+            return false;
+        }
+        let Some(t) = self.toks.get(p.start) else {
+            return false;
+        };
+        if t.cap || !matches!(t.lex, Lex::W(W::Daily | W::Weekly)) {
+            return false;
+        }
+        self.toks.get(p.end).is_some_and(|n| {
+            n.kind == Kind::Word && n.cap && n.lex == Lex::None && !n.newline && n.space
+        })
     }
 
     /// "USA Today", "VOA Today", "Psychology Today": a capitalised "Today"
