@@ -500,20 +500,73 @@ static TABLE: LazyLock<FxHashMap<&'static str, Lex>> = LazyLock::new(|| {
 /// Words whose lexicon entry is overridden by `W::Second` for "second"
 /// (the ordinal) — the unit reading is chosen by the grammar after numbers.
 pub fn lookup(word: &str) -> Lex {
-    if word.len() > 14 || !word.is_ascii() {
-        return Lex::None;
+    match pack(word) {
+        Some(key) => PACKED.get(&key).copied().unwrap_or(Lex::None),
+        None => Lex::None,
     }
-    let mut buf = [0u8; 14];
-    let b = &mut buf[..word.len()];
-    b.copy_from_slice(word.as_bytes());
-    b.make_ascii_lowercase();
-    let Ok(lower) = std::str::from_utf8(b) else {
-        return Lex::None;
-    };
-    TABLE.get(lower).copied().unwrap_or(Lex::None)
 }
+
+/// The longest word of [`TABLE`], in bytes.
+const MAX_LEN: usize = 14;
+
+/// An ASCII word of up to [`MAX_LEN`] bytes as one integer: its lowercased
+/// bytes, and its length in the top byte (so that no two words share a
+/// key). Longer and non-ASCII words are in no entry.
+#[inline]
+fn pack(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() > MAX_LEN || !b.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..b.len()].copy_from_slice(b);
+    buf.make_ascii_lowercase();
+    buf[15] = b.len() as u8;
+    Some(u128::from_le_bytes(buf))
+}
+
+/// [`TABLE`] keyed by [`pack`]: the tokenizer looks up every word of a
+/// text, and hashing and comparing one integer costs less than hashing a
+/// string and comparing its bytes.
+static PACKED: LazyLock<FxHashMap<u128, Lex>> = LazyLock::new(|| {
+    TABLE
+        .iter()
+        .filter_map(|(w, &lex)| Some((pack(w)?, lex)))
+        .collect()
+});
 
 /// Number value of a cardinal word, for the grammar's number parser.
 pub fn holiday(id: u8) -> Option<(&'static str, u32, u32)> {
     HOLIDAYS.get(id as usize).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every entry is reachable through its packed key, in any ASCII case,
+    /// and words that differ only past the packed bytes or in length do
+    /// not collide with it.
+    #[test]
+    fn packed_lookup_answers_as_the_table() {
+        assert_eq!(PACKED.len(), TABLE.len());
+        for (w, &lex) in TABLE.iter() {
+            assert!(w.len() <= MAX_LEN, "{w}");
+            assert_eq!(lookup(w), lex, "{w}");
+            assert_eq!(lookup(&w.to_ascii_uppercase()), lex, "{w}");
+            let longer = format!("{w}x");
+            assert_eq!(
+                lookup(&longer),
+                TABLE.get(longer.as_str()).copied().unwrap_or(Lex::None)
+            );
+            let shorter = &w[..w.len() - 1];
+            assert_eq!(
+                lookup(shorter),
+                TABLE.get(shorter).copied().unwrap_or(Lex::None)
+            );
+        }
+        assert_eq!(lookup("fifteen-letters"), Lex::None);
+        assert_eq!(lookup("Mäy"), Lex::None);
+        assert_eq!(lookup(""), Lex::None);
+    }
 }
