@@ -4,26 +4,12 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use rustc_hash::FxHashSet;
 
 use super::mentions::{preceded_by_honorific, word_before};
 use crate::registry::EntityKind;
 
-/// Capitalised words joined by single spaces (or a non-breaking space),
-/// allowing initials ("Boris N. Yeltsin"), dotted acronyms ("U.N. Security
-/// Council"; without them "U.S. Navy" split after "U." into a name
-/// "S. Navy") and inner hyphens or apostrophes.
-static RUN: LazyLock<Regex> = LazyLock::new(|| {
-    // Capitalised words, joined by spaces and by the small words that sit
-    // inside an institution's name ("Bank of England", "Securities and
-    // Exchange Commission"); `scan_line` splits a run at those small words
-    // again unless it names an institution.
-    Regex::new(
-        r"(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}'’\-]*\.?)(?:[ \u{a0}](?:(?:of|and|for)[ \u{a0}](?:the[ \u{a0}])?)?(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}'’\-]*\.?))*",
-    )
-        .expect("name run pattern")
-});
+mod runs;
 
 /// Capitalised words that start sentences or name times, never names on their own.
 const COMMON: &[&str] = &[
@@ -645,26 +631,32 @@ struct Line<'a> {
 
 fn scan_line(at: &Line, out: &mut Vec<NameCandidate>) {
     let line = at.line;
-    for m in RUN.find_iter(line) {
+    // Capitalised words joined by single spaces (or a non-breaking space),
+    // allowing initials ("Boris N. Yeltsin"), dotted acronyms ("U.N.
+    // Security Council"; without them "U.S. Navy" split after "U." into a
+    // name "S. Navy") and inner hyphens or apostrophes, and the small
+    // words that sit inside an institution's name ("Bank of England",
+    // "Securities and Exchange Commission"); `scan_joined` splits a run at
+    // those small words again unless it names an institution.
+    for m in runs::runs(line) {
         // A run may cross a sentence end ("... of Russia. The Office ..."):
         // each sentence's part is a run of its own.
         // A possessive inside a run ends a name too: "Coldplay's Chris
         // Martin" is two, "Prosecutor General's Office" one.
-        let mut from = m.start();
-        let mut pos = m.start();
-        for w in m.as_str().split_inclusive([' ', '\u{a0}']) {
+        let mut from = m.start;
+        let mut pos = m.start;
+        for w in line[m.clone()].split_inclusive([' ', '\u{a0}']) {
             pos += w.len();
             let word = w.trim_end_matches([' ', '\u{a0}']);
-            if ends_sentence(word)
-                || (pos < m.end() && splits_at_possessive(word, &line[pos..m.end()]))
+            if ends_sentence(word) || (pos < m.end && splits_at_possessive(word, &line[pos..m.end]))
             {
                 let part = line[from..pos].trim_end_matches([' ', '\u{a0}']);
                 scan_joined(at, from, part, out);
                 from = pos;
             }
         }
-        if from < m.end() {
-            scan_joined(at, from, &line[from..m.end()], out);
+        if from < m.end {
+            scan_joined(at, from, &line[from..m.end], out);
         }
     }
 }
