@@ -241,34 +241,69 @@ fn json_str(out: &mut Vec<u8>, s: &str) -> io::Result<()> {
     out.reserve(b.len() + 2);
     out.push(b'"');
     let mut from = 0;
-    for (i, &c) in b.iter().enumerate() {
-        // serde_json escapes the quote, the backslash and control
-        // characters, nothing else (not DEL, not non-ASCII).
-        let short = match c {
-            b'"' => b'"',
-            b'\\' => b'\\',
-            b'\n' => b'n',
-            b'\t' => b't',
-            b'\r' => b'r',
-            0x08 => b'b',
-            0x0c => b'f',
-            0x00..=0x1f => b'u',
-            _ => continue,
-        };
+    while let Some(i) = next_escape(b, from) {
+        let c = b[i];
         out.extend_from_slice(&b[from..i]);
-        if short == b'u' {
-            out.extend_from_slice(b"\\u00");
-            out.push(HEX[usize::from(c >> 4)]);
-            out.push(HEX[usize::from(c & 0xf)]);
-        } else {
-            out.push(b'\\');
-            out.push(short);
+        // serde_json's escapes: short ones where JSON has them, `\u00XX`
+        // (lowercase hex) for the other control characters.
+        let short = match c {
+            b'"' => Some(b'"'),
+            b'\\' => Some(b'\\'),
+            b'\n' => Some(b'n'),
+            b'\t' => Some(b't'),
+            b'\r' => Some(b'r'),
+            0x08 => Some(b'b'),
+            0x0c => Some(b'f'),
+            _ => None,
+        };
+        match short {
+            Some(e) => out.extend_from_slice(&[b'\\', e]),
+            None => out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(c >> 4)],
+                HEX[usize::from(c & 0xf)],
+            ]),
         }
         from = i + 1;
     }
     out.extend_from_slice(&b[from..]);
     out.push(b'"');
     Ok(())
+}
+
+/// Whether serde_json escapes byte `c`: the quote, the backslash and
+/// control characters (not DEL, not non-ASCII).
+fn needs_escape(c: u8) -> bool {
+    c < 0x20 || c == b'"' || c == b'\\'
+}
+
+/// The first byte at or after `from` that [`needs_escape`], eight bytes at
+/// a time: a byte of a word is flagged when it is below 0x20 or equal to
+/// one of the two (zero after XOR). The lowest flag is always exact (only
+/// bytes above a flagged one can be flagged falsely, by the borrow), so
+/// the first flagged byte of a word is the answer.
+fn next_escape(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGH;
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        let flags = below(v, 0x20) | below(v ^ (ONES * 0x22), 1) | below(v ^ (ONES * 0x5c), 1);
+        if flags != 0 {
+            return Some(i + (flags.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(|&c| needs_escape(c))
+        .map(|k| i + k)
 }
 
 /// Write pretty-printed JSON nested `indent` deep: every line but the first
@@ -457,6 +492,8 @@ mod tests {
             "\u{7f}\u{1}\u{1f}\u{8}\u{c}\r",
             "Ivanov’s «café» — 東京",
             all_bytes.as_str(),
+            "0123456\"89abcdef\\0123456789abcde\n",
+            "\u{1f}\u{20}\u{21}\u{22}\u{5b}\u{5c}\u{5d}\u{80}é0123456789",
         ] {
             let mut ours = Vec::new();
             json_str(&mut ours, s).expect("writing to a vector");
@@ -465,6 +502,39 @@ mod tests {
                 String::from_utf8_lossy(&ours),
                 String::from_utf8_lossy(&theirs)
             );
+        }
+    }
+
+    /// The word-at-a-time search finds the first byte to escape wherever
+    /// it stands in a word, with any bytes before and after it.
+    #[test]
+    fn next_escape_finds_the_first_byte_to_escape() {
+        let fillers = [b'a', 0x21, 0x23, 0x20, 0x5b, 0x5d, 0x7f, 0x80, 0xff];
+        let special = [0u8, 0x09, 0x0a, 0x1f, b'"', b'\\'];
+        for len in 0..20 {
+            for &f in &fillers {
+                let plain = vec![f; len];
+                assert_eq!(next_escape(&plain, 0), None);
+                for at in 0..len {
+                    for &c in &special {
+                        let mut b = plain.clone();
+                        b[at] = c;
+                        // Bytes to escape after the first do not move it.
+                        for after in at + 1..len {
+                            if after % 3 == 0 {
+                                b[after] = special[after % special.len()];
+                            }
+                        }
+                        for from in 0..=at {
+                            assert_eq!(next_escape(&b, from), Some(at), "{b:?} from {from}");
+                        }
+                        assert_eq!(
+                            next_escape(&b, at + 1).is_some(),
+                            b[at + 1..].iter().any(|&c| needs_escape(c))
+                        );
+                    }
+                }
+            }
         }
     }
 }
