@@ -503,7 +503,19 @@ pub struct NameCandidate {
 pub fn find(text: &str) -> Vec<NameCandidate> {
     let mut out = Vec::new();
     let mut offset = 0;
-    for line in text.split_inclusive(['\n', '\r']) {
+    // Lines end after each '\n' or '\r': ASCII bytes, never inside a
+    // longer character, so they are found by byte rather than by decoding
+    // characters.
+    let ends = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n' || b == b'\r')
+        .map(|(i, _)| i + 1)
+        .chain((!text.is_empty()).then_some(text.len()));
+    for end in ends {
+        let Some(line) = text.get(offset..end).filter(|l| !l.is_empty()) else {
+            continue;
+        };
         if !is_title_case(line) {
             let at = Line {
                 text,
@@ -512,7 +524,7 @@ pub fn find(text: &str) -> Vec<NameCandidate> {
             };
             scan_line(&at, &mut out);
         }
-        offset += line.len();
+        offset = end;
     }
     drop_surnames_of_full_names(text, &mut out);
     out
