@@ -515,12 +515,18 @@ const MAX_LEN: usize = 14;
 #[inline]
 fn pack(word: &str) -> Option<u128> {
     let b = word.as_bytes();
-    if b.len() > MAX_LEN || !b.is_ascii() {
+    if b.len() > MAX_LEN {
         return None;
     }
+    // One pass that checks, lowercases and copies (a copy of a variable
+    // length is a call to memcpy).
     let mut buf = [0u8; 16];
-    buf[..b.len()].copy_from_slice(b);
-    buf.make_ascii_lowercase();
+    for (d, &c) in buf.iter_mut().zip(b) {
+        if !c.is_ascii() {
+            return None;
+        }
+        *d = c.to_ascii_lowercase();
+    }
     buf[15] = b.len() as u8;
     Some(u128::from_le_bytes(buf))
 }
