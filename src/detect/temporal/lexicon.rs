@@ -500,11 +500,53 @@ static TABLE: LazyLock<FxHashMap<&'static str, Lex>> = LazyLock::new(|| {
 /// Words whose lexicon entry is overridden by `W::Second` for "second"
 /// (the ordinal) — the unit reading is chosen by the grammar after numbers.
 pub fn lookup(word: &str) -> Lex {
+    if !SHAPES.may_hold(word.as_bytes()) {
+        return Lex::None;
+    }
     match pack(word) {
         Some(key) => PACKED.get(&key).copied().unwrap_or(Lex::None),
         None => Lex::None,
     }
 }
+
+/// The (length, first letter, second letter) of every entry, as a bitmap:
+/// most words of a text are in no entry, and most of those have a shape
+/// no entry has, which a bit test tells without packing and hashing them.
+struct Shapes {
+    bits: Vec<u64>,
+}
+
+impl Shapes {
+    /// The bit of a word's shape; letters are taken ignoring ASCII case,
+    /// and every byte that is not a letter (or is missing) counts as one
+    /// class, so a shape holds more words than one but never misses one.
+    /// `None` for words longer than any entry.
+    #[inline]
+    fn bit(b: &[u8]) -> Option<usize> {
+        let class = |c: Option<&u8>| match c {
+            Some(c) if c.is_ascii_alphabetic() => usize::from(c.to_ascii_lowercase() - b'a') + 1,
+            _ => 0,
+        };
+        (b.len() <= MAX_LEN).then(|| (b.len() * 27 + class(b.first())) * 27 + class(b.get(1)))
+    }
+
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> Shapes {
+        let mut bits = vec![0u64; ((MAX_LEN + 1) * 27 * 27).div_ceil(64)];
+        for w in words {
+            if let Some(k) = Self::bit(w.as_bytes()) {
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        Shapes { bits }
+    }
+
+    #[inline]
+    fn may_hold(&self, b: &[u8]) -> bool {
+        Self::bit(b).is_some_and(|k| self.bits[k / 64] & (1 << (k % 64)) != 0)
+    }
+}
+
+static SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(TABLE.keys().copied()));
 
 /// The longest word of [`TABLE`], in bytes.
 const MAX_LEN: usize = 14;
@@ -571,6 +613,19 @@ mod tests {
                 TABLE.get(shorter).copied().unwrap_or(Lex::None)
             );
         }
+        assert!(TABLE
+            .keys()
+            .all(|w| SHAPES.may_hold(w.as_bytes())
+                && SHAPES.may_hold(w.to_ascii_uppercase().as_bytes())));
+        // The filter turns words away (else it only costs time).
+        let other = ["house", "minister", "Brown", "said", "government", "x"];
+        assert!(
+            other
+                .iter()
+                .filter(|w| !SHAPES.may_hold(w.as_bytes()))
+                .count()
+                >= 3
+        );
         assert_eq!(lookup("fifteen-letters"), Lex::None);
         assert_eq!(lookup("Mäy"), Lex::None);
         assert_eq!(lookup(""), Lex::None);
