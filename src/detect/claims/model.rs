@@ -486,7 +486,10 @@ mod tests {
                     .step_by(every)
                     .map(|t| t.start..t.end)
                     .collect();
-                let sents = [0..toks.len()];
+                let sents = vec![std::ops::Range {
+                    start: 0,
+                    end: toks.len(),
+                }];
                 let doc = Doc::new(text, &toks, &[], &[], &sents, &rule_cues, &[]);
                 let skip = |i: usize| toks[i].kind != Kind::Word;
                 let ahead = model.tag(&doc, skip);
