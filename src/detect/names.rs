@@ -210,7 +210,7 @@ const COMMON: &[&str] = &[
     "Former",
 ];
 
-const ORG_WORDS: &[&str] = &[
+const ORG_WORDS_LIST: &[&str] = &[
     "Ministry",
     "Council",
     "Office",
@@ -261,12 +261,13 @@ const ORG_WORDS: &[&str] = &[
     "Federation",
     "Reserve",
 ];
+static ORG_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(ORG_WORDS_LIST));
 
 /// Words that make a run an institution's name wherever they stand, but,
 /// unlike [`ORG_WORDS`], do not join "of", "and" or "for" into it:
 /// "Arsenal and Manchester United" are two clubs, "Britain for Labour" no
 /// name at all.
-const ORG_KIND_WORDS: &[&str] = &[
+const ORG_KIND_WORDS_LIST: &[&str] = &[
     // Parties, as news writes them ("Lib Dems", "New Labour").
     "Democrats",
     "Democrat",
@@ -334,12 +335,13 @@ const ORG_KIND_WORDS: &[&str] = &[
     "Wanderers",
     "Albion",
 ];
+static ORG_KIND_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(ORG_KIND_WORDS_LIST));
 
 /// Last words of names that are neither a person nor an institution:
 /// competitions, awards, events, laws, streets, grounds and other places
 /// ("Six Nations", "Champions League", "Australian Open", "Hunting Act",
 /// "Downing Street", "Lansdowne Road"). Such runs are not proposed.
-const NOT_ENTITY_LAST: &[&str] = &[
+const NOT_ENTITY_LAST_LIST: &[&str] = &[
     "Cup",
     "Nations",
     "League",
@@ -382,6 +384,7 @@ const NOT_ENTITY_LAST: &[&str] = &[
     "European",
     "Korean",
 ];
+static NOT_ENTITY_LAST: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(NOT_ENTITY_LAST_LIST));
 
 /// Place names of two words or more ("New Zealand", "Los Angeles", "North
 /// Carolina"): neither people nor institutions. Generated from GeoNames by
@@ -420,7 +423,7 @@ const HOLIDAYS: &[&str] = &[
 ];
 
 /// Words of a title a person holds, written before the name.
-const TITLE_WORDS: &[&str] = &[
+const TITLE_WORDS_LIST: &[&str] = &[
     "Minister",
     "Secretary",
     "Commissioner",
@@ -465,6 +468,7 @@ const TITLE_WORDS: &[&str] = &[
     "Duke",
     "Duchess",
 ];
+static TITLE_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(TITLE_WORDS_LIST));
 
 /// Nouns for works, written before a work's title ("the film Hotel Rwanda",
 /// "her album Back to Bedlam"): the capitalised run after them is a title,
@@ -582,18 +586,22 @@ fn is_title_case(line: &str) -> bool {
 }
 
 /// Whether a word (without a trailing possessive or apostrophe) is one of
-/// [`COMMON`]: a binary search in a sorted copy.
+/// [`COMMON`].
 fn is_common(w: &str) -> bool {
-    static SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-        let mut v = COMMON.to_vec();
-        v.sort_unstable();
-        v
-    });
+    static WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(COMMON));
     let w = w
         .trim_end_matches(['\'', '’'])
         .trim_end_matches("'s")
         .trim_end_matches("’s");
-    SORTED.binary_search(&w).is_ok()
+    WORDS.contains(w)
+}
+
+/// A word list as a set. The name detector asks the lists above about
+/// every word of every multi-word run, and a search of a list compared
+/// the word with each entry of its length (a binary search, with every
+/// entry on its path); a set hashes the word once.
+fn set(words: &[&'static str]) -> FxHashSet<&'static str> {
+    words.iter().copied().collect()
 }
 
 /// Whether a run ends after `word`, a possessive followed by `rest`: yes,
