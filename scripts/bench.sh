@@ -72,17 +72,20 @@ text_mb() { # megabytes of article text under a folder
 
 check() {
     echo "== gloss check vs ripgrep: BBC News ($(find "$BBC" -name '*.txt' | wc -l) files, $(text_mb "$BBC") MB)"
+    # Cold runs: without --no-cache the warmup runs would fill the result
+    # cache and the timed runs would copy reports from it (see `cache`).
     hyperfine -N --warmup 2 --runs "$RUNS" \
         --export-json "$OUT/check-bbc.json" --export-markdown "$OUT/check-bbc.md" \
-        "$GLOSS check --format json --fail-on never $BBC" \
-        "rg -c -i '$DATE_RE' $BBC"
+        -n "json cold" "$GLOSS check --format json --fail-on never --no-cache $BBC" \
+        -n "human cold" "$GLOSS check --format human --fail-on never --no-cache $BBC" \
+        -n ripgrep "rg -c -i '$DATE_RE' $BBC"
     for n in $SIZES; do
         dir="$(corpus "$n")"
         runs=$(( n >= 100000 ? 3 : 5 ))
         echo "== gloss check vs ripgrep: $n articles ($(text_mb "$dir") MB)"
         hyperfine -N --warmup 1 --runs "$runs" \
             --export-json "$OUT/check-$n.json" --export-markdown "$OUT/check-$n.md" \
-            "$GLOSS check --format json --fail-on never $dir" \
+            "$GLOSS check --format json --fail-on never --no-cache $dir" \
             "rg -c -i '$DATE_RE' $dir"
     done
 }
@@ -90,7 +93,7 @@ check() {
 memory() {
     for pair in "bbc:$BBC" $(for n in $SIZES; do echo "$n:$(corpus "$n")"; done); do
         name="${pair%%:*}" dir="${pair#*:}"
-        /usr/bin/time -v "$GLOSS" check --format json --fail-on never "$dir" \
+        /usr/bin/time -v "$GLOSS" check --format json --fail-on never --no-cache "$dir" \
             >/dev/null 2>"$OUT/time-$name.txt"
         rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$OUT/time-$name.txt")
         wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$OUT/time-$name.txt")

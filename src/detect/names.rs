@@ -4,26 +4,12 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use rustc_hash::FxHashSet;
 
 use super::mentions::{preceded_by_honorific, word_before};
 use crate::registry::EntityKind;
 
-/// Capitalised words joined by single spaces (or a non-breaking space),
-/// allowing initials ("Boris N. Yeltsin"), dotted acronyms ("U.N. Security
-/// Council"; without them "U.S. Navy" split after "U." into a name
-/// "S. Navy") and inner hyphens or apostrophes.
-static RUN: LazyLock<Regex> = LazyLock::new(|| {
-    // Capitalised words, joined by spaces and by the small words that sit
-    // inside an institution's name ("Bank of England", "Securities and
-    // Exchange Commission"); `scan_line` splits a run at those small words
-    // again unless it names an institution.
-    Regex::new(
-        r"(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}'’\-]*\.?)(?:[ \u{a0}](?:(?:of|and|for)[ \u{a0}](?:the[ \u{a0}])?)?(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}'’\-]*\.?))*",
-    )
-        .expect("name run pattern")
-});
+mod runs;
 
 /// Capitalised words that start sentences or name times, never names on their own.
 const COMMON: &[&str] = &[
@@ -224,7 +210,7 @@ const COMMON: &[&str] = &[
     "Former",
 ];
 
-const ORG_WORDS: &[&str] = &[
+const ORG_WORDS_LIST: &[&str] = &[
     "Ministry",
     "Council",
     "Office",
@@ -275,12 +261,13 @@ const ORG_WORDS: &[&str] = &[
     "Federation",
     "Reserve",
 ];
+static ORG_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(ORG_WORDS_LIST));
 
 /// Words that make a run an institution's name wherever they stand, but,
 /// unlike [`ORG_WORDS`], do not join "of", "and" or "for" into it:
 /// "Arsenal and Manchester United" are two clubs, "Britain for Labour" no
 /// name at all.
-const ORG_KIND_WORDS: &[&str] = &[
+const ORG_KIND_WORDS_LIST: &[&str] = &[
     // Parties, as news writes them ("Lib Dems", "New Labour").
     "Democrats",
     "Democrat",
@@ -348,12 +335,13 @@ const ORG_KIND_WORDS: &[&str] = &[
     "Wanderers",
     "Albion",
 ];
+static ORG_KIND_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(ORG_KIND_WORDS_LIST));
 
 /// Last words of names that are neither a person nor an institution:
 /// competitions, awards, events, laws, streets, grounds and other places
 /// ("Six Nations", "Champions League", "Australian Open", "Hunting Act",
 /// "Downing Street", "Lansdowne Road"). Such runs are not proposed.
-const NOT_ENTITY_LAST: &[&str] = &[
+const NOT_ENTITY_LAST_LIST: &[&str] = &[
     "Cup",
     "Nations",
     "League",
@@ -396,6 +384,7 @@ const NOT_ENTITY_LAST: &[&str] = &[
     "European",
     "Korean",
 ];
+static NOT_ENTITY_LAST: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(NOT_ENTITY_LAST_LIST));
 
 /// Place names of two words or more ("New Zealand", "Los Angeles", "North
 /// Carolina"): neither people nor institutions. Generated from GeoNames by
@@ -434,7 +423,7 @@ const HOLIDAYS: &[&str] = &[
 ];
 
 /// Words of a title a person holds, written before the name.
-const TITLE_WORDS: &[&str] = &[
+const TITLE_WORDS_LIST: &[&str] = &[
     "Minister",
     "Secretary",
     "Commissioner",
@@ -479,6 +468,7 @@ const TITLE_WORDS: &[&str] = &[
     "Duke",
     "Duchess",
 ];
+static TITLE_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(TITLE_WORDS_LIST));
 
 /// Nouns for works, written before a work's title ("the film Hotel Rwanda",
 /// "her album Back to Bedlam"): the capitalised run after them is a title,
@@ -517,7 +507,19 @@ pub struct NameCandidate {
 pub fn find(text: &str) -> Vec<NameCandidate> {
     let mut out = Vec::new();
     let mut offset = 0;
-    for line in text.split_inclusive(['\n', '\r']) {
+    // Lines end after each '\n' or '\r': ASCII bytes, never inside a
+    // longer character, so they are found by byte rather than by decoding
+    // characters.
+    let ends = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n' || b == b'\r')
+        .map(|(i, _)| i + 1)
+        .chain((!text.is_empty()).then_some(text.len()));
+    for end in ends {
+        let Some(line) = text.get(offset..end).filter(|l| !l.is_empty()) else {
+            continue;
+        };
         if !is_title_case(line) {
             let at = Line {
                 text,
@@ -526,7 +528,7 @@ pub fn find(text: &str) -> Vec<NameCandidate> {
             };
             scan_line(&at, &mut out);
         }
-        offset += line.len();
+        offset = end;
     }
     drop_surnames_of_full_names(text, &mut out);
     out
@@ -584,18 +586,22 @@ fn is_title_case(line: &str) -> bool {
 }
 
 /// Whether a word (without a trailing possessive or apostrophe) is one of
-/// [`COMMON`]: a binary search in a sorted copy.
+/// [`COMMON`].
 fn is_common(w: &str) -> bool {
-    static SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-        let mut v = COMMON.to_vec();
-        v.sort_unstable();
-        v
-    });
+    static WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(COMMON));
     let w = w
         .trim_end_matches(['\'', '’'])
         .trim_end_matches("'s")
         .trim_end_matches("’s");
-    SORTED.binary_search(&w).is_ok()
+    WORDS.contains(w)
+}
+
+/// A word list as a set. The name detector asks the lists above about
+/// every word of every multi-word run, and a search of a list compared
+/// the word with each entry of its length (a binary search, with every
+/// entry on its path); a set hashes the word once.
+fn set(words: &[&'static str]) -> FxHashSet<&'static str> {
+    words.iter().copied().collect()
 }
 
 /// Whether a run ends after `word`, a possessive followed by `rest`: yes,
@@ -645,26 +651,32 @@ struct Line<'a> {
 
 fn scan_line(at: &Line, out: &mut Vec<NameCandidate>) {
     let line = at.line;
-    for m in RUN.find_iter(line) {
+    // Capitalised words joined by single spaces (or a non-breaking space),
+    // allowing initials ("Boris N. Yeltsin"), dotted acronyms ("U.N.
+    // Security Council"; without them "U.S. Navy" split after "U." into a
+    // name "S. Navy") and inner hyphens or apostrophes, and the small
+    // words that sit inside an institution's name ("Bank of England",
+    // "Securities and Exchange Commission"); `scan_joined` splits a run at
+    // those small words again unless it names an institution.
+    for m in runs::runs(line) {
         // A run may cross a sentence end ("... of Russia. The Office ..."):
         // each sentence's part is a run of its own.
         // A possessive inside a run ends a name too: "Coldplay's Chris
         // Martin" is two, "Prosecutor General's Office" one.
-        let mut from = m.start();
-        let mut pos = m.start();
-        for w in m.as_str().split_inclusive([' ', '\u{a0}']) {
+        let mut from = m.start;
+        let mut pos = m.start;
+        for w in line[m.clone()].split_inclusive([' ', '\u{a0}']) {
             pos += w.len();
             let word = w.trim_end_matches([' ', '\u{a0}']);
-            if ends_sentence(word)
-                || (pos < m.end() && splits_at_possessive(word, &line[pos..m.end()]))
+            if ends_sentence(word) || (pos < m.end && splits_at_possessive(word, &line[pos..m.end]))
             {
                 let part = line[from..pos].trim_end_matches([' ', '\u{a0}']);
                 scan_joined(at, from, part, out);
                 from = pos;
             }
         }
-        if from < m.end() {
-            scan_joined(at, from, &line[from..m.end()], out);
+        if from < m.end {
+            scan_joined(at, from, &line[from..m.end], out);
         }
     }
 }

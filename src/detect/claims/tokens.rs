@@ -166,6 +166,15 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
                     i += 1;
                 }
+                // Most words end at an ASCII byte (a space, a comma): it
+                // is no word character (letters and digits were taken
+                // above) and, unless it joins, ends the word without
+                // decoding anything.
+                match bytes.get(i) {
+                    None => break,
+                    Some(&c) if c.is_ascii() && !matches!(c, b'\'' | b'-' | b'.' | b'&') => break,
+                    _ => {}
+                }
                 let Some(c) = text[i..].chars().next() else {
                     break;
                 };

@@ -500,20 +500,134 @@ static TABLE: LazyLock<FxHashMap<&'static str, Lex>> = LazyLock::new(|| {
 /// Words whose lexicon entry is overridden by `W::Second` for "second"
 /// (the ordinal) — the unit reading is chosen by the grammar after numbers.
 pub fn lookup(word: &str) -> Lex {
-    if word.len() > 14 || !word.is_ascii() {
+    if !SHAPES.may_hold(word.as_bytes()) {
         return Lex::None;
     }
-    let mut buf = [0u8; 14];
-    let b = &mut buf[..word.len()];
-    b.copy_from_slice(word.as_bytes());
-    b.make_ascii_lowercase();
-    let Ok(lower) = std::str::from_utf8(b) else {
-        return Lex::None;
-    };
-    TABLE.get(lower).copied().unwrap_or(Lex::None)
+    match pack(word) {
+        Some(key) => PACKED.get(&key).copied().unwrap_or(Lex::None),
+        None => Lex::None,
+    }
 }
+
+/// The (length, first letter, second letter) of every entry, as a bitmap:
+/// most words of a text are in no entry, and most of those have a shape
+/// no entry has, which a bit test tells without packing and hashing them.
+struct Shapes {
+    bits: Vec<u64>,
+}
+
+impl Shapes {
+    /// The bit of a word's shape; letters are taken ignoring ASCII case,
+    /// and every byte that is not a letter (or is missing) counts as one
+    /// class, so a shape holds more words than one but never misses one.
+    /// `None` for words longer than any entry.
+    #[inline]
+    fn bit(b: &[u8]) -> Option<usize> {
+        let class = |c: Option<&u8>| match c {
+            Some(c) if c.is_ascii_alphabetic() => usize::from(c.to_ascii_lowercase() - b'a') + 1,
+            _ => 0,
+        };
+        (b.len() <= MAX_LEN).then(|| (b.len() * 27 + class(b.first())) * 27 + class(b.get(1)))
+    }
+
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> Shapes {
+        let mut bits = vec![0u64; ((MAX_LEN + 1) * 27 * 27).div_ceil(64)];
+        for w in words {
+            if let Some(k) = Self::bit(w.as_bytes()) {
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        Shapes { bits }
+    }
+
+    #[inline]
+    fn may_hold(&self, b: &[u8]) -> bool {
+        Self::bit(b).is_some_and(|k| self.bits[k / 64] & (1 << (k % 64)) != 0)
+    }
+}
+
+static SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(TABLE.keys().copied()));
+
+/// The longest word of [`TABLE`], in bytes.
+const MAX_LEN: usize = 14;
+
+/// An ASCII word of up to [`MAX_LEN`] bytes as one integer: its lowercased
+/// bytes, and its length in the top byte (so that no two words share a
+/// key). Longer and non-ASCII words are in no entry.
+#[inline]
+fn pack(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() > MAX_LEN {
+        return None;
+    }
+    // One pass that checks, lowercases and copies (a copy of a variable
+    // length is a call to memcpy).
+    let mut buf = [0u8; 16];
+    for (d, &c) in buf.iter_mut().zip(b) {
+        if !c.is_ascii() {
+            return None;
+        }
+        *d = c.to_ascii_lowercase();
+    }
+    buf[15] = b.len() as u8;
+    Some(u128::from_le_bytes(buf))
+}
+
+/// [`TABLE`] keyed by [`pack`]: the tokenizer looks up every word of a
+/// text, and hashing and comparing one integer costs less than hashing a
+/// string and comparing its bytes.
+static PACKED: LazyLock<FxHashMap<u128, Lex>> = LazyLock::new(|| {
+    TABLE
+        .iter()
+        .filter_map(|(w, &lex)| Some((pack(w)?, lex)))
+        .collect()
+});
 
 /// Number value of a cardinal word, for the grammar's number parser.
 pub fn holiday(id: u8) -> Option<(&'static str, u32, u32)> {
     HOLIDAYS.get(id as usize).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every entry is reachable through its packed key, in any ASCII case,
+    /// and words that differ only past the packed bytes or in length do
+    /// not collide with it.
+    #[test]
+    fn packed_lookup_answers_as_the_table() {
+        assert_eq!(PACKED.len(), TABLE.len());
+        for (w, &lex) in TABLE.iter() {
+            assert!(w.len() <= MAX_LEN, "{w}");
+            assert_eq!(lookup(w), lex, "{w}");
+            assert_eq!(lookup(&w.to_ascii_uppercase()), lex, "{w}");
+            let longer = format!("{w}x");
+            assert_eq!(
+                lookup(&longer),
+                TABLE.get(longer.as_str()).copied().unwrap_or(Lex::None)
+            );
+            let shorter = &w[..w.len() - 1];
+            assert_eq!(
+                lookup(shorter),
+                TABLE.get(shorter).copied().unwrap_or(Lex::None)
+            );
+        }
+        assert!(TABLE
+            .keys()
+            .all(|w| SHAPES.may_hold(w.as_bytes())
+                && SHAPES.may_hold(w.to_ascii_uppercase().as_bytes())));
+        // The filter turns words away (else it only costs time).
+        let other = ["house", "minister", "Brown", "said", "government", "x"];
+        assert!(
+            other
+                .iter()
+                .filter(|w| !SHAPES.may_hold(w.as_bytes()))
+                .count()
+                >= 3
+        );
+        assert_eq!(lookup("fifteen-letters"), Lex::None);
+        assert_eq!(lookup("Mäy"), Lex::None);
+        assert_eq!(lookup(""), Lex::None);
+    }
 }
