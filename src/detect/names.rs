@@ -318,6 +318,9 @@ const ORG_KIND_WORDS_LIST: &[&str] = &[
     "Data",
     "Laboratories",
     "Labs",
+    "Magazine",
+    "Mail",
+    "PAC",
     "Cruises",
     "Bros",
     "Brothers",
@@ -350,6 +353,12 @@ const NOT_ENTITY_LAST_LIST: &[&str] = &[
     "Prize",
     "Open",
     "Slam",
+    "Slams",
+    "Bowl",
+    "Globe",
+    "Globes",
+    "Marathon",
+    "Marathons",
     "Festival",
     "Championship",
     "Championships",
@@ -372,6 +381,7 @@ const NOT_ENTITY_LAST_LIST: &[&str] = &[
     "Islands",
     "River",
     "Valley",
+    "Bay",
     "Sea",
     "Ocean",
     "Mountains",
@@ -421,6 +431,55 @@ const HOLIDAYS: &[&str] = &[
     "Father's Day",
     "Remembrance Day",
 ];
+
+/// Nouns that, right after a run, say it names an institution: "France's
+/// Le Figaro newspaper", "its Clearstream unit", "the former Arsenal and
+/// Real Madrid striker", "Senior Fannie Mae bosses".
+const INSTITUTION_AFTER_LIST: &[&str] = &[
+    "newspaper",
+    "newspapers",
+    "paper",
+    "magazine",
+    "tabloid",
+    "website",
+    "unit",
+    "subsidiary",
+    "division",
+    "bank",
+    "firm",
+    "company",
+    "group",
+    "club",
+    "network",
+    "channel",
+    "label",
+    "airline",
+    "carmaker",
+    "brand",
+    "chain",
+    "retailer",
+    "boss",
+    "bosses",
+    "executives",
+    "shareholders",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "winger",
+];
+static INSTITUTION_AFTER: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(INSTITUTION_AFTER_LIST));
+
+/// Adjectives and compass words that open names of clubs, firms, papers
+/// and places ("Real Madrid", "West Ham", "Standard Chartered", "New
+/// Vision", "Big Tech") but not a person's first name.
+const NOT_FIRST_NAME_LIST: &[&str] = &[
+    "Big", "Great", "Grand", "Old", "New", "Real", "Royal", "Standard", "Home", "West", "East",
+    "North", "South", "Central", "Upper", "Lower", "High", "Little", "Golden", "Global",
+    "National", "Total", "Premier", "Prime", "Final", "Top", "Free", "Open", "Digital", "Smart",
+    "Super",
+];
+static NOT_FIRST_NAME: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(NOT_FIRST_NAME_LIST));
 
 /// Words of a title a person holds, written before the name.
 const TITLE_WORDS_LIST: &[&str] = &[
@@ -775,10 +834,14 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
         }
     }
     let mut stripped = None;
+    // "Luxembourg-based Clearstream": the adjective of a place describes
+    // the name after it, a firm's or an institution's.
+    let mut based = false;
     while words
         .first()
-        .is_some_and(|(_, w)| is_common(w) || is_connector(w))
+        .is_some_and(|(_, w)| is_common(w) || is_connector(w) || w.ends_with("-based"))
     {
+        based |= words[0].1.ends_with("-based");
         stripped = Some(words.remove(0));
     }
     while words
@@ -834,7 +897,7 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
     }
     let start = base + first;
     let single = words.len() == 1;
-    if single && !preceded_by_honorific(text, start) {
+    if single && !based && !preceded_by_honorific(text, start) {
         return;
     }
     if name.chars().filter(|c| c.is_alphabetic()).count() < 3 {
@@ -873,11 +936,33 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
         .iter()
         .any(|w| TITLE_WORDS.contains(w));
     let no_person = (before.eq_ignore_ascii_case("the") && !titled) || WORK_NOUNS.contains(&before);
+    // An ordinal before the run makes it part of a longer name ("20th
+    // Century Fox", "the 2nd Battalion Royal Gurkha Rifles"), which the
+    // run does not hold whole. (A year or a count does not: "in 1946
+    // Winston Churchill", "number 30 Harel Levy".)
+    let ordinal = before.starts_with(|c: char| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|s| before.ends_with(s));
+    if ordinal {
+        return;
+    }
+    let after = line[end..]
+        .trim_start_matches([' ', '\u{a0}'])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let institution_after = INSTITUTION_AFTER.contains(after);
+    // (Longer runs may be a place and a person: "New York Attorney General
+    // Eliot Spitzer".)
+    let not_first_name =
+        words_of.len() <= 3 && words_of.first().is_some_and(|w| NOT_FIRST_NAME.contains(w));
     let kind = if titled_person {
         EntityKind::Person
     } else if not_entity {
         return;
-    } else if last_org.is_some() || name.chars().all(|c| !c.is_lowercase()) {
+    } else if last_org.is_some()
+        || name.chars().all(|c| !c.is_lowercase())
+        || (!titled && (institution_after || based))
+    {
         EntityKind::Organization
     } else if words_of.len() >= 2 && is_acronym(words_of[0]) {
         // An acronym opening a run is an institution's ("BBC Radio",
@@ -886,6 +971,8 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
         EntityKind::Organization
     } else if no_person {
         return;
+    } else if not_first_name && !titled {
+        EntityKind::Organization
     } else {
         EntityKind::Person
     };
@@ -978,6 +1065,53 @@ mod tests {
                 ("UK Independence Party", EntityKind::Organization),
                 ("US Congress", EntityKind::Organization),
                 ("George Bush", EntityKind::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn words_around_a_run_say_it_is_no_person() {
+        // A noun for an institution after the run.
+        let t = "A table drawn up by France's Le Figaro newspaper named the former Arsenal and Real Madrid striker and Senior Fannie Mae bosses.\n";
+        assert_eq!(
+            names_and_kinds(t),
+            vec![
+                ("Le Figaro", EntityKind::Organization),
+                ("Real Madrid", EntityKind::Organization),
+                ("Senior Fannie Mae", EntityKind::Organization),
+            ]
+        );
+        // An adjective that opens no first name; a long run may still be
+        // a place and a person.
+        let t = "Fans of West Ham watched Big Brother while New York Attorney General Eliot Spitzer spoke.\n";
+        assert_eq!(
+            names_and_kinds(t),
+            vec![
+                ("West Ham", EntityKind::Organization),
+                ("Big Brother", EntityKind::Organization),
+                (
+                    "New York Attorney General Eliot Spitzer",
+                    EntityKind::Person
+                ),
+            ]
+        );
+        // "X-based" describes the firm after it, even a one-word name.
+        let t = "Shares in Ireland-based Elan fell while Frankfurt-based Deutsche Boerse rose.\n";
+        assert_eq!(
+            names_and_kinds(t),
+            vec![
+                ("Elan", EntityKind::Organization),
+                ("Deutsche Boerse", EntityKind::Organization),
+            ]
+        );
+        // An ordinal before the run: the name is longer than the run. A
+        // year or a count before a person changes nothing.
+        let t = "The 20th Century Fox studio agreed. In 1946 Winston Churchill spoke to number 30 Harel Levy.\n";
+        assert_eq!(
+            names_and_kinds(t),
+            vec![
+                ("Winston Churchill", EntityKind::Person),
+                ("Harel Levy", EntityKind::Person),
             ]
         );
     }
@@ -1078,6 +1212,8 @@ mod tests {
         assert_eq!(
             names_and_kinds(t),
             vec![
+                // "Mail" names a paper: an institution, proposed as one.
+                ("Daily Mail", EntityKind::Organization),
                 ("Rev Jesse Jackson", EntityKind::Person),
                 ("Tony Blair", EntityKind::Person),
             ]
