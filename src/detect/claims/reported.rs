@@ -316,7 +316,7 @@ impl Ctx<'_> {
 }
 
 /// The cue starting at word `i`, as an inclusive token range and its reading.
-fn cue_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, Cue)> {
+pub(crate) fn cue_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, Cue)> {
     let readings = cues::lookup(ctx.word(i))?;
     for r in readings {
         match r.particle {
@@ -443,6 +443,26 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
         }
     }
     out
+}
+
+/// A claim whose cue is the tokens `c0..=c1`, inside the tokens `a..b` (the
+/// content of another claim), assembled as in a sentence of its own that
+/// starts at `a`. None where the sentence scan would not take the cue.
+pub(crate) fn nested_claim(ctx: &Ctx, a: usize, b: usize, c0: usize, c1: usize) -> Option<Found> {
+    let (_, _, cue) = cue_at(ctx, c0)?;
+    if adverb_before_verb_cue(ctx, c0, c1)
+        || noun_modifier(ctx, &(c0..c1 + 1))
+        || reduced_relative(ctx, a, b, c0, c1)
+    {
+        return None;
+    }
+    build(ctx, a, b, a, c0, c1, cue, &None, None).map(|(found, _, _)| found)
+}
+
+/// Whether `w` is a word after which a cue word is a noun (a determiner,
+/// a possessive pronoun, a quantity word).
+pub(crate) fn is_determiner(w: &str) -> bool {
+    DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
 }
 
 /// Participles of publishing that follow the noun they describe ("the
