@@ -887,7 +887,17 @@ fn noun_claim(ctx: &Ctx, b: usize, floor: usize, i: usize) -> Option<(Found, usi
     let mut cue_end = i;
     // Without its content the noun names a topic more often than a claim.
     let (content, next) = if ctx.eq(n, "that") && ctx.is_lower(n) {
-        clause_from(ctx, n + 1, b, false)
+        // "The minister's claim that taxes would fall was false": a noun
+        // claim that is the sentence's subject has its main verb after the
+        // clause, which is no part of the content.
+        let src_tok = ctx.toks.partition_point(|t| t.start < source.start);
+        let subject = !(floor..src_tok.min(i)).any(|k| ends_subject(ctx, k));
+        let end = if subject {
+            main_verb_after_clause(ctx, n + 1, b).unwrap_or(b)
+        } else {
+            b
+        };
+        clause_from(ctx, n + 1, end, false)
     } else if [
         "of", "for", "on", "against", "about", "to", "with", "over", "toward", "towards",
     ]
@@ -947,6 +957,63 @@ fn noun_claim(ctx: &Ctx, b: usize, floor: usize, i: usize) -> Option<(Found, usi
     let (found, next) = one_word_cue(ctx, i, source, content, next)?;
     let cue = found.cue.start..ctx.toks[cue_end].end;
     Some((Found { cue, ..found }, next))
+}
+
+/// Words that open a clause inside a "that" clause, whose verb comes
+/// before the main verb of the sentence ("the claim that the law, which
+/// was passed in 2010, was working is false").
+const SUBORDINATORS: &[&str] = &[
+    "which", "who", "whom", "that", "because", "if", "when", "while", "although", "though", "as",
+    "since", "after", "before", "until", "whether",
+];
+
+/// The main verb of a sentence whose subject holds the clause starting at
+/// token `s` ("[taxes would fall] was false"): an auxiliary or copula
+/// after the clause's own verb, with no new clause opened (a relative, a
+/// conjunction before a second verb) still waiting for its verb. None
+/// when there is no such word before `b`. Only auxiliaries and copulas:
+/// a lexical verb in "-ed" after the clause ("would be opposed") is too
+/// often still the clause's.
+fn main_verb_after_clause(ctx: &Ctx, s: usize, b: usize) -> Option<usize> {
+    // Verbs the clauses opened so far still wait for.
+    let mut needed = 1usize;
+    let mut in_verb = false;
+    let mut k = s;
+    while k < b {
+        if ctx.in_closed_quote(k) {
+            k = ctx.quote_of(k).map_or(k, |q| q.last.max(k)) + 1;
+            in_verb = false;
+            continue;
+        }
+        let w = ctx.word(k);
+        let lower = ctx.is_lower(k);
+        let auxiliary = lower
+            && (is_auxiliary(w) || nouns::is_copula(w) || w.ends_with("n't") || w.ends_with("n’t"));
+        // "would not have fallen", "has also been": one verb.
+        let inside_verb = lower && (w == "not" || w == "never" || BETWEEN.contains(&w));
+        if in_verb && inside_verb {
+            k += 1;
+            continue;
+        }
+        if auxiliary {
+            if needed == 0 && !in_verb {
+                return Some(k);
+            }
+            in_verb = true;
+        } else {
+            if in_verb {
+                needed = needed.saturating_sub(1);
+                in_verb = false;
+            }
+            if SUBORDINATORS.iter().any(|x| ctx.eq(k, x)) {
+                needed += 1;
+            } else if needed == 0 && ["and", "but", "or"].iter().any(|x| ctx.eq(k, x)) {
+                needed = 1;
+            }
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Heads after "in" that make it a cue: a poll's or survey's finding, or
