@@ -12,8 +12,9 @@
 //! - `..., adding that ...`: a participle after a comma starts a new claim
 //!   with the same source.
 //!
-//! Each token belongs to at most one claim, as in PolNeAR: cues inside the
-//! content of an earlier claim are not claims of their own.
+//! Each token belongs to at most one claim of this scan: cues inside the
+//! content of an earlier claim are left to [`nested`](super::nested), which
+//! keeps the few that PolNeAR annotates as claims of their own.
 
 use std::ops::Range;
 
