@@ -1155,6 +1155,18 @@ fn a_claim_in_a_later_clause_of_a_content_is_found_too() {
             ("warned", Some("Lord Robertson"), Some("Nato would wait")),
         ],
     );
+    // A bare plural opens the inner clause.
+    all(
+        "Mr Ivanov said the talks had stalled, but diplomats insisted that a deal was near.",
+        &[
+            (
+                "said",
+                Some("Mr Ivanov"),
+                Some("the talks had stalled, but diplomats insisted that a deal was near"),
+            ),
+            ("insisted", Some("diplomats"), Some("a deal was near")),
+        ],
+    );
 }
 
 #[test]

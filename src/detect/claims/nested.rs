@@ -142,5 +142,12 @@ fn likely_subject(ctx: &Ctx, floor: usize, p: usize) -> bool {
     if reported::is_pronoun(w) || !ctx.is_lower(p - 1) {
         return true;
     }
-    p >= floor + 2 && reported::is_determiner(ctx.word(p - 2)) && !reported::is_determiner(w)
+    if p >= floor + 2 && reported::is_determiner(ctx.word(p - 2)) && !reported::is_determiner(w) {
+        return true;
+    }
+    // A bare plural opening a clause: ", officials said".
+    p >= floor + 2
+        && w.len() > 3
+        && w.ends_with('s')
+        && (!ctx.toks[p - 2].is_word() || CLAUSE_WORDS.iter().any(|x| ctx.eq(p - 2, x)))
 }
