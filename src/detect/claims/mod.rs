@@ -13,6 +13,7 @@ pub mod cues;
 pub mod features;
 pub mod learned;
 pub mod model;
+pub mod nested;
 pub mod nouns;
 pub mod plausible;
 pub mod quotes;
@@ -52,6 +53,10 @@ pub fn detect_with(
             is_plausible(text, f, mentions, registry)
         });
     }
+    // After the model: its features hold the claims of the sentence scan
+    // alone, as in training.
+    let inner = nested::claims_within(&ctx, &founds, |f| is_plausible(text, f, mentions, registry));
+    founds.extend(inner);
     let mut out: Vec<Claim> = founds
         .into_iter()
         .map(|f| {

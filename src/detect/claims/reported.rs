@@ -12,8 +12,9 @@
 //! - `..., adding that ...`: a participle after a comma starts a new claim
 //!   with the same source.
 //!
-//! Each token belongs to at most one claim, as in PolNeAR: cues inside the
-//! content of an earlier claim are not claims of their own.
+//! Each token belongs to at most one claim of this scan: cues inside the
+//! content of an earlier claim are left to [`nested`](super::nested), which
+//! keeps the few that PolNeAR annotates as claims of their own.
 
 use std::ops::Range;
 
@@ -316,7 +317,7 @@ impl Ctx<'_> {
 }
 
 /// The cue starting at word `i`, as an inclusive token range and its reading.
-fn cue_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, Cue)> {
+pub(crate) fn cue_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, Cue)> {
     let readings = cues::lookup(ctx.word(i))?;
     for r in readings {
         match r.particle {
@@ -443,6 +444,26 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
         }
     }
     out
+}
+
+/// A claim whose cue is the tokens `c0..=c1`, inside the tokens `a..b` (the
+/// content of another claim), assembled as in a sentence of its own that
+/// starts at `a`. None where the sentence scan would not take the cue.
+pub(crate) fn nested_claim(ctx: &Ctx, a: usize, b: usize, c0: usize, c1: usize) -> Option<Found> {
+    let (_, _, cue) = cue_at(ctx, c0)?;
+    if adverb_before_verb_cue(ctx, c0, c1)
+        || noun_modifier(ctx, &(c0..c1 + 1))
+        || reduced_relative(ctx, a, b, c0, c1)
+    {
+        return None;
+    }
+    build(ctx, a, b, a, c0, c1, cue, &None, None).map(|(found, _, _)| found)
+}
+
+/// Whether `w` is a word after which a cue word is a noun (a determiner,
+/// a possessive pronoun, a quantity word).
+pub(crate) fn is_determiner(w: &str) -> bool {
+    DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
 }
 
 /// Participles of publishing that follow the noun they describe ("the
@@ -867,7 +888,17 @@ fn noun_claim(ctx: &Ctx, b: usize, floor: usize, i: usize) -> Option<(Found, usi
     let mut cue_end = i;
     // Without its content the noun names a topic more often than a claim.
     let (content, next) = if ctx.eq(n, "that") && ctx.is_lower(n) {
-        clause_from(ctx, n + 1, b, false)
+        // "The minister's claim that taxes would fall was false": a noun
+        // claim that is the sentence's subject has its main verb after the
+        // clause, which is no part of the content.
+        let src_tok = ctx.toks.partition_point(|t| t.start < source.start);
+        let subject = !(floor..src_tok.min(i)).any(|k| ends_subject(ctx, k));
+        let end = if subject {
+            main_verb_after_clause(ctx, n + 1, b).unwrap_or(b)
+        } else {
+            b
+        };
+        clause_from(ctx, n + 1, end, false)
     } else if [
         "of", "for", "on", "against", "about", "to", "with", "over", "toward", "towards",
     ]
@@ -927,6 +958,63 @@ fn noun_claim(ctx: &Ctx, b: usize, floor: usize, i: usize) -> Option<(Found, usi
     let (found, next) = one_word_cue(ctx, i, source, content, next)?;
     let cue = found.cue.start..ctx.toks[cue_end].end;
     Some((Found { cue, ..found }, next))
+}
+
+/// Words that open a clause inside a "that" clause, whose verb comes
+/// before the main verb of the sentence ("the claim that the law, which
+/// was passed in 2010, was working is false").
+const SUBORDINATORS: &[&str] = &[
+    "which", "who", "whom", "that", "because", "if", "when", "while", "although", "though", "as",
+    "since", "after", "before", "until", "whether",
+];
+
+/// The main verb of a sentence whose subject holds the clause starting at
+/// token `s` ("[taxes would fall] was false"): an auxiliary or copula
+/// after the clause's own verb, with no new clause opened (a relative, a
+/// conjunction before a second verb) still waiting for its verb. None
+/// when there is no such word before `b`. Only auxiliaries and copulas:
+/// a lexical verb in "-ed" after the clause ("would be opposed") is too
+/// often still the clause's.
+fn main_verb_after_clause(ctx: &Ctx, s: usize, b: usize) -> Option<usize> {
+    // Verbs the clauses opened so far still wait for.
+    let mut needed = 1usize;
+    let mut in_verb = false;
+    let mut k = s;
+    while k < b {
+        if ctx.in_closed_quote(k) {
+            k = ctx.quote_of(k).map_or(k, |q| q.last.max(k)) + 1;
+            in_verb = false;
+            continue;
+        }
+        let w = ctx.word(k);
+        let lower = ctx.is_lower(k);
+        let auxiliary = lower
+            && (is_auxiliary(w) || nouns::is_copula(w) || w.ends_with("n't") || w.ends_with("n’t"));
+        // "would not have fallen", "has also been": one verb.
+        let inside_verb = lower && (w == "not" || w == "never" || BETWEEN.contains(&w));
+        if in_verb && inside_verb {
+            k += 1;
+            continue;
+        }
+        if auxiliary {
+            if needed == 0 && !in_verb {
+                return Some(k);
+            }
+            in_verb = true;
+        } else {
+            if in_verb {
+                needed = needed.saturating_sub(1);
+                in_verb = false;
+            }
+            if SUBORDINATORS.iter().any(|x| ctx.eq(k, x)) {
+                needed += 1;
+            } else if needed == 0 && ["and", "but", "or"].iter().any(|x| ctx.eq(k, x)) {
+                needed = 1;
+            }
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Heads after "in" that make it a cue: a poll's or survey's finding, or
