@@ -337,6 +337,8 @@ const ORG_KIND_WORDS_LIST: &[&str] = &[
     "Rangers",
     "Wanderers",
     "Albion",
+    "Saints",
+    "XV",
 ];
 static ORG_KIND_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(ORG_KIND_WORDS_LIST));
 
@@ -526,6 +528,7 @@ const TITLE_WORDS_LIST: &[&str] = &[
     "Princess",
     "Duke",
     "Duchess",
+    "Officer",
 ];
 static TITLE_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(TITLE_WORDS_LIST));
 
@@ -935,7 +938,11 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
     let titled = words_of[..words_of.len() - 1]
         .iter()
         .any(|w| TITLE_WORDS.contains(w));
-    let no_person = (before.eq_ignore_ascii_case("the") && !titled) || WORK_NOUNS.contains(&before);
+    // A run that ends in a title names an office, not its holder ("Chief
+    // Operating Officer", "Home Secretary").
+    let office = words_of.last().is_some_and(|w| TITLE_WORDS.contains(w));
+    let no_person =
+        (before.eq_ignore_ascii_case("the") && !titled) || WORK_NOUNS.contains(&before) || office;
     // An ordinal before the run makes it part of a longer name ("20th
     // Century Fox", "the 2nd Battalion Royal Gurkha Rifles"), which the
     // run does not hold whole. (A year or a count does not: "in 1946
@@ -1112,6 +1119,18 @@ mod tests {
             vec![
                 ("Winston Churchill", EntityKind::Person),
                 ("Harel Levy", EntityKind::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_office_is_not_its_holder() {
+        let t = "He became Chief Operating Officer after Home Secretary David Blunkett left and Northampton Saints won.\n";
+        assert_eq!(
+            names_and_kinds(t),
+            vec![
+                ("Home Secretary David Blunkett", EntityKind::Person),
+                ("Northampton Saints", EntityKind::Organization),
             ]
         );
     }
