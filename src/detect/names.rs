@@ -321,6 +321,9 @@ const ORG_KIND_WORDS_LIST: &[&str] = &[
     "Magazine",
     "Mail",
     "PAC",
+    "Standard",
+    "Rugby",
+    "Movement",
     "Cruises",
     "Bros",
     "Brothers",
@@ -677,6 +680,43 @@ fn splits_at_possessive(word: &str, rest: &str) -> bool {
             .is_some_and(|next| ORG_WORDS.contains(&next))
 }
 
+/// The part of `w` before a hyphen and a suffix word that makes an
+/// adjective or a noun of a name: "Bush" of "Bush-style", "U" of
+/// "U-turn" (not "Mong-koo", "Henin-Hardenne").
+fn name_before_suffix(w: &str) -> Option<&str> {
+    const SUFFIXES: &[&str] = &[
+        "style",
+        "type",
+        "turn",
+        "winning",
+        "themed",
+        "shaped",
+        "enabled",
+        "watcher",
+        "watchers",
+        "led",
+        "backed",
+        "owned",
+        "born",
+        "run",
+        "made",
+        "era",
+        "like",
+        "related",
+        "linked",
+        "funded",
+        "sponsored",
+        "controlled",
+        "listed",
+        "friendly",
+        "free",
+        "bound",
+        "inspired",
+    ];
+    let (head, tail) = w.rsplit_once('-')?;
+    SUFFIXES.contains(&tail).then_some(head)
+}
+
 /// Three or more capital letters: "BBC", "UKIP".
 fn is_acronym(w: &str) -> bool {
     w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase())
@@ -847,11 +887,23 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
         based |= words[0].1.ends_with("-based");
         stripped = Some(words.remove(0));
     }
-    while words
-        .last()
-        .is_some_and(|(_, w)| is_common(w) || is_connector(w))
-    {
-        words.pop();
+    // "George Bush-style", "Grand Slam-winning", "a Moyes U-turn": a word
+    // made of a name and a suffix word is an adjective or a noun, and the
+    // name ends at the hyphen ("U" alone is no part of a name); with
+    // "-based" it names a place, not part of the name ("Seven
+    // London-based firms"). Other lowercase parts after a hyphen belong to
+    // the name ("Chung Mong-koo", "Co-operation").
+    while let Some(&(at, w)) = words.last() {
+        if is_common(w) || is_connector(w) || w.ends_with("-based") {
+            words.pop();
+        } else if let Some(head) = name_before_suffix(w) {
+            words.pop();
+            if head.chars().count() >= 2 {
+                words.push((at, head));
+            }
+        } else {
+            break;
+        }
     }
     // "US" and "UK" are most often modifiers ("US officials"), but in
     // front of an institution they belong to its name: "US Navy", "UK
@@ -1132,6 +1184,25 @@ mod tests {
                 ("Home Secretary David Blunkett", EntityKind::Person),
                 ("Northampton Saints", EntityKind::Organization),
             ]
+        );
+    }
+
+    #[test]
+    fn a_lowercase_tail_after_a_hyphen_ends_the_name() {
+        let t = "It was a George Bush-style campaign, a Grand Slam-winning side and the Evening Standard said so.\n";
+        assert_eq!(
+            names_and_kinds(t),
+            vec![
+                ("George Bush", EntityKind::Person),
+                ("Evening Standard", EntityKind::Organization),
+            ]
+        );
+        // Other lowercase parts after a hyphen belong to the name; a
+        // place before "-based" does not.
+        let t = "Chairman Chung Mong-koo met Seven London-based firms.\n";
+        assert_eq!(
+            names_and_kinds(t),
+            vec![("Chairman Chung Mong-koo", EntityKind::Person)]
         );
     }
 
