@@ -373,32 +373,38 @@ fn missing_date(corpus: &Corpus, article: &Article, tagged: &[Timex]) -> Diagnos
 pub fn fragments(article: &Article, range: &Range<usize>) -> (Vec<(usize, usize)>, String) {
     let text = &article.text;
     let mut frags = Vec::new();
-    let mut pieces = Vec::new();
+    // The pieces joined with a space, written in place: one string rather
+    // than one per piece and a join.
+    let mut joined = String::new();
     let mut start = range.start;
     let seg = &text[range.clone()];
-    let push = |s: usize, e: usize, frags: &mut Vec<(usize, usize)>, pieces: &mut Vec<String>| {
+    let mut push = |s: usize, e: usize| {
         let piece = &text[s..e];
         let trimmed = piece.trim();
         if trimmed.is_empty() {
             return;
         }
         let s = s + (piece.len() - piece.trim_start().len());
-        let e = s + trimmed.len();
-        frags.push((
-            article.index.byte_to_char(text, s),
-            article.index.byte_to_char(text, e),
-        ));
-        pieces.push(text[s..e].to_owned());
+        let from = article.index.byte_to_char(text, s);
+        // The end in code points: the start plus the code points of the
+        // piece (its bytes that are not UTF-8 continuation bytes), without
+        // a second search of the line index.
+        let to = from + trimmed.bytes().filter(|&b| (b & 0xC0) != 0x80).count();
+        frags.push((from, to));
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(trimmed);
     };
     // Line breaks are ASCII: a byte scan finds them at the same offsets.
     for (i, c) in seg.bytes().enumerate() {
         if c == b'\n' || c == b'\r' {
-            push(start, range.start + i, &mut frags, &mut pieces);
+            push(start, range.start + i);
             start = range.start + i + 1;
         }
     }
-    push(start, range.end, &mut frags, &mut pieces);
-    (frags, pieces.join(" "))
+    push(start, range.end);
+    (frags, joined)
 }
 
 /// Allocates fresh ids for new `.ann` lines: one more than any id in the file.
@@ -475,16 +481,24 @@ impl IdAllocator {
             out.push(line);
             source_id = Some((id, text));
         }
-        let (cue_line, cue_id, _) = self.span_line(article, "Cue", &c.cue);
-        out.push(cue_line);
+        // The cue and the attribution event's trigger share one span: its
+        // fragments are computed once for both lines.
+        let (cue_frags, cue_text) = fragments(article, &c.cue);
+        let cue_id = self.next('T');
+        out.push(format_text_bound(&cue_id, "Cue", &cue_frags, &cue_text));
         let mut content_id = None;
         if let Some(ct) = &c.content {
             let (line, id, _) = self.span_line(article, "Content", ct);
             out.push(line);
             content_id = Some(id);
         }
-        let (attr_line, attr_id, _) = self.span_line(article, "Attribution", &c.cue);
-        out.push(attr_line);
+        let attr_id = self.next('T');
+        out.push(format_text_bound(
+            &attr_id,
+            "Attribution",
+            &cue_frags,
+            &cue_text,
+        ));
         args.push(format!("Attribution:{attr_id}"));
         if let Some(id) = &content_id {
             args.push(format!("Content:{id}"));

@@ -1,6 +1,10 @@
 //! Tense of the clause around an expression, used to pick the direction of
 //! underspecified dates ("Tuesday", "in March", "Sept. 11").
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use super::token::{Kind, Tok};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +104,82 @@ const NOT_FUTURATE_AFTER: &[&str] = &[
     "t",
 ];
 
+/// Every word a literal arm of [`classify`]'s match names.
+const ARM_WORDS: &[&str] = &[
+    "scheduled",
+    "due",
+    "expected",
+    "set",
+    "slated",
+    "planned",
+    "will",
+    "shall",
+    "ll",
+    "tomorrow",
+    "next",
+    "upcoming",
+    "would",
+    "is",
+    "are",
+    "was",
+    "were",
+    "expect",
+    "expects",
+    "plans",
+    "plan",
+    "intends",
+    "intend",
+    "going",
+    "planning",
+    "hopes",
+    "hope",
+    "aims",
+    "soon",
+    "early",
+    "until",
+    "till",
+    "payable",
+    "effective",
+    "ago",
+    "earlier",
+    "last",
+    "yesterday",
+    "since",
+];
+
+/// Bits of [`WORD_SETS`]: which lists a lowercased word is in.
+const IN_ARM: u8 = 1;
+const IN_PAST: u8 = 2;
+const IN_PRESENT: u8 = 4;
+const IN_FUTURATE: u8 = 8;
+
+/// The lists [`classify`] asks about, as one table looked up once per
+/// word rather than each list searched string by string (most words are
+/// in none, and then `classify` stops at once).
+static WORD_SETS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut m: FxHashMap<&'static str, u8> = FxHashMap::default();
+    for (list, bit) in [
+        (ARM_WORDS, IN_ARM),
+        (PAST, IN_PAST),
+        (PRESENT, IN_PRESENT),
+        (FUTURATE, IN_FUTURATE),
+    ] {
+        for w in list {
+            *m.entry(w).or_insert(0) |= bit;
+        }
+    }
+    m
+});
+
+/// `w` in ASCII lowercase, in `buf`; `None` when it is longer than `buf`.
+fn lower<'b>(w: &str, buf: &'b mut [u8; 14]) -> Option<&'b str> {
+    let b = buf.get_mut(..w.len())?;
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
+    // ASCII lowercasing keeps valid UTF-8 valid.
+    std::str::from_utf8(b).ok()
+}
+
 fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
     text.get(t.start..t.end).unwrap_or("")
 }
@@ -111,14 +191,13 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
         return None;
     }
     let w = word(text, t);
-    if w.len() > 14 {
+    let mut buf = [0u8; 14];
+    let lw = lower(w, &mut buf)?;
+    let sets = WORD_SETS.get(lw).copied().unwrap_or(0);
+    // A word in no list can only be an "-ed" form (the last arms below).
+    if sets == 0 && !(lw.len() > 4 && lw.ends_with("ed") && !t.cap) {
         return None;
     }
-    let mut buf = [0u8; 14];
-    let b = &mut buf[..w.len()];
-    b.copy_from_slice(w.as_bytes());
-    b.make_ascii_lowercase();
-    let lw = std::str::from_utf8(b).unwrap_or("");
     let next = toks.get(j + 1).map(|n| word(text, n));
     let next_to = next.is_some_and(|n| n.eq_ignore_ascii_case("to"));
     match lw {
@@ -195,13 +274,15 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
         // Adverbs and prepositions of the past take no auxiliary: "the
         // change is since year-end" looks back.
         "ago" | "earlier" | "last" | "yesterday" | "since" => Some(Tense::Past),
-        _ if PAST.contains(&lw) || (lw.len() > 4 && lw.ends_with("ed") && !t.cap) => {
+        _ if sets & IN_PAST != 0 || (lw.len() > 4 && lw.ends_with("ed") && !t.cap) => {
             // A participle after "be"/"to" takes the tense of its auxiliary.
+            // A word longer than the buffer is none of the words below.
+            let mut prev_buf = [0u8; 14];
             let prev = j
                 .checked_sub(1)
-                .map(|p| word(text, &toks[p]).to_ascii_lowercase());
-            let verb_form = PAST.contains(&lw);
-            match prev.as_deref() {
+                .map(|p| lower(word(text, &toks[p]), &mut prev_buf).unwrap_or(""));
+            let verb_form = sets & IN_PAST != 0;
+            match prev {
                 Some("be" | "been" | "being" | "to") if !matches!(lw, "was" | "were" | "had") => {
                     None
                 }
@@ -218,8 +299,8 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
                 _ => Some(Tense::Past),
             }
         }
-        _ if PRESENT.contains(&lw) => Some(Tense::Present),
-        _ if FUTURATE.contains(&lw)
+        _ if sets & IN_PRESENT != 0 => Some(Tense::Present),
+        _ if sets & IN_FUTURATE != 0
             && !t.cap
             && !j.checked_sub(1).is_some_and(|k| {
                 let w = word(text, &toks[k]);
