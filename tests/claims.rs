@@ -1244,3 +1244,25 @@ fn a_noun_claim_in_the_object_of_a_verb_cue_is_the_verbs_content() {
         )],
     );
 }
+
+#[test]
+fn a_content_ends_at_a_quotation_closed_by_a_comma() {
+    // `,”` joins a second claim as a comma outside the quotation does.
+    let text = "The senator said the deal was “a disaster,” adding that the vote would fail.";
+    assert_eq!(
+        claims(text),
+        vec![
+            (
+                "said".to_owned(),
+                Some("The senator".to_owned()),
+                Some("the deal was “a disaster,”".to_owned())
+            ),
+            (
+                "adding".to_owned(),
+                Some("The senator".to_owned()),
+                Some("the vote would fail".to_owned())
+            ),
+        ]
+    );
+    no_content_over_a_cue(text);
+}
