@@ -1591,8 +1591,27 @@ fn build(
                 && (!ctx.is_lower(after) || ["the", "a", "an", "one"].contains(&ctx.word(after)))
         });
         let before_is_quote = p > a && ctx.quote_ending_at(p - 1, floor).is_some();
-        if starts_np && before_is_quote {
+        // "X called for a ban, said John Smith": the claim before ended at
+        // this comma (see `clause_ends`), and the verb closes it.
+        let after_claim = p > a + 1 && floor > a && floor + 1 == p && ctx.punct(p - 1) == ",";
+        if starts_np && (before_is_quote || after_claim) {
             if let Some(src) = ctx.np_forward(after, b) {
+                if after_claim && !before_is_quote {
+                    // Its content is the clause before, which holds the
+                    // claim before (PolNeAR nests it there), not the
+                    // words after the source ("..., a lobbyist").
+                    let next = src.end;
+                    return Some((
+                        Found {
+                            cue: cue_bytes,
+                            source: Some(ctx.bytes(&src)),
+                            content: ctx.trim(a, p - 1).map(|r| ctx.bytes(&r)),
+                            extra: extra_topic(),
+                        },
+                        Some(src),
+                        next,
+                    ));
+                }
                 cursor = src.end;
                 source = Some(src);
                 fwd_source = true;
@@ -1800,7 +1819,45 @@ fn clause_ends(ctx: &Ctx, mark: &str, s: usize, b: usize) -> bool {
             return true;
         }
     }
-    mark == "," && new_speaker(ctx, s, b)
+    if mark == "," && new_speaker(ctx, s, b) {
+        return true;
+    }
+    // ", said Alan Abramowitz, a demographer": a closing attribution of
+    // its own.
+    if mark == "," && inverted_speaker(ctx, s, b) {
+        return true;
+    }
+    // ", he said", "; they argued that": a pronoun and its own cue.
+    // The same test (and `new_speaker`) after "and", "but", ", while"
+    // raised exact-cue recall on train by 0.1 at 0.1 less claim
+    // precision and the same claim F1, and is left out.
+    matches!(mark, "," | ";") && pronoun_speaker(ctx, s, b)
+}
+
+/// "said Alan Abramowitz", "says a spokesman": a verb of saying that
+/// stands before its subject, then a capitalised word or a determiner.
+fn inverted_speaker(ctx: &Ctx, s: usize, b: usize) -> bool {
+    s + 1 < b
+        && ctx.is_lower(s)
+        && cues::inverts(ctx.word(s))
+        && ctx.toks[s + 1].is_word()
+        && (!ctx.is_lower(s + 1) || ["a", "an", "the", "one"].contains(&ctx.word(s + 1)))
+}
+
+/// "he said", "they also argued": a personal pronoun, then a cue that is
+/// not weak.
+fn pronoun_speaker(ctx: &Ctx, s: usize, b: usize) -> bool {
+    if !["he", "she", "they", "we", "i"]
+        .iter()
+        .any(|w| ctx.eq(s, w))
+    {
+        return false;
+    }
+    let mut n = s + 1;
+    while n < b && ctx.is_lower(n) && BETWEEN.contains(&ctx.word(n)) {
+        n += 1;
+    }
+    n < b && ctx.is_lower(n) && cue_at(ctx, n).is_some_and(|(_, _, c)| !c.weak)
 }
 
 /// Whether a clause of its own with a speaker starts at token `s`: a
