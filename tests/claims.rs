@@ -1244,3 +1244,72 @@ fn a_noun_claim_in_the_object_of_a_verb_cue_is_the_verbs_content() {
         )],
     );
 }
+
+#[test]
+fn a_content_ends_at_a_quotation_closed_by_a_comma() {
+    // `,”` joins a second claim as a comma outside the quotation does.
+    let text = "The senator said the deal was “a disaster,” adding that the vote would fail.";
+    assert_eq!(
+        claims(text),
+        vec![
+            (
+                "said".to_owned(),
+                Some("The senator".to_owned()),
+                Some("the deal was “a disaster,”".to_owned())
+            ),
+            (
+                "adding".to_owned(),
+                Some("The senator".to_owned()),
+                Some("the vote would fail".to_owned())
+            ),
+        ]
+    );
+    no_content_over_a_cue(text);
+}
+
+#[test]
+fn a_content_ends_before_an_inverted_attribution() {
+    // ", said NAME": the closing attribution is a claim of its own.
+    let text = "The senator called for a ban on imports, said John Smith, a lobbyist.";
+    let found = claims(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        found[0],
+        (
+            "called for".to_owned(),
+            Some("The senator".to_owned()),
+            Some("a ban on imports".to_owned())
+        )
+    );
+    // Its content is the clause before, with the first claim nested in
+    // it, as PolNeAR annotates it.
+    assert_eq!(
+        found[1],
+        (
+            "said".to_owned(),
+            Some("John Smith".to_owned()),
+            Some("The senator called for a ban on imports".to_owned())
+        )
+    );
+}
+
+#[test]
+fn a_content_ends_before_a_pronoun_with_its_own_cue() {
+    let text = "The senator praised the deal; she argued that it would create jobs.";
+    assert_eq!(
+        claims(text),
+        vec![
+            (
+                "praised".to_owned(),
+                Some("The senator".to_owned()),
+                Some("the deal".to_owned())
+            ),
+            (
+                "argued".to_owned(),
+                Some("she".to_owned()),
+                Some("it would create jobs".to_owned())
+            ),
+        ]
+    );
+    no_content_over_a_cue(text);
+}

@@ -235,6 +235,11 @@ pub fn score(
             }
         }
     }
+    if let Some(log) = log.as_deref_mut() {
+        for d in detected {
+            content_end(text, gold, d, log);
+        }
+    }
     if let Some(log) = log {
         for g in gold {
             if !g.cue.is_empty()
@@ -252,6 +257,58 @@ pub fn score(
         }
     }
     c
+}
+
+/// Where a detected content ends against the gold content it overlaps
+/// most: `LONG` with the text it runs over (`LONG+` when a gold cue lies
+/// in it), `SHORT` with the text it leaves out. Trailing punctuation and quote marks do not count.
+fn content_end(text: &str, gold: &[GoldAttribution], d: &Claim, log: &mut Vec<String>) {
+    let Some(dc) = d.content.clone() else {
+        return;
+    };
+    let shared = |g: &GoldAttribution| {
+        g.content
+            .iter()
+            .map(|r| r.end.min(dc.end).saturating_sub(r.start.max(dc.start)))
+            .sum::<usize>()
+    };
+    let Some(g) = gold
+        .iter()
+        .filter(|g| shared(g) > 0)
+        .max_by_key(|g| (g.cue.contains(&d.cue), shared(g)))
+    else {
+        return;
+    };
+    let Some(gold_end) = g.content.iter().map(|r| r.end).max() else {
+        return;
+    };
+    let trim = |end: usize| {
+        let head = text.get(..end).unwrap_or("");
+        head.trim_end_matches(|c: char| c.is_whitespace() || ".,;:!?\"'“”‘’".contains(c))
+            .len()
+    };
+    let (ge, de) = (trim(gold_end), trim(dc.end));
+    if de > ge {
+        // A gold cue in the part run over is one the sentence scan skipped.
+        let skipped = gold
+            .iter()
+            .flat_map(|g| &g.cue)
+            .any(|r| r.start >= ge && r.end <= de);
+        log.push(format!(
+            "LONG{} {:?} cue {:?}  {}",
+            if skipped { "+" } else { " " },
+            slice(text, &(ge..de)),
+            slice(text, &d.cue),
+            context(text, &(ge..de))
+        ));
+    } else if de < ge {
+        log.push(format!(
+            "SHORT {:?} cue {:?}  {}",
+            slice(text, &(de..ge)),
+            slice(text, &d.cue),
+            context(text, &(de..ge))
+        ));
+    }
 }
 
 fn slice<'a>(text: &'a str, r: &Range<usize>) -> &'a str {

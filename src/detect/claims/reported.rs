@@ -1516,11 +1516,15 @@ fn build(
     if source.is_none() && p > floor && !then_verb {
         source = ctx.np_before_parenthetical(p - 1, floor);
     }
-    // A participle after a comma continues the previous speaker.
+    // A participle after a comma continues the previous speaker, also
+    // after a comma closing a quotation ("“a disaster,” adding ...").
     // So does a verb after ", then" ("The mayor spoke for an hour, then
     // slammed the closure"): the verb has no subject of its own.
+    let after_comma = p > a
+        && (ctx.punct(p - 1) == ","
+            || (p > a + 1 && ctx.toks[p - 1].is_quote() && ctx.punct(p - 2) == ","));
     let participle = p > a
-        && ((ctx.word(c0).ends_with("ing") && ctx.punct(p - 1) == ",")
+        && ((ctx.word(c0).ends_with("ing") && after_comma)
             || ctx.eq(p - 1, "and")
             || ctx.eq(p - 1, "but")
             || then_verb);
@@ -1545,7 +1549,7 @@ fn build(
         || (ctx.word(c0).ends_with("ing")
             && ctx.is_lower(c0)
             && p > a
-            && (ctx.punct(p - 1) == ","
+            && (after_comma
                 || ["and", "after", "before", "while", "by", "without"]
                     .iter()
                     .any(|w| ctx.eq(p - 1, w))));
@@ -1587,8 +1591,27 @@ fn build(
                 && (!ctx.is_lower(after) || ["the", "a", "an", "one"].contains(&ctx.word(after)))
         });
         let before_is_quote = p > a && ctx.quote_ending_at(p - 1, floor).is_some();
-        if starts_np && before_is_quote {
+        // "X called for a ban, said John Smith": the claim before ended at
+        // this comma (see `clause_ends`), and the verb closes it.
+        let after_claim = p > a + 1 && floor > a && floor + 1 == p && ctx.punct(p - 1) == ",";
+        if starts_np && (before_is_quote || after_claim) {
             if let Some(src) = ctx.np_forward(after, b) {
+                if after_claim && !before_is_quote {
+                    // Its content is the clause before, which holds the
+                    // claim before (PolNeAR nests it there), not the
+                    // words after the source ("..., a lobbyist").
+                    let next = src.end;
+                    return Some((
+                        Found {
+                            cue: cue_bytes,
+                            source: Some(ctx.bytes(&src)),
+                            content: ctx.trim(a, p - 1).map(|r| ctx.bytes(&r)),
+                            extra: extra_topic(),
+                        },
+                        Some(src),
+                        next,
+                    ));
+                }
                 cursor = src.end;
                 source = Some(src);
                 fwd_source = true;
@@ -1707,37 +1730,26 @@ fn build(
         while k + 1 < b {
             if ctx.in_closed_quote(k) {
                 // Jump over quotations: each token is looked at once.
-                k = ctx.quote_of(k).map_or(k, |q| q.last.max(k)) + 1;
+                let last = ctx.quote_of(k).map_or(k, |q| q.last.max(k));
+                // A quotation closed by a comma (`,”`) is a joint like a
+                // comma outside it ("... “an absolute disgrace,” adding
+                // ..."): the content ends with the closing mark.
+                if last > k && ctx.punct(last - 1) == "," && clause_ends(ctx, ",", last + 1, b) {
+                    end = last + 1;
+                    break;
+                }
+                k = last + 1;
                 continue;
             }
             if adverbial && ctx.punct(k) == "," {
                 end = k;
                 break;
             }
-            let joint = matches!(ctx.punct(k), "," | ";") || ctx.eq(k, "and") || ctx.eq(k, "but");
-            if joint && !ctx.in_closed_quote(k) {
-                let mut n = k + 1;
-                while n < b && ctx.is_lower(n) && BETWEEN.contains(&ctx.word(n)) {
-                    n += 1;
-                }
-                let w = ctx.word(n);
-                if let Some((_, _, c)) = cue_at(ctx, n) {
-                    let participle = w.ends_with("ing") && ctx.punct(k) == ",";
-                    let verb = !ctx.punct(k).is_empty() || !w.ends_with("ing");
-                    // ", then slammed ...": a second verb of the same subject.
-                    let then = ctx.punct(k) == "," && n > k + 1 && ctx.eq(k + 1, "then");
-                    if (!c.weak && verb && (participle || ctx.punct(k).is_empty()))
-                        || (ctx.eq(n, "according") && ctx.punct(k) == ",")
-                        || then
-                    {
-                        end = k;
-                        break;
-                    }
-                }
-                if ctx.punct(k) == "," && new_speaker(ctx, k + 1, b) {
-                    end = k;
-                    break;
-                }
+            let mark = ctx.punct(k);
+            let joint = matches!(mark, "," | ";") || ctx.eq(k, "and") || ctx.eq(k, "but");
+            if joint && clause_ends(ctx, mark, k + 1, b) {
+                end = k;
+                break;
             }
             k += 1;
         }
@@ -1780,6 +1792,72 @@ fn build(
         source,
         b,
     ))
+}
+
+/// Whether the content of a claim ends at a joint (`mark`: a comma, a
+/// semicolon, or "" for "and", "but") whose next token is `s`: a cue of
+/// the same subject follows (", adding ...", "and told ...", ", then
+/// slammed ..."), ", according to", or a clause with its own speaker.
+fn clause_ends(ctx: &Ctx, mark: &str, s: usize, b: usize) -> bool {
+    if s >= b {
+        return false;
+    }
+    let mut n = s;
+    while n < b && ctx.is_lower(n) && BETWEEN.contains(&ctx.word(n)) {
+        n += 1;
+    }
+    let w = ctx.word(n);
+    if let Some((_, _, c)) = cue_at(ctx, n) {
+        let participle = w.ends_with("ing") && mark == ",";
+        let verb = !mark.is_empty() || !w.ends_with("ing");
+        // ", then slammed ...": a second verb of the same subject.
+        let then = mark == "," && n > s && ctx.eq(s, "then");
+        if (!c.weak && verb && (participle || mark.is_empty()))
+            || (ctx.eq(n, "according") && mark == ",")
+            || then
+        {
+            return true;
+        }
+    }
+    if mark == "," && new_speaker(ctx, s, b) {
+        return true;
+    }
+    // ", said Alan Abramowitz, a demographer": a closing attribution of
+    // its own.
+    if mark == "," && inverted_speaker(ctx, s, b) {
+        return true;
+    }
+    // ", he said", "; they argued that": a pronoun and its own cue.
+    // The same test (and `new_speaker`) after "and", "but", ", while"
+    // raised exact-cue recall on train by 0.1 at 0.1 less claim
+    // precision and the same claim F1, and is left out.
+    matches!(mark, "," | ";") && pronoun_speaker(ctx, s, b)
+}
+
+/// "said Alan Abramowitz", "says a spokesman": a verb of saying that
+/// stands before its subject, then a capitalised word or a determiner.
+fn inverted_speaker(ctx: &Ctx, s: usize, b: usize) -> bool {
+    s + 1 < b
+        && ctx.is_lower(s)
+        && cues::inverts(ctx.word(s))
+        && ctx.toks[s + 1].is_word()
+        && (!ctx.is_lower(s + 1) || ["a", "an", "the", "one"].contains(&ctx.word(s + 1)))
+}
+
+/// "he said", "they also argued": a personal pronoun, then a cue that is
+/// not weak.
+fn pronoun_speaker(ctx: &Ctx, s: usize, b: usize) -> bool {
+    if !["he", "she", "they", "we", "i"]
+        .iter()
+        .any(|w| ctx.eq(s, w))
+    {
+        return false;
+    }
+    let mut n = s + 1;
+    while n < b && ctx.is_lower(n) && BETWEEN.contains(&ctx.word(n)) {
+        n += 1;
+    }
+    n < b && ctx.is_lower(n) && cue_at(ctx, n).is_some_and(|(_, _, c)| !c.weak)
 }
 
 /// Whether a clause of its own with a speaker starts at token `s`: a
