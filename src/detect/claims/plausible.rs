@@ -37,6 +37,29 @@ const NON_AGENTS: &[&str] = &[
     "race",
 ];
 
+/// Number words: before a cue word in "-s" they make it a plural noun.
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "several",
+];
+
 const PREPOSITIONS: &[&str] = &[
     "to", "of", "in", "for", "on", "at", "with", "from", "by", "about", "over",
 ];
@@ -122,6 +145,35 @@ pub fn plausible(
     if expletive && super::nouns::is_adjective_cue(last_word) {
         return false;
     }
+    // "four or five shows a year", "two reports": a number word makes the
+    // cue word a plural noun. (Not digits: "figures for 2004 show that".)
+    let first_word = cue_text.split(' ').next().unwrap_or("");
+    let word_before = text[..cue.start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if first_word.ends_with('s')
+        && NUMBER_WORDS.contains(&word_before.to_ascii_lowercase().as_str())
+    {
+        return false;
+    }
+    // "The show can be seen on S4C", "an indication of this can be seen in
+    // the markets": a thing seen somewhere is no claim ("is seen as", "was
+    // seen by some as" are; so is an active "we have seen in years").
+    let passive = cue_text
+        .split(' ')
+        .any(|w| matches!(w, "be" | "been" | "being" | "is" | "are" | "was" | "were"));
+    if last_word == "seen" && passive {
+        let next = text[cue.end..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if ["on", "in", "at", "from", "here", "there"].contains(&next.as_str()) {
+            return false;
+        }
+    }
     // "his policy appeared to be paying off": the subject is no speaker.
     if let Some(s) = source {
         let words: Vec<String> = text[s.clone()]
@@ -158,6 +210,34 @@ mod tests {
             content.map(r).as_ref(),
             source == Some("Russia"),
         )
+    }
+
+    #[test]
+    fn plural_nouns_and_sights_are_not_claims() {
+        assert!(!check(
+            "The group plays maybe four or five shows a year.",
+            "shows",
+            Some("five"),
+            Some("a year.")
+        ));
+        assert!(check(
+            "Figures for 2004 show that sales rose.",
+            "show",
+            Some("Figures for 2004"),
+            Some("that sales rose.")
+        ));
+        assert!(!check(
+            "The series can be seen on S4C on Sunday.",
+            "can be seen",
+            None,
+            Some("on S4C on Sunday.")
+        ));
+        assert!(check(
+            "The order can be seen as good news for Boeing.",
+            "can be seen",
+            None,
+            Some("as good news for Boeing.")
+        ));
     }
 
     #[test]
