@@ -14,7 +14,6 @@
 
 use std::ops::Range;
 
-use super::cues::{self, BETWEEN};
 use super::reported::{self, Ctx, Found};
 
 /// The claims nested in the contents of `outer` (claims of the same text),
@@ -119,15 +118,7 @@ fn candidate(ctx: &Ctx, floor: usize, k: usize) -> Option<(usize, usize)> {
         return None;
     }
     // Across auxiliaries and adverbs ("has also said").
-    let mut p = c0;
-    while p > floor {
-        let w = ctx.word(p - 1);
-        if !w.is_empty() && ctx.is_lower(p - 1) && (BETWEEN.contains(&w) || cues::ly_adverb(w)) {
-            p -= 1;
-        } else {
-            break;
-        }
-    }
+    let p = reported::back_over_auxiliaries(ctx, c0, floor);
     likely_subject(ctx, floor, p).then_some((c0, c1))
 }
 

@@ -533,6 +533,22 @@ fn reduced_relative(ctx: &Ctx, a: usize, b: usize, c0: usize, c1: usize) -> bool
     false
 }
 
+/// The first token of the auxiliaries and adverbs right before the cue at
+/// `c0` ("has also said"), not before `floor`: where the source before the
+/// cue ends.
+pub(crate) fn back_over_auxiliaries(ctx: &Ctx, c0: usize, floor: usize) -> usize {
+    let mut p = c0;
+    while p > floor {
+        let w = ctx.word(p - 1);
+        if !w.is_empty() && ctx.is_lower(p - 1) && (BETWEEN.contains(&w) || cues::ly_adverb(w)) {
+            p -= 1;
+        } else {
+            break;
+        }
+    }
+    p
+}
+
 /// Whether the one-word cue `c0..=c1` is an adverb (one that may stand
 /// between a source and its cue) followed by a lower-case cue word that is
 /// no weaker reading of a belief: "reportedly said", "reportedly told".
@@ -1434,15 +1450,7 @@ fn build(
     }
 
     // The source before the cue, across auxiliaries and adverbs.
-    let mut p = c0;
-    while p > floor {
-        let w = ctx.word(p - 1);
-        if !w.is_empty() && ctx.is_lower(p - 1) && (BETWEEN.contains(&w) || cues::ly_adverb(w)) {
-            p -= 1;
-        } else {
-            break;
-        }
-    }
+    let p = back_over_auxiliaries(ctx, c0, floor);
     // Auxiliaries and adverbs belong to the cue ("has also said"), and so
     // does the "to" of an infinitive ("took the stage to assail ...").
     cue_bytes.start = ctx.toks[p].start;
