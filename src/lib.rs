@@ -20,5 +20,8 @@ pub mod registry;
 pub mod registry_edit;
 pub mod report;
 pub mod spans;
+// Shared by the library's and the command line's randomised tests.
+#[doc(hidden)]
+pub mod test_rng;
 pub mod text;
 pub mod timex_value;

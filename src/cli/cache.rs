@@ -840,15 +840,7 @@ mod tests {
         for len in 0..good.len() {
             assert!(parse(&good[..len]).is_err(), "truncated to {len}");
         }
-        // A small deterministic generator: the test needs variety, not
-        // quality, and must fail the same way every time.
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = gloss::test_rng::xorshift();
         for _ in 0..4000 {
             let mut bad = good.clone();
             let at = (next() % bad.len() as u64) as usize;

@@ -191,13 +191,7 @@ mod tests {
             "A", "B", "Z", "a", "z", ".", " ", "\u{a0}", "of", "and", "for", "the", "th", "o", "É",
             "é", "’", "'", "-", "ǅ", "Ⅻ", "Ⓐ", "\u{301}", "1", ",", "\n", "Ω", "ß", "“",
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::test_rng::xorshift();
         for _ in 0..20_000 {
             let len = (next() % 16) as usize;
             let s: String = (0..len)
