@@ -553,45 +553,10 @@ pub fn ann_fix(article: &Article, title: String, lines: Vec<String>) -> Fix {
 /// as written. `None` when the registry cannot be edited (it is not valid
 /// TOML; its own diagnostic says why).
 pub fn registry_fix(corpus: &Corpus, name: &str, kind: EntityKind) -> Option<Fix> {
-    // Computing the fix parses and re-renders the whole registry; the same
-    // unknown name recurs in many articles, so each is computed once per
-    // registry text.
-    let key = (name.to_owned(), kind);
-    let source = &corpus.registry.source;
-    let source_id = (source.as_ptr() as usize, source.len());
-    {
-        let memo = corpus
-            .registry_fixes
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        if memo.source == source_id {
-            if let Some(f) = memo.fixes.get(&key) {
-                return f.clone();
-            }
-        }
-    }
-    let fix = compute_registry_fix(corpus, name, kind);
-    let mut memo = corpus
-        .registry_fixes
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    if memo.source != source_id {
-        memo.source = source_id;
-        memo.fixes.clear();
-    }
-    memo.fixes.insert(key, fix.clone());
-    fix
-}
-
-fn compute_registry_fix(corpus: &Corpus, name: &str, kind: EntityKind) -> Option<Fix> {
+    // Not memoised: the registry is not parsed here (see below), so a fix
+    // costs a slug and a hash lookup, while a memo of every unknown name's
+    // fix held 4 MB on the BBC corpus, a quarter of a check's peak memory.
     let reg = &corpus.registry;
-    let mut id = slug(name);
-    let mut n = 2;
-    while reg.contains(&id) {
-        id = format!("{}-{n}", slug(name));
-        n += 1;
-    }
-    let src = &reg.source;
     // Appending a new table to a valid TOML document keeps it valid, so the
     // registry is not parsed again here (that made large corpora with many
     // unknown names slow): only the new entry is rendered, by toml_edit. A
@@ -603,6 +568,13 @@ fn compute_registry_fix(corpus: &Corpus, name: &str, kind: EntityKind) -> Option
     if broken {
         return None;
     }
+    let mut id = slug(name);
+    let mut n = 2;
+    while reg.contains(&id) {
+        id = format!("{}-{n}", slug(name));
+        n += 1;
+    }
+    let src = &reg.source;
     let entry = match plain_entry(&id, kind, name) {
         Some(e) => e,
         None => crate::registry_edit::add_entity("", &id, kind, name).ok()?,

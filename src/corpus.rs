@@ -6,15 +6,15 @@
 //! one per root and updates single files as buffers change.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 
 use crate::ann::AnnDoc;
 use crate::detect::mentions::MentionMatcher;
-use crate::diagnostics::{Code, Diagnostic, Fix};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::manifest::Manifest;
-use crate::registry::{EntityKind, Registry};
+use crate::registry::Registry;
 use crate::text::{decode, decode_vec, LineIndex};
 
 pub const MANIFEST: &str = "gloss.toml";
@@ -118,19 +118,6 @@ pub struct Corpus {
     articles: imbl::OrdMap<String, Arc<Article>>,
     /// Files that could not be read, as diagnostics.
     pub load_errors: Vec<Diagnostic>,
-    /// Fixes adding a name to the registry, by name and kind, for the
-    /// registry text they were computed against (see
-    /// [`crate::analysis::registry_fix`]).
-    pub(crate) registry_fixes: Arc<Mutex<RegistryFixes>>,
-}
-
-/// Memoised registry fixes: the registry text they belong to (its address
-/// and length; `set_registry` also starts a new memo), and the fix for each
-/// (name, kind).
-#[derive(Debug, Default)]
-pub(crate) struct RegistryFixes {
-    pub source: (usize, usize),
-    pub fixes: rustc_hash::FxHashMap<(String, EntityKind), Option<Fix>>,
 }
 
 impl Corpus {
@@ -148,7 +135,6 @@ impl Corpus {
             registry: Arc::new(registry),
             articles: imbl::OrdMap::new(),
             load_errors: Vec::new(),
-            registry_fixes: Arc::default(),
         }
     }
 
@@ -242,12 +228,10 @@ impl Corpus {
             matcher: self.matcher.clone(),
             articles: imbl::OrdMap::new(),
             load_errors: Vec::new(),
-            registry_fixes: self.registry_fixes.clone(),
         }
     }
 
     pub fn set_registry(&mut self, registry: Registry) {
-        self.registry_fixes = Arc::default();
         self.matcher = Arc::new(MentionMatcher::new(&registry));
         self.registry = Arc::new(registry);
     }
