@@ -1762,6 +1762,36 @@ const ROWS: &[Row] = &[
         D,
         "1998-03-04",
     ),
+    // "the quarter ended DATE" is the three months up to that day, when no
+    // quarter was named before; a quarter already named keeps its label.
+    r(
+        "Net income rose 5% in the quarter ended July 31.",
+        D1989,
+        "the quarter",
+        D,
+        "1989-Q2",
+    ),
+    r(
+        "Net income rose 5% in the quarter ended July 31, from $2 million a year earlier.",
+        D1989,
+        "a year earlier",
+        D,
+        "1988-Q2",
+    ),
+    r(
+        "The retailer reported a loss for the quarter ended Jan. 31.",
+        D1989,
+        "the quarter",
+        D,
+        "1988-Q4",
+    ),
+    r(
+        "Profit rose in the fiscal first quarter. For the quarter ended Sept. 30, sales rose 4%.",
+        D1989,
+        "the quarter",
+        D,
+        "1989-Q1",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

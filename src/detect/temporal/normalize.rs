@@ -68,6 +68,15 @@ pub enum Sem {
     YearQuarter(i32),
     /// Current quarter in focus ("the quarter", "the latest quarter").
     FocusQuarter,
+    /// "the quarter ended Sept. 30": the quarter holding most of the three
+    /// months that end on that day (the middle one); the year is inferred
+    /// like a bare date's when missing. Only when the text has named no
+    /// quarter before; else it is that quarter, as [`Sem::FocusQuarter`].
+    QuarterEnding {
+        y: Option<i32>,
+        m: u32,
+        d: u32,
+    },
     /// The year-earlier counterpart of the quarter in focus, or last year.
     YearEarlier,
     Weekday {
@@ -566,6 +575,25 @@ pub fn normalize(
             // still to come ("a fourth-quarter charge").
             match reported_quarter(ctx, dct) {
                 Some((y, q)) => {
+                    ctx.focus_on_quarter(y, q);
+                    (Date, format!("{y:04}-Q{q}"))
+                }
+                None => (Date, "XXXX-QX".into()),
+            }
+        }
+        // A quarter the text has already named keeps its label: "the
+        // fiscal first quarter ... the quarter ended Sept. 30" is the
+        // company's first quarter, the label TimeML values follow.
+        Sem::QuarterEnding { .. } if ctx.focus_quarter.is_some() => {
+            normalize(&Sem::FocusQuarter, dct, tense, ctx)
+        }
+        Sem::QuarterEnding { y, m, d } => {
+            match y.or_else(|| dct.map(|dct| infer_year(dct, *m, *d, tense))) {
+                Some(y) => {
+                    // The middle month of the three: "ended July 31" covers
+                    // May to July, mostly the second quarter.
+                    let (y, mid) = add_months(y, *m, -1);
+                    let q = quarter_of(mid);
                     ctx.focus_on_quarter(y, q);
                     (Date, format!("{y:04}-Q{q}"))
                 }

@@ -1073,6 +1073,18 @@ impl<'a> Grammar<'a> {
 
     /// Every rule that can start at token `i`, without modifiers; the
     /// longest wins.
+    /// "ended Sept. 30", "ending Dec. 31, 1989" at token `k`: the year (if
+    /// given), month and day that close a reporting period.
+    fn period_end_date(&self, k: usize) -> Option<(Option<i32>, u32, u32)> {
+        if !(self.eq(k, "ended") || self.eq(k, "ending")) {
+            return None;
+        }
+        match self.core(k + 1)?.sem {
+            Sem::Ymd { y, m, d } => Some((y, m, d)),
+            _ => None,
+        }
+    }
+
     pub fn core(&self, i: usize) -> Option<Parsed> {
         let t = self.tok(i)?;
         match t.kind {
@@ -2406,10 +2418,16 @@ impl<'a> Grammar<'a> {
                 {
                     return None;
                 }
+                // "the quarter ended Sept. 30": the three months up to that
+                // day, whatever quarter the text named before.
+                let sem = match self.period_end_date(j + 1) {
+                    Some((y, m, d)) => Sem::QuarterEnding { y, m, d },
+                    None => Sem::FocusQuarter,
+                };
                 Some(Parsed {
                     start: i,
                     end: j + 1,
-                    sem: Sem::FocusQuarter,
+                    sem,
                 })
             }
             Lex::DecadeWord(d) => Some(Parsed {
