@@ -1792,6 +1792,37 @@ const ROWS: &[Row] = &[
         D,
         "1989-Q1",
     ),
+    // The period of "vs." ends no sentence: the verb after it gives the tense.
+    r(
+        "In January the Smith vs. Jones case was settled.",
+        D1989,
+        "January",
+        D,
+        "1989-01",
+    ),
+    // "as previously planned": the event went to plan, no plan ahead.
+    r(
+        "The march went ahead as previously planned on Saturday.",
+        D1989,
+        "Saturday",
+        D,
+        "1989-10-21",
+    ),
+    // A bare infinitive after "let" is no timetabled present.
+    r(
+        "The president let the offensive begin on Saturday.",
+        D1989,
+        "Saturday",
+        D,
+        "1989-10-21",
+    ),
+    r(
+        "The talks begin on Saturday.",
+        D1989,
+        "Saturday",
+        D,
+        "1989-10-28",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

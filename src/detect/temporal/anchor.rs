@@ -305,7 +305,8 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
             && !j.checked_sub(1).is_some_and(|k| {
                 let w = word(text, &toks[k]);
                 NOT_FUTURATE_AFTER.iter().any(|x| w.eq_ignore_ascii_case(x))
-            }) =>
+            })
+            && !bare_infinitive(text, toks, j) =>
         {
             Some(Tense::Future)
         }
@@ -414,11 +415,10 @@ fn planned_event_day(text: &str, toks: &[Tok], s: usize, e: usize) -> bool {
         let w = word(text, t);
         let plan = is_any(w, PLAN_VERBS) || (!on && is_any(w, PLAN_FOR_VERBS));
         if plan {
-            // "was not adopted as planned at a meeting on Monday": "as
-            // planned" only says the event went to plan.
-            if k.checked_sub(1)
-                .is_some_and(|q| word(text, &toks[q]).eq_ignore_ascii_case("as"))
-            {
+            // "was not adopted as planned at a meeting on Monday", "began
+            // as originally planned on Saturday": "as planned" only says
+            // the event went to plan.
+            if as_planned(text, toks, k) {
                 return false;
             }
             let aux = k
@@ -436,19 +436,60 @@ fn planned_event_day(text: &str, toks: &[Tok], s: usize, e: usize) -> bool {
     false
 }
 
+/// "as" right before token `k`, or before one "-ly" adverb before it: "as
+/// planned", "as previously scheduled".
+fn as_planned(text: &str, toks: &[Tok], k: usize) -> bool {
+    let is_as = |q: usize| word(text, &toks[q]).eq_ignore_ascii_case("as");
+    let Some(p) = k.checked_sub(1) else {
+        return false;
+    };
+    is_as(p) || (word(text, &toks[p]).ends_with("ly") && p.checked_sub(1).is_some_and(is_as))
+}
+
+/// Verbs whose object takes a bare infinitive: "let the offensive begin",
+/// "made the talks go on", "saw prices come down".
+const CAUSATIVE: &[&str] = &[
+    "let", "lets", "make", "makes", "made", "help", "helps", "helped", "saw", "see", "watched",
+];
+
+/// A causative verb within the four words before token `j`, in its clause:
+/// the verb at `j` is then its object's bare infinitive, no present tense.
+fn bare_infinitive(text: &str, toks: &[Tok], j: usize) -> bool {
+    toks[j.saturating_sub(4)..j]
+        .iter()
+        .rev()
+        .take_while(|t| !boundary(t) && !t.is_punct(b','))
+        .any(|t| {
+            let w = word(text, t);
+            CAUSATIVE.iter().any(|x| w.eq_ignore_ascii_case(x))
+        })
+}
+
 fn boundary(t: &Tok) -> bool {
     t.newline || matches!(t.kind, Kind::Punct(b'.' | b'!' | b'?' | b';'))
 }
 
 /// `boundary` for token `j` of `toks`, except for a decimal point
-/// ("$29.75"), which ends no sentence.
-fn sentence_boundary(toks: &[Tok], j: usize) -> bool {
+/// ("$29.75") and the period of "vs." ("the Roe vs. Wade decision"), which
+/// end no sentence.
+fn sentence_boundary(text: &str, toks: &[Tok], j: usize) -> bool {
     let t = &toks[j];
+    if !boundary(t) {
+        return false;
+    }
     let decimal = t.is_punct(b'.')
         && !t.space
         && j.checked_sub(1).is_some_and(|p| toks[p].is_num())
         && toks.get(j + 1).is_some_and(|n| n.is_num() && !n.space);
-    boundary(t) && !decimal
+    // "vs." stands between two names and is never followed by a new
+    // sentence in running text; its period is part of the word.
+    let versus = t.is_punct(b'.')
+        && !t.space
+        && j.checked_sub(1).is_some_and(|p| {
+            let w = word(text, &toks[p]);
+            w == "vs" || w == "v"
+        });
+    !decimal && !versus
 }
 
 /// The tense nearest to tokens `s..e` within their sentence (the day of a
@@ -480,7 +521,7 @@ pub fn tense_at(text: &str, toks: &[Tok], s: usize, e: usize) -> Tense {
     let mut j = s;
     let mut dist = 0;
     while j > 0 && dist < 16 {
-        if sentence_boundary(toks, j) && j != s {
+        if sentence_boundary(text, toks, j) && j != s {
             break;
         }
         if toks[j].newline {
@@ -488,7 +529,7 @@ pub fn tense_at(text: &str, toks: &[Tok], s: usize, e: usize) -> Tense {
         }
         j -= 1;
         dist += 1;
-        if sentence_boundary(toks, j) && toks[j].kind != Kind::Word {
+        if sentence_boundary(text, toks, j) && toks[j].kind != Kind::Word {
             break;
         }
         consider(j, dist, &mut best);
@@ -497,7 +538,7 @@ pub fn tense_at(text: &str, toks: &[Tok], s: usize, e: usize) -> Tense {
     let mut j = e;
     let mut dist = 0;
     while j < toks.len() && dist < 12 {
-        if sentence_boundary(toks, j) {
+        if sentence_boundary(text, toks, j) {
             break;
         }
         dist += 1;
