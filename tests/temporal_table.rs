@@ -1823,6 +1823,16 @@ const ROWS: &[Row] = &[
         D,
         "1989-10-28",
     ),
+    // "the people of tomorrow", "the world of today" name an age, no day.
+    none("If I were choosing the people of tomorrow, I would pick them.", D1989),
+    none("The world of today is a different place.", D1989),
+    r(
+        "The outcome of tomorrow's vote is open.",
+        D1989,
+        "tomorrow",
+        D,
+        "1989-10-27",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {
