@@ -1823,6 +1823,43 @@ const ROWS: &[Row] = &[
         D,
         "1989-10-28",
     ),
+    // "the day before/after DAY": one day off the day named.
+    r(
+        "They met the day before yesterday.",
+        D1989,
+        "the day before yesterday",
+        D,
+        "1989-10-24",
+    ),
+    r(
+        "He left the day after Christmas.",
+        D1998,
+        "the day after Christmas",
+        D,
+        "1997-12-26",
+    ),
+    r(
+        "The day before last Tuesday's hearing, he visited his cousin.",
+        D1998,
+        "The day before last Tuesday",
+        D,
+        "1998-02-09",
+    ),
+    r(
+        "He will vote on the day before Election Day.",
+        D1989,
+        "the day before Election Day",
+        D,
+        "1989-11-06",
+    ),
+    // "Easter week": the ISO week that holds the holiday.
+    r(
+        "Protesters prayed as Easter week began.",
+        "2000-04-17",
+        "Easter week",
+        D,
+        "2000-W16",
+    ),
     // "the people of tomorrow", "the world of today" name an age, no day.
     none("If I were choosing the people of tomorrow, I would pick them.", D1989),
     none("The world of today is a different place.", D1989),

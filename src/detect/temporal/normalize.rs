@@ -90,6 +90,12 @@ pub enum Sem {
         wd: u32,
         off: i64,
     },
+    /// "the day before yesterday", "the day after Christmas": `off` days
+    /// from a day (a `Sem` of day granularity).
+    DayFrom {
+        day: Box<Sem>,
+        off: i64,
+    },
     /// "the week of March 6": the ISO week holding that day.
     WeekOf {
         y: Option<i32>,
@@ -119,6 +125,11 @@ pub enum Sem {
     Holiday {
         id: u8,
         y: Option<i32>,
+    },
+    /// "Easter week": the ISO week holding the holiday, of the year the
+    /// tense points to.
+    HolidayWeek {
+        id: u8,
     },
     Ref(&'static str),
     Duration {
@@ -647,6 +658,20 @@ pub fn normalize(
                 None => (Date, format!("XXXX-WXX-{wd}")),
             }
         }
+        Sem::DayFrom { day, off } => {
+            let (_, v) = normalize(day, dct, tense, ctx);
+            let date = v
+                .get(..10)
+                .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+                .and_then(|d| shift(d, *off));
+            match date {
+                Some(d) => {
+                    ctx.refer_day(d);
+                    (Date, ymd(d))
+                }
+                None => (Date, "XXXX-XX-XX".into()),
+            }
+        }
         Sem::WeekOf { y, m, d } => {
             let y = y.or_else(|| dct.map(|dct| infer_year(dct, *m, *d, tense)));
             match y.and_then(|y| NaiveDate::from_ymd_opt(y, *m, *d)) {
@@ -705,6 +730,14 @@ pub fn normalize(
                 Some(date) => (Date, ymd(date)),
                 None if m > 0 && d > 0 => (Date, format!("XXXX-{m:02}-{d:02}")),
                 None => (Date, "XXXX-XX-XX".into()),
+            }
+        }
+        Sem::HolidayWeek { id } => {
+            let (_, m, d) = holiday(*id).unwrap_or(("", 0, 0));
+            let y = dct.map(|dct| infer_year(dct, m.max(1), d.max(1), tense));
+            match y.and_then(|y| holiday_date(*id, y)) {
+                Some(date) => (Date, iso_week(date)),
+                None => (Date, "XXXX-WXX".into()),
             }
         }
         Sem::Ref(r) => (Date, (*r).to_string()),

@@ -1731,6 +1731,14 @@ impl<'a> Grammar<'a> {
             name,
             "election" | "independence" | "labor" | "memorial" | "valentine" | "new-year"
         );
+        // "Easter week", "Christmas week": the week that holds the day.
+        if !needs_day && self.eq(e, "week") && !self.punct(e + 1, b'-') {
+            return Some(Parsed {
+                start: i,
+                end: e + 1,
+                sem: Sem::HolidayWeek { id },
+            });
+        }
         if self.eq(e, "day") || self.eq(e, "eve") || (name == "easter" && self.eq(e, "sunday")) {
             if self.eq(e, "eve") {
                 return None;
@@ -2214,6 +2222,38 @@ impl<'a> Grammar<'a> {
                         end: c.end,
                         sem: Sem::WeekOf { y, m, d },
                     });
+                }
+            }
+        }
+        // "the day before yesterday", "the day after Christmas": one day
+        // off a day the text names right after.
+        if self.unit(j) == Some((Unit::Day, false)) {
+            let off = if self.eq(j + 1, "before") {
+                -1
+            } else if self.eq(j + 1, "after") {
+                1
+            } else {
+                0
+            };
+            if off != 0 {
+                if let Some(c) = self.core(j + 2) {
+                    if matches!(
+                        c.sem,
+                        Sem::Ymd { .. }
+                            | Sem::Weekday { pod: None, .. }
+                            | Sem::WeekdayFrom { .. }
+                            | Sem::DayOff { pod: None, .. }
+                            | Sem::Holiday { .. }
+                    ) {
+                        return Some(Parsed {
+                            start: i,
+                            end: c.end,
+                            sem: Sem::DayFrom {
+                                day: Box::new(c.sem),
+                                off,
+                            },
+                        });
+                    }
                 }
             }
         }
