@@ -1860,6 +1860,15 @@ const ROWS: &[Row] = &[
         D,
         "2000-W16",
     ),
+    // "the year-earlier nine months" is one reporting period, like "the
+    // nine months".
+    r(
+        "Net for the year-earlier nine months included a gain.",
+        D1989,
+        "the year-earlier nine months",
+        U,
+        "P9M",
+    ),
     // "the people of tomorrow", "the world of today" name an age, no day.
     none("If I were choosing the people of tomorrow, I would pick them.", D1989),
     none("The world of today is a different place.", D1989),

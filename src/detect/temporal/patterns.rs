@@ -2535,6 +2535,17 @@ impl<'a> Grammar<'a> {
                             sem: Sem::YearEarlier,
                         });
                     }
+                    // "the year-earlier nine months": a reporting period
+                    // like "the nine months", a year back.
+                    if let Some((k, n)) = self.number(j + 3) {
+                        if let Some((unit, true)) = self.unit(k) {
+                            return Some(Parsed {
+                                start: i,
+                                end: k + 1,
+                                sem: Sem::Duration { unit, n: Some(n) },
+                            });
+                        }
+                    }
                 }
                 None
             }
