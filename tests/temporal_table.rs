@@ -1869,6 +1869,21 @@ const ROWS: &[Row] = &[
         U,
         "P9M",
     ),
+    // "then current": current at a time gone by.
+    r(
+        "Holders may buy shares at half the then current market price.",
+        D1989,
+        "then current",
+        D,
+        "PAST_REF",
+    ),
+    r(
+        "The then-current chairman resigned.",
+        D1989,
+        "then-current",
+        D,
+        "PAST_REF",
+    ),
     // "the people of tomorrow", "the world of today" name an age, no day.
     none("If I were choosing the people of tomorrow, I would pick them.", D1989),
     none("The world of today is a different place.", D1989),

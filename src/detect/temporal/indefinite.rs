@@ -92,7 +92,29 @@ impl Grammar<'_> {
         if self.one_day_after_modal(&p) {
             p.sem = Sem::Ref("FUTURE_REF");
         }
+        // "the then current market price", "the then-current chairman":
+        // current at a time gone by.
+        if let Some(s) = self.then_before(&p) {
+            p.start = s;
+            p.sem = Sem::Ref("PAST_REF");
+        }
         p
+    }
+
+    /// The token of "then" right before a lone "current" (hyphen or space
+    /// between).
+    fn then_before(&self, p: &Parsed) -> Option<usize> {
+        if p.end != p.start + 1 || p.sem != Sem::Ref("PRESENT_REF") || !self.eq(p.start, "current")
+        {
+            return None;
+        }
+        let k = p.start.checked_sub(1)?;
+        let k = if self.punct(k, b'-') {
+            k.checked_sub(1)?
+        } else {
+            k
+        };
+        self.eq(k, "then").then_some(k)
     }
 
     /// "today's youth", "today's personal computers": a lone "today" with
