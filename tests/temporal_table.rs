@@ -1884,6 +1884,13 @@ const ROWS: &[Row] = &[
         D,
         "PAST_REF",
     ),
+    r(
+        "The third quarter was weak. In the comparable year-ago quarter, it earned $2 million.",
+        D1989,
+        "the comparable year-ago quarter",
+        D,
+        "1988-Q3",
+    ),
     // "the people of tomorrow", "the world of today" name an age, no day.
     none("If I were choosing the people of tomorrow, I would pick them.", D1989),
     none("The world of today is a different place.", D1989),

@@ -478,6 +478,37 @@ impl<'a> Grammar<'a> {
     /// "the corresponding period last year", "the same quarter a year
     /// ago", "the quarter a year earlier": the year-earlier counterpart of
     /// the quarter in focus (`i` is "the").
+    /// "the year-earlier quarter", "the year-ago period", "the
+    /// year-earlier nine months", from "the" at `i`, with "year" at `j`.
+    fn year_earlier_period(&self, i: usize, j: usize) -> Option<Parsed> {
+        if !(self.punct(j + 1, b'-') && (self.is_w(j + 2, W::Earlier) || self.is_w(j + 2, W::Ago)))
+        {
+            return None;
+        }
+        let mut e = j + 3;
+        if self.ordinal(e).is_some() {
+            e += 1;
+        }
+        if self.unit(e).is_some_and(|(u, _)| u == Unit::Quarter) || self.is_w(e, W::Period) {
+            return Some(Parsed {
+                start: i,
+                end: e + 1,
+                sem: Sem::YearEarlier,
+            });
+        }
+        // "the year-earlier nine months": a reporting period like "the nine
+        // months", a year back.
+        let (k, n) = self.number(j + 3)?;
+        match self.unit(k) {
+            Some((unit, true)) => Some(Parsed {
+                start: i,
+                end: k + 1,
+                sem: Sem::Duration { unit, n: Some(n) },
+            }),
+            _ => None,
+        }
+    }
+
     fn year_ago_counterpart(&self, i: usize) -> Option<Parsed> {
         let mut j = i + 1;
         if self.is_w(j, W::Same) || self.eq(j, "corresponding") || self.eq(j, "comparable") {
@@ -2172,6 +2203,15 @@ impl<'a> Grammar<'a> {
         if let Some(p) = self.year_ago_counterpart(i) {
             return Some(p);
         }
+        // "the comparable year-ago quarter", "the corresponding year-earlier
+        // period".
+        if (self.eq(j, "comparable") || self.eq(j, "corresponding"))
+            && self.unit(j + 1) == Some((Unit::Year, false))
+        {
+            if let Some(p) = self.year_earlier_period(i, j + 1) {
+                return Some(p);
+            }
+        }
         // "in the near term", "for the short term": the coming while.
         if (self.is_w(j, W::Near) || self.eq(j, "short")) && self.eq(j + 1, "term") {
             return Some(Parsed {
@@ -2517,38 +2557,7 @@ impl<'a> Grammar<'a> {
                 }
                 None
             }
-            Lex::Unit(Unit::Year, false) => {
-                // "the year-earlier quarter"
-                if self.punct(j + 1, b'-')
-                    && (self.is_w(j + 2, W::Earlier) || self.is_w(j + 2, W::Ago))
-                {
-                    let mut e = j + 3;
-                    if self.ordinal(e).is_some() {
-                        e += 1;
-                    }
-                    if self.unit(e).is_some_and(|(u, _)| u == Unit::Quarter)
-                        || self.is_w(e, W::Period)
-                    {
-                        return Some(Parsed {
-                            start: i,
-                            end: e + 1,
-                            sem: Sem::YearEarlier,
-                        });
-                    }
-                    // "the year-earlier nine months": a reporting period
-                    // like "the nine months", a year back.
-                    if let Some((k, n)) = self.number(j + 3) {
-                        if let Some((unit, true)) = self.unit(k) {
-                            return Some(Parsed {
-                                start: i,
-                                end: k + 1,
-                                sem: Sem::Duration { unit, n: Some(n) },
-                            });
-                        }
-                    }
-                }
-                None
-            }
+            Lex::Unit(Unit::Year, false) => self.year_earlier_period(i, j),
             Lex::Unit(Unit::Weekend, false) => Some(Parsed {
                 start: i,
                 end: j + 1,
