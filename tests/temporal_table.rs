@@ -1891,6 +1891,21 @@ const ROWS: &[Row] = &[
         D,
         "1988-Q3",
     ),
+    // "that same day" after a month: a day of that month.
+    r(
+        "He was killed last October. His name was crossed out that same day.",
+        D1998,
+        "that same day",
+        D,
+        "1997-10-XX",
+    ),
+    r(
+        "He was killed on Oct. 23. His name was crossed out that same day.",
+        D1998,
+        "that same day",
+        D,
+        "1997-10-23",
+    ),
     // "the people of tomorrow", "the world of today" name an age, no day.
     none("If I were choosing the people of tomorrow, I would pick them.", D1989),
     none("The world of today is a different place.", D1989),

@@ -768,6 +768,14 @@ fn anaphor(unit: Unit, off: i64, dct: Option<NaiveDate>, ctx: &mut DocCtx) -> (T
     use TimexType::Date;
     let base_day = ctx.ref_day.or(dct);
     let v = match unit {
+        // "most recently last October ... that same day": the text last
+        // named a month, not a day; the day is one of that month's.
+        Unit::Day if off == 0 && ctx.ref_day.is_none() && ctx.ref_month.is_some() => {
+            match (ctx.ref_year, ctx.ref_month) {
+                (Some(y), Some(m)) => Some(format!("{y:04}-{m:02}-XX")),
+                _ => None,
+            }
+        }
         Unit::Day => base_day.and_then(|d| shift(d, off)).map(|d| {
             ctx.refer_day(d);
             ymd(d)
