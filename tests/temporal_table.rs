@@ -1906,6 +1906,15 @@ const ROWS: &[Row] = &[
         D,
         "1997-10-23",
     ),
+    // An extension "through" a month runs past the day it is granted.
+    r(
+        "Lenders have extended the company $90 million in revolving loans through January.",
+        D1989,
+        "January",
+        D,
+        "1990-01",
+    ),
+    r("Sales rose through January.", D1989, "January", D, "1989-01"),
     // "the people of tomorrow", "the world of today" name an age, no day.
     none("If I were choosing the people of tomorrow, I would pick them.", D1989),
     none("The world of today is a different place.", D1989),

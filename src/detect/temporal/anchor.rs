@@ -138,6 +138,7 @@ const ARM_WORDS: &[&str] = &[
     "early",
     "until",
     "till",
+    "through",
     "payable",
     "effective",
     "ago",
@@ -259,6 +260,9 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
         // perfect: "Until Thursday, they had not called him a suspect."
         "until" | "till" if !had_follows(text, toks, j) => Some(Tense::Future),
         "until" | "till" => Some(Tense::Past),
+        // "extended the loans through January": an extension runs on past
+        // the day it is granted.
+        "through" if extension_before(text, toks, j) => Some(Tense::Future),
         // "payable Dec. 7", "effective Feb. 1": dividends and rules that take
         // effect are announced ahead; "became effective" stays past.
         "payable" | "effective"
@@ -330,6 +334,19 @@ fn to_after_object(text: &str, toks: &[Tok], j: usize) -> bool {
         .take(4)
         .take_while(|t| !boundary(t) && !t.is_punct(b','))
         .any(|t| word(text, t).eq_ignore_ascii_case("to"))
+}
+
+/// A form of "extend" within the twelve tokens before token `j`, in its
+/// clause.
+fn extension_before(text: &str, toks: &[Tok], j: usize) -> bool {
+    toks[j.saturating_sub(12)..j]
+        .iter()
+        .rev()
+        .take_while(|t| !boundary(t))
+        .any(|t| {
+            let w = word(text, t);
+            w.len() >= 6 && w.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("extend"))
+        })
 }
 
 /// A past-perfect "had" later in the clause of token `j`.
