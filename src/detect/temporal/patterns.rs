@@ -475,9 +475,6 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    /// "the corresponding period last year", "the same quarter a year
-    /// ago", "the quarter a year earlier": the year-earlier counterpart of
-    /// the quarter in focus (`i` is "the").
     /// "the year-earlier quarter", "the year-ago period", "the
     /// year-earlier nine months", from "the" at `i`, with "year" at `j`.
     fn year_earlier_period(&self, i: usize, j: usize) -> Option<Parsed> {
@@ -509,6 +506,9 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// "the corresponding period last year", "the same quarter a year
+    /// ago", "the quarter a year earlier": the year-earlier counterpart of
+    /// the quarter in focus (`i` is "the").
     fn year_ago_counterpart(&self, i: usize) -> Option<Parsed> {
         let mut j = i + 1;
         if self.is_w(j, W::Same) || self.eq(j, "corresponding") || self.eq(j, "comparable") {
