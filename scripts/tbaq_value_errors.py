@@ -17,6 +17,9 @@ SPAN+VALUE, SPAN+TYPE+VALUE lines) in the first class that fits:
 A form is the value with every digit replaced by 9.
 
     target/release/gloss eval timeml DIR --errors | python3 scripts/tbaq_value_errors.py DIR
+
+With `--list CLASS` (malformed, padded, same, elsewhere, other) it prints
+the error lines of that class instead of the counts.
 """
 
 import collections
@@ -53,10 +56,24 @@ def gold_forms(root):
     return forms
 
 
+CLASS_KEYS = {
+    "malformed": "gold is not a well-formed value",
+    "padded": "gold pads a known value with X",
+    "same": "same form, another date (anchor or direction)",
+    "elsewhere": "TBAQ gives this text gloss's form as often or more",
+    "other": "other",
+}
+
+
 def main():
-    if len(sys.argv) != 2:
+    args = sys.argv[1:]
+    listed = None
+    if len(args) == 3 and args[1] == "--list" and args[2] in CLASS_KEYS:
+        listed = CLASS_KEYS[args[2]]
+        args = args[:1]
+    if len(args) != 1:
         sys.exit(__doc__)
-    forms = gold_forms(sys.argv[1])
+    forms = gold_forms(args[0])
     classes = collections.Counter()
     for line in sys.stdin:
         fields = line.rstrip("\n").split("\t")
@@ -67,15 +84,20 @@ def main():
             continue
         gv, text, sv = gold.group(2), gold.group(3).lower().strip(), sys_.group(2)
         if X_PADDED.search(gv):
-            classes["gold pads a known value with X"] += 1
+            name = CLASS_KEYS["padded"]
         elif not WELL_FORMED.match(gv) and "X" not in gv:
-            classes["gold is not a well-formed value"] += 1
+            name = CLASS_KEYS["malformed"]
         elif form(gv) == form(sv):
-            classes["same form, another date (anchor or direction)"] += 1
+            name = CLASS_KEYS["same"]
         elif forms[text][form(sv)] and forms[text][form(sv)] >= forms[text][form(gv)]:
-            classes["TBAQ gives this text gloss's form as often or more"] += 1
+            name = CLASS_KEYS["elsewhere"]
         else:
-            classes["other"] += 1
+            name = CLASS_KEYS["other"]
+        classes[name] += 1
+        if name == listed:
+            print(line.rstrip("\n"))
+    if listed:
+        return
     for name, n in classes.most_common():
         print(f"{n:5}  {name}")
     print(f"{sum(classes.values()):5}  wrong values in all")

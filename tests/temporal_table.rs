@@ -1762,6 +1762,169 @@ const ROWS: &[Row] = &[
         D,
         "1998-03-04",
     ),
+    // "the quarter ended DATE" is the three months up to that day, when no
+    // quarter was named before; a quarter already named keeps its label.
+    r(
+        "Net income rose 5% in the quarter ended July 31.",
+        D1989,
+        "the quarter",
+        D,
+        "1989-Q2",
+    ),
+    r(
+        "Net income rose 5% in the quarter ended July 31, from $2 million a year earlier.",
+        D1989,
+        "a year earlier",
+        D,
+        "1988-Q2",
+    ),
+    r(
+        "The retailer reported a loss for the quarter ended Jan. 31.",
+        D1989,
+        "the quarter",
+        D,
+        "1988-Q4",
+    ),
+    r(
+        "Profit rose in the fiscal first quarter. For the quarter ended Sept. 30, sales rose 4%.",
+        D1989,
+        "the quarter",
+        D,
+        "1989-Q1",
+    ),
+    // The period of "vs." ends no sentence: the verb after it gives the tense.
+    r(
+        "In January the Smith vs. Jones case was settled.",
+        D1989,
+        "January",
+        D,
+        "1989-01",
+    ),
+    // "as previously planned": the event went to plan, no plan ahead.
+    r(
+        "The march went ahead as previously planned on Saturday.",
+        D1989,
+        "Saturday",
+        D,
+        "1989-10-21",
+    ),
+    // A bare infinitive after "let" is no timetabled present.
+    r(
+        "The president let the offensive begin on Saturday.",
+        D1989,
+        "Saturday",
+        D,
+        "1989-10-21",
+    ),
+    r(
+        "The talks begin on Saturday.",
+        D1989,
+        "Saturday",
+        D,
+        "1989-10-28",
+    ),
+    // "the day before/after DAY": one day off the day named.
+    r(
+        "They met the day before yesterday.",
+        D1989,
+        "the day before yesterday",
+        D,
+        "1989-10-24",
+    ),
+    r(
+        "He left the day after Christmas.",
+        D1998,
+        "the day after Christmas",
+        D,
+        "1997-12-26",
+    ),
+    r(
+        "The day before last Tuesday's hearing, he visited his cousin.",
+        D1998,
+        "The day before last Tuesday",
+        D,
+        "1998-02-09",
+    ),
+    r(
+        "He will vote on the day before Election Day.",
+        D1989,
+        "the day before Election Day",
+        D,
+        "1989-11-06",
+    ),
+    // "Easter week": the ISO week that holds the holiday.
+    r(
+        "Protesters prayed as Easter week began.",
+        "2000-04-17",
+        "Easter week",
+        D,
+        "2000-W16",
+    ),
+    // "the year-earlier nine months" is one reporting period, like "the
+    // nine months".
+    r(
+        "Net for the year-earlier nine months included a gain.",
+        D1989,
+        "the year-earlier nine months",
+        U,
+        "P9M",
+    ),
+    // "then current": current at a time gone by.
+    r(
+        "Holders may buy shares at half the then current market price.",
+        D1989,
+        "then current",
+        D,
+        "PAST_REF",
+    ),
+    r(
+        "The then-current chairman resigned.",
+        D1989,
+        "then-current",
+        D,
+        "PAST_REF",
+    ),
+    r(
+        "The third quarter was weak. In the comparable year-ago quarter, it earned $2 million.",
+        D1989,
+        "the comparable year-ago quarter",
+        D,
+        "1988-Q3",
+    ),
+    // "that same day" after a month: a day of that month.
+    r(
+        "He was killed last October. His name was crossed out that same day.",
+        D1998,
+        "that same day",
+        D,
+        "1997-10-XX",
+    ),
+    r(
+        "He was killed on Oct. 23. His name was crossed out that same day.",
+        D1998,
+        "that same day",
+        D,
+        "1997-10-23",
+    ),
+    // An extension "through" a month runs past the day it is granted.
+    r(
+        "Lenders have extended the company $90 million in revolving loans through January.",
+        D1989,
+        "January",
+        D,
+        "1990-01",
+    ),
+    r("Sales rose through January.", D1989, "January", D, "1989-01"),
+    // "the people of tomorrow", "the world of today" name an age, no day.
+    none("If I were choosing the people of tomorrow, I would pick them.", D1989),
+    none("The world of today is a different place.", D1989),
+    r(
+        "The outcome of tomorrow's vote is open.",
+        D1989,
+        "tomorrow",
+        D,
+        "1989-10-27",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

@@ -138,6 +138,7 @@ const ARM_WORDS: &[&str] = &[
     "early",
     "until",
     "till",
+    "through",
     "payable",
     "effective",
     "ago",
@@ -259,6 +260,9 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
         // perfect: "Until Thursday, they had not called him a suspect."
         "until" | "till" if !had_follows(text, toks, j) => Some(Tense::Future),
         "until" | "till" => Some(Tense::Past),
+        // "extended the loans through January": an extension runs on past
+        // the day it is granted.
+        "through" if extension_before(text, toks, j) => Some(Tense::Future),
         // "payable Dec. 7", "effective Feb. 1": dividends and rules that take
         // effect are announced ahead; "became effective" stays past.
         "payable" | "effective"
@@ -305,7 +309,8 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
             && !j.checked_sub(1).is_some_and(|k| {
                 let w = word(text, &toks[k]);
                 NOT_FUTURATE_AFTER.iter().any(|x| w.eq_ignore_ascii_case(x))
-            }) =>
+            })
+            && !bare_infinitive(text, toks, j) =>
         {
             Some(Tense::Future)
         }
@@ -329,6 +334,19 @@ fn to_after_object(text: &str, toks: &[Tok], j: usize) -> bool {
         .take(4)
         .take_while(|t| !boundary(t) && !t.is_punct(b','))
         .any(|t| word(text, t).eq_ignore_ascii_case("to"))
+}
+
+/// A form of "extend" within the twelve tokens before token `j`, in its
+/// clause.
+fn extension_before(text: &str, toks: &[Tok], j: usize) -> bool {
+    toks[j.saturating_sub(12)..j]
+        .iter()
+        .rev()
+        .take_while(|t| !boundary(t))
+        .any(|t| {
+            let w = word(text, t);
+            w.len() >= 6 && w.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("extend"))
+        })
 }
 
 /// A past-perfect "had" later in the clause of token `j`.
@@ -414,11 +432,10 @@ fn planned_event_day(text: &str, toks: &[Tok], s: usize, e: usize) -> bool {
         let w = word(text, t);
         let plan = is_any(w, PLAN_VERBS) || (!on && is_any(w, PLAN_FOR_VERBS));
         if plan {
-            // "was not adopted as planned at a meeting on Monday": "as
-            // planned" only says the event went to plan.
-            if k.checked_sub(1)
-                .is_some_and(|q| word(text, &toks[q]).eq_ignore_ascii_case("as"))
-            {
+            // "was not adopted as planned at a meeting on Monday", "began
+            // as originally planned on Saturday": "as planned" only says
+            // the event went to plan.
+            if as_planned(text, toks, k) {
                 return false;
             }
             let aux = k
@@ -436,19 +453,60 @@ fn planned_event_day(text: &str, toks: &[Tok], s: usize, e: usize) -> bool {
     false
 }
 
+/// "as" right before token `k`, or before one "-ly" adverb before it: "as
+/// planned", "as previously scheduled".
+fn as_planned(text: &str, toks: &[Tok], k: usize) -> bool {
+    let is_as = |q: usize| word(text, &toks[q]).eq_ignore_ascii_case("as");
+    let Some(p) = k.checked_sub(1) else {
+        return false;
+    };
+    is_as(p) || (word(text, &toks[p]).ends_with("ly") && p.checked_sub(1).is_some_and(is_as))
+}
+
+/// Verbs whose object takes a bare infinitive: "let the offensive begin",
+/// "made the talks go on", "saw prices come down".
+const CAUSATIVE: &[&str] = &[
+    "let", "lets", "make", "makes", "made", "help", "helps", "helped", "saw", "see", "watched",
+];
+
+/// A causative verb within the four words before token `j`, in its clause:
+/// the verb at `j` is then its object's bare infinitive, no present tense.
+fn bare_infinitive(text: &str, toks: &[Tok], j: usize) -> bool {
+    toks[j.saturating_sub(4)..j]
+        .iter()
+        .rev()
+        .take_while(|t| !boundary(t) && !t.is_punct(b','))
+        .any(|t| {
+            let w = word(text, t);
+            CAUSATIVE.iter().any(|x| w.eq_ignore_ascii_case(x))
+        })
+}
+
 fn boundary(t: &Tok) -> bool {
     t.newline || matches!(t.kind, Kind::Punct(b'.' | b'!' | b'?' | b';'))
 }
 
 /// `boundary` for token `j` of `toks`, except for a decimal point
-/// ("$29.75"), which ends no sentence.
-fn sentence_boundary(toks: &[Tok], j: usize) -> bool {
+/// ("$29.75") and the period of "vs." ("the Roe vs. Wade decision"), which
+/// end no sentence.
+fn sentence_boundary(text: &str, toks: &[Tok], j: usize) -> bool {
     let t = &toks[j];
+    if !boundary(t) {
+        return false;
+    }
     let decimal = t.is_punct(b'.')
         && !t.space
         && j.checked_sub(1).is_some_and(|p| toks[p].is_num())
         && toks.get(j + 1).is_some_and(|n| n.is_num() && !n.space);
-    boundary(t) && !decimal
+    // "vs." stands between two names and is never followed by a new
+    // sentence in running text; its period is part of the word.
+    let versus = t.is_punct(b'.')
+        && !t.space
+        && j.checked_sub(1).is_some_and(|p| {
+            let w = word(text, &toks[p]);
+            w == "vs" || w == "v"
+        });
+    !decimal && !versus
 }
 
 /// The tense nearest to tokens `s..e` within their sentence (the day of a
@@ -480,7 +538,7 @@ pub fn tense_at(text: &str, toks: &[Tok], s: usize, e: usize) -> Tense {
     let mut j = s;
     let mut dist = 0;
     while j > 0 && dist < 16 {
-        if sentence_boundary(toks, j) && j != s {
+        if sentence_boundary(text, toks, j) && j != s {
             break;
         }
         if toks[j].newline {
@@ -488,7 +546,7 @@ pub fn tense_at(text: &str, toks: &[Tok], s: usize, e: usize) -> Tense {
         }
         j -= 1;
         dist += 1;
-        if sentence_boundary(toks, j) && toks[j].kind != Kind::Word {
+        if sentence_boundary(text, toks, j) && toks[j].kind != Kind::Word {
             break;
         }
         consider(j, dist, &mut best);
@@ -497,7 +555,7 @@ pub fn tense_at(text: &str, toks: &[Tok], s: usize, e: usize) -> Tense {
     let mut j = e;
     let mut dist = 0;
     while j < toks.len() && dist < 12 {
-        if sentence_boundary(toks, j) {
+        if sentence_boundary(text, toks, j) {
             break;
         }
         dist += 1;

@@ -92,18 +92,58 @@ impl Grammar<'_> {
         if self.one_day_after_modal(&p) {
             p.sem = Sem::Ref("FUTURE_REF");
         }
+        // "the then current market price", "the then-current chairman":
+        // current at a time gone by.
+        if let Some(s) = self.then_before(&p) {
+            p.start = s;
+            p.sem = Sem::Ref("PAST_REF");
+        }
         p
+    }
+
+    /// The token of "then" right before a lone "current" (hyphen or space
+    /// between).
+    fn then_before(&self, p: &Parsed) -> Option<usize> {
+        if p.end != p.start + 1 || p.sem != Sem::Ref("PRESENT_REF") || !self.eq(p.start, "current")
+        {
+            return None;
+        }
+        let k = p.start.checked_sub(1)?;
+        let k = if self.punct(k, b'-') {
+            k.checked_sub(1)?
+        } else {
+            k
+        };
+        self.eq(k, "then").then_some(k)
     }
 
     /// "today's youth", "today's personal computers": a lone "today" with
     /// a possessive "'s" before a noun (or adjective) of the present age.
+    /// Likewise "the world of today", "the people of tomorrow": a lone
+    /// "today" or "tomorrow" after "of" and such a noun is an age, the
+    /// present or one to come, not a day.
     pub fn today_as_present_age(&self, p: &Parsed) -> bool {
-        p.end == p.start + 1
-            && matches!(p.sem, Sem::DayOff { off: 0, pod: None })
-            && self.eq(p.start, "today")
-            && self.punct(p.end, b'\'')
-            && self.eq(p.end + 1, "s")
-            && PRESENT_AGE_NOUNS.iter().any(|n| self.eq(p.end + 2, n))
+        if p.end != p.start + 1 {
+            return false;
+        }
+        let age_noun = |k: usize| PRESENT_AGE_NOUNS.iter().any(|n| self.eq(k, n));
+        match p.sem {
+            Sem::DayOff { off: 0, pod: None } if self.eq(p.start, "today") => {
+                (self.punct(p.end, b'\'') && self.eq(p.end + 1, "s") && age_noun(p.end + 2))
+                    || self.age_of(p)
+            }
+            Sem::DayOff { off: 1, pod: None } if self.eq(p.start, "tomorrow") => self.age_of(p),
+            _ => false,
+        }
+    }
+
+    /// "NOUN of" right before `p`, the noun one of the present age, and no
+    /// possessive after it ("the results of tomorrow's vote" is a day).
+    fn age_of(&self, p: &Parsed) -> bool {
+        p.start >= 2
+            && self.eq(p.start - 1, "of")
+            && PRESENT_AGE_NOUNS.iter().any(|n| self.eq(p.start - 2, n))
+            && !self.punct(p.end, b'\'')
     }
 
     /// "will one day be", "could one day replace": "one day" (a duration of

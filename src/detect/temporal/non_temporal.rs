@@ -124,7 +124,9 @@ impl Grammar<'_> {
     /// ("Valentine's Day", "Labor Day") are names of days and stay; so does
     /// a line in capitals.
     fn programme_title(&self, p: &Parsed) -> bool {
-        if matches!(p.sem, Sem::Holiday { .. }) {
+        let holiday = |s: &Sem| matches!(s, Sem::Holiday { .. } | Sem::HolidayWeek { .. });
+        // "the day before Election Day" is a holiday's neighbour.
+        if holiday(&p.sem) || matches!(&p.sem, Sem::DayFrom { day, .. } if holiday(day)) {
             return false;
         }
         (p.start + 1..p.end).any(|k| {

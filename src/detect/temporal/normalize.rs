@@ -68,6 +68,15 @@ pub enum Sem {
     YearQuarter(i32),
     /// Current quarter in focus ("the quarter", "the latest quarter").
     FocusQuarter,
+    /// "the quarter ended Sept. 30": the quarter holding most of the three
+    /// months that end on that day (the middle one); the year is inferred
+    /// like a bare date's when missing. Only when the text has named no
+    /// quarter before; else it is that quarter, as [`Sem::FocusQuarter`].
+    QuarterEnding {
+        y: Option<i32>,
+        m: u32,
+        d: u32,
+    },
     /// The year-earlier counterpart of the quarter in focus, or last year.
     YearEarlier,
     Weekday {
@@ -79,6 +88,12 @@ pub enum Sem {
     /// nearest such weekday before or after the day the text last named.
     WeekdayFrom {
         wd: u32,
+        off: i64,
+    },
+    /// "the day before yesterday", "the day after Christmas": `off` days
+    /// from a day (a `Sem` of day granularity).
+    DayFrom {
+        day: Box<Sem>,
         off: i64,
     },
     /// "the week of March 6": the ISO week holding that day.
@@ -110,6 +125,11 @@ pub enum Sem {
     Holiday {
         id: u8,
         y: Option<i32>,
+    },
+    /// "Easter week": the ISO week holding the holiday, of the year the
+    /// tense points to.
+    HolidayWeek {
+        id: u8,
     },
     Ref(&'static str),
     Duration {
@@ -572,6 +592,25 @@ pub fn normalize(
                 None => (Date, "XXXX-QX".into()),
             }
         }
+        // A quarter the text has already named keeps its label: "the
+        // fiscal first quarter ... the quarter ended Sept. 30" is the
+        // company's first quarter, the label TimeML values follow.
+        Sem::QuarterEnding { .. } if ctx.focus_quarter.is_some() => {
+            normalize(&Sem::FocusQuarter, dct, tense, ctx)
+        }
+        Sem::QuarterEnding { y, m, d } => {
+            match y.or_else(|| dct.map(|dct| infer_year(dct, *m, *d, tense))) {
+                Some(y) => {
+                    // The middle month of the three: "ended July 31" covers
+                    // May to July, mostly the second quarter.
+                    let (y, mid) = add_months(y, *m, -1);
+                    let q = quarter_of(mid);
+                    ctx.focus_on_quarter(y, q);
+                    (Date, format!("{y:04}-Q{q}"))
+                }
+                None => (Date, "XXXX-QX".into()),
+            }
+        }
         Sem::YearEarlier => match (ctx.focus_quarter, dct) {
             // After "the nine months" or "the first half" the counterpart
             // spans several quarters: TimeML gives it the year.
@@ -617,6 +656,20 @@ pub fn normalize(
                     (Date, ymd(d))
                 }
                 None => (Date, format!("XXXX-WXX-{wd}")),
+            }
+        }
+        Sem::DayFrom { day, off } => {
+            let (_, v) = normalize(day, dct, tense, ctx);
+            let date = v
+                .get(..10)
+                .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+                .and_then(|d| shift(d, *off));
+            match date {
+                Some(d) => {
+                    ctx.refer_day(d);
+                    (Date, ymd(d))
+                }
+                None => (Date, "XXXX-XX-XX".into()),
             }
         }
         Sem::WeekOf { y, m, d } => {
@@ -679,6 +732,14 @@ pub fn normalize(
                 None => (Date, "XXXX-XX-XX".into()),
             }
         }
+        Sem::HolidayWeek { id } => {
+            let (_, m, d) = holiday(*id).unwrap_or(("", 0, 0));
+            let y = dct.map(|dct| infer_year(dct, m.max(1), d.max(1), tense));
+            match y.and_then(|y| holiday_date(*id, y)) {
+                Some(date) => (Date, iso_week(date)),
+                None => (Date, "XXXX-WXX".into()),
+            }
+        }
         Sem::Ref(r) => (Date, (*r).to_string()),
         Sem::Duration { unit, n } => {
             if spans_several_quarters(*unit, *n) {
@@ -707,6 +768,14 @@ fn anaphor(unit: Unit, off: i64, dct: Option<NaiveDate>, ctx: &mut DocCtx) -> (T
     use TimexType::Date;
     let base_day = ctx.ref_day.or(dct);
     let v = match unit {
+        // "most recently last October ... that same day": the text last
+        // named a month, not a day; the day is one of that month's.
+        Unit::Day if off == 0 && ctx.ref_day.is_none() && ctx.ref_month.is_some() => {
+            match (ctx.ref_year, ctx.ref_month) {
+                (Some(y), Some(m)) => Some(format!("{y:04}-{m:02}-XX")),
+                _ => None,
+            }
+        }
         Unit::Day => base_day.and_then(|d| shift(d, off)).map(|d| {
             ctx.refer_day(d);
             ymd(d)

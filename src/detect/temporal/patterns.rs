@@ -475,6 +475,37 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// "the year-earlier quarter", "the year-ago period", "the
+    /// year-earlier nine months", from "the" at `i`, with "year" at `j`.
+    fn year_earlier_period(&self, i: usize, j: usize) -> Option<Parsed> {
+        if !(self.punct(j + 1, b'-') && (self.is_w(j + 2, W::Earlier) || self.is_w(j + 2, W::Ago)))
+        {
+            return None;
+        }
+        let mut e = j + 3;
+        if self.ordinal(e).is_some() {
+            e += 1;
+        }
+        if self.unit(e).is_some_and(|(u, _)| u == Unit::Quarter) || self.is_w(e, W::Period) {
+            return Some(Parsed {
+                start: i,
+                end: e + 1,
+                sem: Sem::YearEarlier,
+            });
+        }
+        // "the year-earlier nine months": a reporting period like "the nine
+        // months", a year back.
+        let (k, n) = self.number(j + 3)?;
+        match self.unit(k) {
+            Some((unit, true)) => Some(Parsed {
+                start: i,
+                end: k + 1,
+                sem: Sem::Duration { unit, n: Some(n) },
+            }),
+            _ => None,
+        }
+    }
+
     /// "the corresponding period last year", "the same quarter a year
     /// ago", "the quarter a year earlier": the year-earlier counterpart of
     /// the quarter in focus (`i` is "the").
@@ -1073,6 +1104,18 @@ impl<'a> Grammar<'a> {
 
     /// Every rule that can start at token `i`, without modifiers; the
     /// longest wins.
+    /// "ended Sept. 30", "ending Dec. 31, 1989" at token `k`: the year (if
+    /// given), month and day that close a reporting period.
+    fn period_end_date(&self, k: usize) -> Option<(Option<i32>, u32, u32)> {
+        if !(self.eq(k, "ended") || self.eq(k, "ending")) {
+            return None;
+        }
+        match self.core(k + 1)?.sem {
+            Sem::Ymd { y, m, d } => Some((y, m, d)),
+            _ => None,
+        }
+    }
+
     pub fn core(&self, i: usize) -> Option<Parsed> {
         let t = self.tok(i)?;
         match t.kind {
@@ -1719,6 +1762,14 @@ impl<'a> Grammar<'a> {
             name,
             "election" | "independence" | "labor" | "memorial" | "valentine" | "new-year"
         );
+        // "Easter week", "Christmas week": the week that holds the day.
+        if !needs_day && self.eq(e, "week") && !self.punct(e + 1, b'-') {
+            return Some(Parsed {
+                start: i,
+                end: e + 1,
+                sem: Sem::HolidayWeek { id },
+            });
+        }
         if self.eq(e, "day") || self.eq(e, "eve") || (name == "easter" && self.eq(e, "sunday")) {
             if self.eq(e, "eve") {
                 return None;
@@ -2152,6 +2203,15 @@ impl<'a> Grammar<'a> {
         if let Some(p) = self.year_ago_counterpart(i) {
             return Some(p);
         }
+        // "the comparable year-ago quarter", "the corresponding year-earlier
+        // period".
+        if (self.eq(j, "comparable") || self.eq(j, "corresponding"))
+            && self.unit(j + 1) == Some((Unit::Year, false))
+        {
+            if let Some(p) = self.year_earlier_period(i, j + 1) {
+                return Some(p);
+            }
+        }
         // "in the near term", "for the short term": the coming while.
         if (self.is_w(j, W::Near) || self.eq(j, "short")) && self.eq(j + 1, "term") {
             return Some(Parsed {
@@ -2202,6 +2262,38 @@ impl<'a> Grammar<'a> {
                         end: c.end,
                         sem: Sem::WeekOf { y, m, d },
                     });
+                }
+            }
+        }
+        // "the day before yesterday", "the day after Christmas": one day
+        // off a day the text names right after.
+        if self.unit(j) == Some((Unit::Day, false)) {
+            let off = if self.eq(j + 1, "before") {
+                -1
+            } else if self.eq(j + 1, "after") {
+                1
+            } else {
+                0
+            };
+            if off != 0 {
+                if let Some(c) = self.core(j + 2) {
+                    if matches!(
+                        c.sem,
+                        Sem::Ymd { .. }
+                            | Sem::Weekday { pod: None, .. }
+                            | Sem::WeekdayFrom { .. }
+                            | Sem::DayOff { pod: None, .. }
+                            | Sem::Holiday { .. }
+                    ) {
+                        return Some(Parsed {
+                            start: i,
+                            end: c.end,
+                            sem: Sem::DayFrom {
+                                day: Box::new(c.sem),
+                                off,
+                            },
+                        });
+                    }
                 }
             }
         }
@@ -2406,10 +2498,16 @@ impl<'a> Grammar<'a> {
                 {
                     return None;
                 }
+                // "the quarter ended Sept. 30": the three months up to that
+                // day, whatever quarter the text named before.
+                let sem = match self.period_end_date(j + 1) {
+                    Some((y, m, d)) => Sem::QuarterEnding { y, m, d },
+                    None => Sem::FocusQuarter,
+                };
                 Some(Parsed {
                     start: i,
                     end: j + 1,
-                    sem: Sem::FocusQuarter,
+                    sem,
                 })
             }
             Lex::DecadeWord(d) => Some(Parsed {
@@ -2459,27 +2557,7 @@ impl<'a> Grammar<'a> {
                 }
                 None
             }
-            Lex::Unit(Unit::Year, false) => {
-                // "the year-earlier quarter"
-                if self.punct(j + 1, b'-')
-                    && (self.is_w(j + 2, W::Earlier) || self.is_w(j + 2, W::Ago))
-                {
-                    let mut e = j + 3;
-                    if self.ordinal(e).is_some() {
-                        e += 1;
-                    }
-                    if self.unit(e).is_some_and(|(u, _)| u == Unit::Quarter)
-                        || self.is_w(e, W::Period)
-                    {
-                        return Some(Parsed {
-                            start: i,
-                            end: e + 1,
-                            sem: Sem::YearEarlier,
-                        });
-                    }
-                }
-                None
-            }
+            Lex::Unit(Unit::Year, false) => self.year_earlier_period(i, j),
             Lex::Unit(Unit::Weekend, false) => Some(Parsed {
                 start: i,
                 end: j + 1,
