@@ -1313,3 +1313,27 @@ fn a_content_ends_before_a_pronoun_with_its_own_cue() {
     );
     no_content_over_a_cue(text);
 }
+
+#[test]
+fn a_pronoun_with_a_contracted_auxiliary_is_the_source() {
+    // "He’s" is "he is": the -ing word after it is a verb, not a noun
+    // after a possessive, and the auxiliary goes with the cue as PolNeAR
+    // puts it.
+    one(
+        "He’s predicting he will do very well in Nevada.",
+        "’s predicting",
+        Some("He"),
+        Some("he will do very well in Nevada"),
+    );
+    one(
+        "They're saying that the deal is dead.",
+        "'re saying",
+        Some("They"),
+        Some("the deal is dead"),
+    );
+    // A name's "'s" stays a possessive.
+    assert_eq!(
+        claims("Putin's promising chemistry with Trump is over."),
+        vec![]
+    );
+}
