@@ -1337,3 +1337,14 @@ fn a_pronoun_with_a_contracted_auxiliary_is_the_source() {
         vec![]
     );
 }
+
+#[test]
+fn a_number_with_a_thousands_separator_is_one_word() {
+    // The comma in "100,000" is no joint: the content runs on past it.
+    one(
+        "Kerry said that 100,000 refugees would be accepted.",
+        "said",
+        Some("Kerry"),
+        Some("100,000 refugees would be accepted"),
+    );
+}
