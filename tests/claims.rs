@@ -1348,3 +1348,35 @@ fn a_number_with_a_thousands_separator_is_one_word() {
         Some("100,000 refugees would be accepted"),
     );
 }
+
+#[test]
+fn a_noun_of_saying_with_a_complement_is_a_claim_without_a_possessive() {
+    one(
+        "The proposal drew harsh criticism from fellow Republicans over its cost.",
+        "criticism",
+        Some("fellow Republicans"),
+        Some("its cost"),
+    );
+    one(
+        "There is broad support for the plan among voters.",
+        "support for",
+        None,
+        Some("the plan among voters"),
+    );
+    // As the subject, the content ends before the main verb.
+    one(
+        "The idea that taxes would rise was dropped.",
+        "The idea",
+        None,
+        Some("taxes would rise"),
+    );
+    // A possessive before the noun is the source.
+    one(
+        "Her support for the plan was never in doubt.",
+        "support for",
+        Some("Her"),
+        Some("the plan"),
+    );
+    // Without a complement the noun is left alone.
+    assert_eq!(claims("Support grew in the spring."), vec![]);
+}

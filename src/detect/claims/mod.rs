@@ -14,6 +14,7 @@ pub mod features;
 pub mod learned;
 pub mod model;
 pub mod nested;
+pub mod noun_cues;
 pub mod nouns;
 pub mod plausible;
 pub mod quotes;
@@ -57,6 +58,14 @@ pub fn detect_with(
     // alone, as in training.
     let inner = nested::claims_within(&ctx, &founds, |f| is_plausible(text, f, mentions, registry));
     founds.extend(inner);
+    // Nouns of saying outside the possessive pattern, over the words no
+    // claim has taken.
+    let nouns = noun_cues::claims(&ctx, sents, &founds);
+    founds.extend(
+        nouns
+            .into_iter()
+            .filter(|f| is_plausible(text, f, mentions, registry)),
+    );
     for f in &mut founds {
         split_contraction(text, f);
     }
