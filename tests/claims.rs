@@ -1380,3 +1380,27 @@ fn a_noun_of_saying_with_a_complement_is_a_claim_without_a_possessive() {
     // Without a complement the noun is left alone.
     assert_eq!(claims("Support grew in the spring."), vec![]);
 }
+
+#[test]
+fn a_word_before_about_and_its_topic_is_a_claim() {
+    one(
+        "The governor has long fretted about the deficit.",
+        "has long fretted about",
+        Some("The governor"),
+        Some("the deficit"),
+    );
+    // The copula of "there were" is not the cue's.
+    one(
+        "There was deep anxiety about the vote.",
+        "anxiety about",
+        None,
+        Some("the vote"),
+    );
+    // "about" before an amount is "approximately"; "is about" is a topic
+    // of a text, not a claim.
+    assert_eq!(
+        claims("About 20 people came, and about a dozen left after about 10 minutes."),
+        vec![]
+    );
+    assert_eq!(claims("The book is about the war."), vec![]);
+}

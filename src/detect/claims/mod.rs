@@ -9,6 +9,7 @@
 //! ([`model`] over the hashed token [`features`]) adds the cues the rules
 //! miss and sets cue extents ([`learned`]).
 
+pub mod about;
 pub mod cues;
 pub mod features;
 pub mod learned;
@@ -63,6 +64,13 @@ pub fn detect_with(
     let nouns = noun_cues::claims(&ctx, sents, &founds);
     founds.extend(
         nouns
+            .into_iter()
+            .filter(|f| is_plausible(text, f, mentions, registry)),
+    );
+    // "talked about", "worried about", "questions about", last.
+    let topics = about::claims(&ctx, sents, &founds);
+    founds.extend(
+        topics
             .into_iter()
             .filter(|f| is_plausible(text, f, mentions, registry)),
     );

@@ -217,7 +217,7 @@ fn build(ctx: &Ctx, a: usize, b: usize, i: usize) -> (Found, usize) {
 /// Where a noun's complement starting at token `s` ends: a semicolon, a
 /// colon, or a comma before a clause word, else the end of the sentence
 /// `b`. Quotations are jumped over.
-fn clause_end(ctx: &Ctx, s: usize, b: usize) -> usize {
+pub(crate) fn clause_end(ctx: &Ctx, s: usize, b: usize) -> usize {
     let mut e = s;
     while e < b {
         if ctx.in_closed_quote(e) {
