@@ -1404,3 +1404,21 @@ fn a_word_before_about_and_its_topic_is_a_claim() {
     );
     assert_eq!(claims("The book is about the war."), vec![]);
 }
+
+#[test]
+fn a_word_with_the_one_preposition_that_makes_it_a_claim() {
+    one(
+        "The senator was long known for his budget cuts.",
+        "known for",
+        None,
+        Some("his budget cuts"),
+    );
+    one(
+        "Pressed on the matter, she took a few swipes at the governor.",
+        "swipes at",
+        None,
+        Some("the governor"),
+    );
+    // With another word after it, "case" is a matter, not an argument.
+    assert_eq!(claims("The case against him was dropped."), vec![]);
+}

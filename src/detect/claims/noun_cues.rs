@@ -59,6 +59,25 @@ const NOUNS: &[&str] = &[
     "questions",
 ];
 
+/// Words taken with one preposition only, where they are claims far more
+/// often than with the others ("known for" 11 of 12 outside gloss's
+/// claims on train, "the case for" 8 of 10, "positions on" 7 of 8,
+/// "supporter of" 9 of 11; the rest 4 to 6 of 4 to 6; "case" and
+/// "supporter" with any word after them make claims in about half).
+const PAIRS: &[(&str, &str)] = &[
+    ("known", "for"),
+    ("case", "for"),
+    ("position", "on"),
+    ("positions", "on"),
+    ("supporter", "of"),
+    ("mention", "of"),
+    ("vision", "of"),
+    ("swipes", "at"),
+    ("passion", "for"),
+    ("lawsuit", "against"),
+    ("speeches", "on"),
+];
+
 /// Words that open the complement of a noun of `NOUNS`.
 const COMPLEMENTS: &[&str] = &[
     "of", "for", "from", "about", "over", "on", "against", "to", "that", "among", "behind", "with",
@@ -104,10 +123,15 @@ pub fn claims(ctx: &Ctx, sents: &[Range<usize>], founds: &[Found]) -> Vec<Found>
         let mut i = a;
         while i + 1 < b {
             let t = &ctx.toks[i];
+            let w = ctx.word(i);
+            let pair = || {
+                PAIRS
+                    .iter()
+                    .any(|(n, p)| n.eq_ignore_ascii_case(w) && ctx.eq(i + 1, p))
+            };
             if t.kind != Kind::Word
                 || !ctx.is_lower(i)
-                || !is_noun(ctx.word(i))
-                || !any_of(ctx, i + 1, COMPLEMENTS)
+                || !((is_noun(w) && any_of(ctx, i + 1, COMPLEMENTS)) || pair())
                 || taken.overlaps(&(t.start..ctx.toks[i + 1].end))
             {
                 i += 1;
