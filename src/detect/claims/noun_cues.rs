@@ -93,7 +93,33 @@ const TOPICS: &[&str] = &["over", "for", "about", "on", "against"];
 const CLAUSE_WORDS: &[&str] = &["and", "but", "which", "who", "while", "as", "according"];
 
 fn is_noun(w: &str) -> bool {
-    w.len() <= 12 && NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w))
+    NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w))
+}
+
+/// Whether `w` (any case) is a word of `NOUNS` or the first word of a
+/// pair of `PAIRS`: words of 4 to 12 bytes whose first letter opens one
+/// of them, asked before the list is searched, as this runs for every
+/// word of the text.
+fn may_open(w: &str) -> bool {
+    let b = w.as_bytes();
+    (4..=12).contains(&b.len())
+        && matches!(
+            b[0].to_ascii_lowercase(),
+            b'a' | b'b'
+                | b'c'
+                | b'e'
+                | b'i'
+                | b'k'
+                | b'l'
+                | b'm'
+                | b'o'
+                | b'p'
+                | b'q'
+                | b's'
+                | b't'
+                | b'v'
+                | b'w'
+        )
 }
 
 fn any_of(ctx: &Ctx, k: usize, list: &[&str]) -> bool {
@@ -124,14 +150,24 @@ pub fn claims(ctx: &Ctx, sents: &[Range<usize>], founds: &[Found]) -> Vec<Found>
         while i + 1 < b {
             let t = &ctx.toks[i];
             let w = ctx.word(i);
+            if !may_open(w) {
+                i += 1;
+                continue;
+            }
             let pair = || {
                 PAIRS
                     .iter()
                     .any(|(n, p)| n.eq_ignore_ascii_case(w) && ctx.eq(i + 1, p))
             };
-            if t.kind != Kind::Word
+            // The word after first: most words have none of these after
+            // them, and one word is cheaper to test than the noun list.
+            let next = ctx.word(i + 1);
+            let short = (2..=7).contains(&next.len());
+            let complement = short && any_of(ctx, i + 1, COMPLEMENTS);
+            if !(complement || (short && ctx.eq(i + 1, "at")))
+                || t.kind != Kind::Word
                 || !ctx.is_lower(i)
-                || !((is_noun(w) && any_of(ctx, i + 1, COMPLEMENTS)) || pair())
+                || !((complement && is_noun(w)) || pair())
                 || taken.overlaps(&(t.start..ctx.toks[i + 1].end))
             {
                 i += 1;

@@ -179,6 +179,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 // decoding anything.
                 match bytes.get(i) {
                     None => break,
+                    // A comma joins only inside a number ("100,000").
+                    Some(b',') if !thousands(bytes, i) => break,
                     Some(&c) if c.is_ascii() && !matches!(c, b'\'' | b'-' | b'.' | b'&' | b',') => {
                         break
                     }
