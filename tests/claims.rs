@@ -1422,3 +1422,18 @@ fn a_word_with_the_one_preposition_that_makes_it_a_claim() {
     // With another word after it, "case" is a matter, not an argument.
     assert_eq!(claims("The case against him was dropped."), vec![]);
 }
+
+/// Degree, negation and "go about" before "about" make no claim: "a lot
+/// more about style", "it is not about money", "goes about solving".
+#[test]
+fn no_claim_in_degree_negation_or_go_about() {
+    assert_eq!(
+        claims("Phones are becoming a lot more about fashion than talk."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Each week the crew goes about solving a crime in the city."),
+        vec![]
+    );
+    assert_eq!(claims("The row was not about money at all."), vec![]);
+}

@@ -22,7 +22,8 @@ use super::tokens::Kind;
 
 /// Words before "about" that make no claim: auxiliaries and copulas
 /// ("is about"), prepositions and conjunctions ("of about"), verbs of
-/// bringing about, adverbs of amount ("roughly about") and pronouns.
+/// bringing about, adverbs of amount ("roughly about"), pronouns, degree
+/// and negation, and "go about".
 const NOT_CUES: &[&str] = &[
     "is",
     "was",
@@ -60,6 +61,18 @@ const NOT_CUES: &[&str] = &[
     "this",
     "that",
     "all",
+    // "a lot more about lifestyle", "it's not about the opposition", "goes
+    // about solving a crime": degree, negation and "go about" (setting to
+    // work), no speech, thought or feeling.
+    "more",
+    "less",
+    "much",
+    "not",
+    "go",
+    "goes",
+    "going",
+    "went",
+    "gone",
 ];
 
 /// Words after "about" that make it "approximately".
