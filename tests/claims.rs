@@ -1313,3 +1313,127 @@ fn a_content_ends_before_a_pronoun_with_its_own_cue() {
     );
     no_content_over_a_cue(text);
 }
+
+#[test]
+fn a_pronoun_with_a_contracted_auxiliary_is_the_source() {
+    // "He’s" is "he is": the -ing word after it is a verb, not a noun
+    // after a possessive, and the auxiliary goes with the cue as PolNeAR
+    // puts it.
+    one(
+        "He’s predicting he will do very well in Nevada.",
+        "’s predicting",
+        Some("He"),
+        Some("he will do very well in Nevada"),
+    );
+    one(
+        "They're saying that the deal is dead.",
+        "'re saying",
+        Some("They"),
+        Some("the deal is dead"),
+    );
+    // A name's "'s" stays a possessive.
+    assert_eq!(
+        claims("Putin's promising chemistry with Trump is over."),
+        vec![]
+    );
+}
+
+#[test]
+fn a_number_with_a_thousands_separator_is_one_word() {
+    // The comma in "100,000" is no joint: the content runs on past it.
+    one(
+        "Kerry said that 100,000 refugees would be accepted.",
+        "said",
+        Some("Kerry"),
+        Some("100,000 refugees would be accepted"),
+    );
+}
+
+#[test]
+fn a_noun_of_saying_with_a_complement_is_a_claim_without_a_possessive() {
+    one(
+        "The proposal drew harsh criticism from fellow Republicans over its cost.",
+        "criticism",
+        Some("fellow Republicans"),
+        Some("its cost"),
+    );
+    one(
+        "There is broad support for the plan among voters.",
+        "support for",
+        None,
+        Some("the plan among voters"),
+    );
+    // As the subject, the content ends before the main verb.
+    one(
+        "The idea that taxes would rise was dropped.",
+        "The idea",
+        None,
+        Some("taxes would rise"),
+    );
+    // A possessive before the noun is the source.
+    one(
+        "Her support for the plan was never in doubt.",
+        "support for",
+        Some("Her"),
+        Some("the plan"),
+    );
+    // Without a complement the noun is left alone.
+    assert_eq!(claims("Support grew in the spring."), vec![]);
+}
+
+#[test]
+fn a_word_before_about_and_its_topic_is_a_claim() {
+    one(
+        "The governor has long fretted about the deficit.",
+        "has long fretted about",
+        Some("The governor"),
+        Some("the deficit"),
+    );
+    // The copula of "there were" is not the cue's.
+    one(
+        "There was deep anxiety about the vote.",
+        "anxiety about",
+        None,
+        Some("the vote"),
+    );
+    // "about" before an amount is "approximately"; "is about" is a topic
+    // of a text, not a claim.
+    assert_eq!(
+        claims("About 20 people came, and about a dozen left after about 10 minutes."),
+        vec![]
+    );
+    assert_eq!(claims("The book is about the war."), vec![]);
+}
+
+#[test]
+fn a_word_with_the_one_preposition_that_makes_it_a_claim() {
+    one(
+        "The senator was long known for his budget cuts.",
+        "known for",
+        None,
+        Some("his budget cuts"),
+    );
+    one(
+        "Pressed on the matter, she took a few swipes at the governor.",
+        "swipes at",
+        None,
+        Some("the governor"),
+    );
+    // With another word after it, "case" is a matter, not an argument.
+    assert_eq!(claims("The case against him was dropped."), vec![]);
+}
+
+/// Degree, negation and "go about" before "about" make no claim: "a lot
+/// more about style", "it is not about money", "goes about solving".
+#[test]
+fn no_claim_in_degree_negation_or_go_about() {
+    assert_eq!(
+        claims("Phones are becoming a lot more about fashion than talk."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Each week the crew goes about solving a crime in the city."),
+        vec![]
+    );
+    assert_eq!(claims("The row was not about money at all."), vec![]);
+}

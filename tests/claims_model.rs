@@ -59,9 +59,13 @@ fn model_finds_cues_the_rules_miss() {
             "the account that the tenants gave to the court",
         ),
     ] {
+        // The rules alone miss the verb; they may find a noun of saying
+        // in its object ("the idea that ..."), which the model's claim
+        // then holds in its content.
+        let rules = detect_with(text, &[], &r, None);
         assert!(
-            detect_with(text, &[], &r, None).is_empty(),
-            "rules alone find nothing in {text:?}"
+            rules.iter().all(|c| !text[c.cue.clone()].contains(cue)),
+            "rules alone miss {cue:?} in {text:?}: {rules:?}"
         );
         let found = detect(text, &[], &r);
         assert_eq!(found.len(), 1, "{text:?}: {found:?}");

@@ -212,6 +212,22 @@ pub fn contracted_copula(w: &str) -> bool {
     })
 }
 
+/// The byte length of the contracted auxiliary at the end of `w` when `w`
+/// is a pronoun with one ("He’s", "they're", "I'd", "we’ve"): the part
+/// PolNeAR puts in the cue ("’s predicting"), the pronoun being the source.
+pub fn contracted_auxiliary(w: &str) -> Option<usize> {
+    const ENDINGS: &[&str] = &[
+        "'s", "’s", "'re", "’re", "'m", "’m", "'ve", "’ve", "'ll", "’ll", "'d", "’d",
+    ];
+    let e = ENDINGS.iter().find(|e| {
+        w.len() > e.len()
+            && w.is_char_boundary(w.len() - e.len())
+            && w[w.len() - e.len()..].eq_ignore_ascii_case(e)
+    })?;
+    let stem = &w[..w.len() - e.len()];
+    (eq_any(CONTRACTED, stem) || eq_any(&["they", "we", "you", "i"], stem)).then_some(e.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,6 +242,10 @@ mod tests {
         assert!(contracted_copula("He’s"));
         assert!(contracted_copula("they're"));
         assert!(!contracted_copula("Trump's"));
+        assert_eq!(contracted_auxiliary("He’s"), Some("’s".len()));
+        assert_eq!(contracted_auxiliary("they've"), Some(3));
+        assert_eq!(contracted_auxiliary("Trump’s"), None);
+        assert_eq!(contracted_auxiliary("’s"), None);
         assert!(is_noun_cue("claim") && is_adjective_cue("Confident"));
         assert!(!is_noun_cue("table"));
     }

@@ -126,10 +126,17 @@ pub fn plausible(
         }
     }
     // "Putin's promising chemistry": an -ing word after a possessive is an
-    // adjective or a gerund, not a cue.
+    // adjective or a gerund, not a cue. A pronoun's "'s" is "is" ("He's
+    // predicting he will win"): the -ing word is its verb.
     if cue_text.ends_with("ing") {
         let before = text[..cue.start].trim_end();
-        if before.ends_with("'s") || before.ends_with("\u{2019}s") {
+        let word = before
+            .rsplit(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '(' | '—'))
+            .next()
+            .unwrap_or("");
+        if (before.ends_with("'s") || before.ends_with("\u{2019}s"))
+            && super::nouns::possessive(word).is_some()
+        {
             return false;
         }
     }

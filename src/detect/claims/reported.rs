@@ -991,7 +991,7 @@ const SUBORDINATORS: &[&str] = &[
 /// when there is no such word before `b`. Only auxiliaries and copulas:
 /// a lexical verb in "-ed" after the clause ("would be opposed") is too
 /// often still the clause's.
-fn main_verb_after_clause(ctx: &Ctx, s: usize, b: usize) -> Option<usize> {
+pub(crate) fn main_verb_after_clause(ctx: &Ctx, s: usize, b: usize) -> Option<usize> {
     // Verbs the clauses opened so far still wait for.
     let mut needed = 1usize;
     let mut in_verb = false;

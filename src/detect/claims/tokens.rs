@@ -74,6 +74,13 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Whether the comma at `i` separates thousands: a digit before it and
+/// exactly three digits after it.
+fn thousands(bytes: &[u8], i: usize) -> bool {
+    let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+    i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4)
+}
+
 /// Split `text` into tokens. Linear in the length of the text.
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
@@ -172,7 +179,11 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 // decoding anything.
                 match bytes.get(i) {
                     None => break,
-                    Some(&c) if c.is_ascii() && !matches!(c, b'\'' | b'-' | b'.' | b'&') => break,
+                    // A comma joins only inside a number ("100,000").
+                    Some(b',') if !thousands(bytes, i) => break,
+                    Some(&c) if c.is_ascii() && !matches!(c, b'\'' | b'-' | b'.' | b'&' | b',') => {
+                        break
+                    }
                     _ => {}
                 }
                 let Some(c) = text[i..].chars().next() else {
@@ -186,6 +197,9 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 // letters (U.S.), and the mis-decoded apostrophe.
                 let (jlen, ok) = match c {
                     '\'' | '’' | '-' | '.' | '&' => (c.len_utf8(), true),
+                    // "100,000": a comma between digit groups is part of
+                    // the number, not a joint of the sentence.
+                    ',' => (1, thousands(bytes, i)),
                     'â' => match mojibake(bytes, i) {
                         Some((len, None)) if text[i..].starts_with("â€™") => (len, true),
                         _ => (0, false),
@@ -245,6 +259,19 @@ mod tests {
             .iter()
             .any(|(s, k)| s == "â€" && *k == Kind::Quote(QuoteMark::Close)));
         assert!(k.iter().any(|(_, k)| *k == Kind::Break));
+    }
+
+    #[test]
+    fn numbers_keep_their_thousands_separators() {
+        let words: Vec<String> = kinds("Kerry said 100,000 would come, 12,5 not, 1,2345 not.")
+            .into_iter()
+            .filter(|(_, k)| *k == Kind::Word)
+            .map(|(s, _)| s)
+            .collect();
+        assert_eq!(
+            words,
+            ["Kerry", "said", "100,000", "would", "come", "12", "5", "not", "1", "2345", "not"]
+        );
     }
 
     #[test]
