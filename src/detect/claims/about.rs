@@ -13,9 +13,7 @@
 
 use std::ops::Range;
 
-use crate::spans::SpanSet;
-
-use super::noun_cues::clause_end;
+use super::noun_cues::{any_of, clause_end, taken_spans};
 use super::nouns;
 use super::reported::{back_over_auxiliaries, Ctx, Found};
 use super::tokens::Kind;
@@ -141,10 +139,6 @@ const MODALS: &[&str] = &[
     "to",
 ];
 
-fn any_of(ctx: &Ctx, k: usize, list: &[&str]) -> bool {
-    list.iter().any(|w| ctx.eq(k, w))
-}
-
 /// Whether the word at `k` opens an amount, not a topic.
 fn amount(ctx: &Ctx, k: usize) -> bool {
     let w = ctx.word(k);
@@ -157,20 +151,7 @@ fn amount(ctx: &Ctx, k: usize) -> bool {
 /// The "WORD about TOPIC" claims in the sentences `sents` (token ranges)
 /// outside the claims `founds`.
 pub fn claims(ctx: &Ctx, sents: &[Range<usize>], founds: &[Found]) -> Vec<Found> {
-    let taken = SpanSet::new(
-        founds
-            .iter()
-            .flat_map(|f| {
-                [
-                    Some(&f.cue),
-                    f.source.as_ref(),
-                    f.content.as_ref(),
-                    f.extra.as_ref(),
-                ]
-            })
-            .flatten()
-            .cloned(),
-    );
+    let taken = taken_spans(founds);
     let mut out = Vec::new();
     for sent in sents {
         let (a, b) = (sent.start, sent.end);

@@ -122,14 +122,14 @@ fn may_open(w: &str) -> bool {
         )
 }
 
-fn any_of(ctx: &Ctx, k: usize, list: &[&str]) -> bool {
+pub(crate) fn any_of(ctx: &Ctx, k: usize, list: &[&str]) -> bool {
     list.iter().any(|w| ctx.eq(k, w))
 }
 
-/// The noun claims in the sentences `sents` (token ranges) outside the
-/// claims `founds` already found.
-pub fn claims(ctx: &Ctx, sents: &[Range<usize>], founds: &[Found]) -> Vec<Found> {
-    let taken = SpanSet::new(
+/// Every span of the claims `founds`: the later passes build no claim over
+/// them.
+pub(crate) fn taken_spans(founds: &[Found]) -> SpanSet {
+    SpanSet::new(
         founds
             .iter()
             .flat_map(|f| {
@@ -142,7 +142,13 @@ pub fn claims(ctx: &Ctx, sents: &[Range<usize>], founds: &[Found]) -> Vec<Found>
             })
             .flatten()
             .cloned(),
-    );
+    )
+}
+
+/// The noun claims in the sentences `sents` (token ranges) outside the
+/// claims `founds` already found.
+pub fn claims(ctx: &Ctx, sents: &[Range<usize>], founds: &[Found]) -> Vec<Found> {
+    let taken = taken_spans(founds);
     let mut out: Vec<Found> = Vec::new();
     for sent in sents {
         let (a, b) = (sent.start, sent.end);
