@@ -568,10 +568,11 @@ pub fn registry_fix(corpus: &Corpus, name: &str, kind: EntityKind) -> Option<Fix
     if broken {
         return None;
     }
-    let mut id = slug(name);
+    let base = slug(name);
+    let mut id = base.clone();
     let mut n = 2;
     while reg.contains(&id) {
-        id = format!("{}-{n}", slug(name));
+        id = format!("{base}-{n}");
         n += 1;
     }
     let src = &reg.source;
