@@ -61,19 +61,12 @@ pub fn detect_with(
     founds.extend(inner);
     // Nouns of saying outside the possessive pattern, over the words no
     // claim has taken.
+    let plausible = |f: &Found| is_plausible(text, f, mentions, registry);
     let nouns = noun_cues::claims(&ctx, sents, &founds);
-    founds.extend(
-        nouns
-            .into_iter()
-            .filter(|f| is_plausible(text, f, mentions, registry)),
-    );
+    founds.extend(nouns.into_iter().filter(plausible));
     // "talked about", "worried about", "questions about", last.
     let topics = about::claims(&ctx, sents, &founds);
-    founds.extend(
-        topics
-            .into_iter()
-            .filter(|f| is_plausible(text, f, mentions, registry)),
-    );
+    founds.extend(topics.into_iter().filter(plausible));
     for f in &mut founds {
         split_contraction(text, f);
     }

@@ -198,8 +198,9 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 let (jlen, ok) = match c {
                     '\'' | '’' | '-' | '.' | '&' => (c.len_utf8(), true),
                     // "100,000": a comma between digit groups is part of
-                    // the number, not a joint of the sentence.
-                    ',' => (1, thousands(bytes, i)),
+                    // the number, not a joint of the sentence (any other
+                    // comma ended the word above).
+                    ',' => (1, true),
                     'â' => match mojibake(bytes, i) {
                         Some((len, None)) if text[i..].starts_with("â€™") => (len, true),
                         _ => (0, false),
