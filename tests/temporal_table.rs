@@ -917,6 +917,30 @@ const ROWS: &[Row] = &[
         D,
         "1997-05",
     ),
+    // A day before the month, as British news writes dates: not the verb,
+    // not the name.
+    r("The vote on 5 May was close.", D1998, "5 May", D, "1997-05-05"),
+    r(
+        "It was bombed on 1 May, 1997, before the final.",
+        D1998,
+        "1 May, 1997",
+        D,
+        "1997-05-01",
+    ),
+    r(
+        "The talks will resume on 12 March.",
+        D1998,
+        "12 March",
+        D,
+        "1998-03-12",
+    ),
+    r(
+        "Polls close on the 3rd May.",
+        D1998,
+        "the 3rd May",
+        D,
+        "1998-05-03",
+    ),
     r(
         "Parliament set a vote for March.",
         D1998,

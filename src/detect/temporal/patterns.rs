@@ -661,7 +661,16 @@ impl<'a> Grammar<'a> {
                 // "a vote for March": the verb "march" is not capitalised
                 // after "for", the name "May" often is ("support for May").
                 let for_march = m == 3 && i > 0 && self.s(i - 1).eq_ignore_ascii_case("for");
-                if !(prev_ok || before_event || for_march) {
+                // "on 5 May", "the 12th March": a day before the month, as
+                // British news writes dates, leaves neither the verb nor the
+                // name.
+                let day_before = i > 0
+                    && self.tok(i).is_some_and(|t| t.space && !t.newline)
+                    && (self.day_num(i - 1).is_some()
+                        || self
+                            .tok(i - 1)
+                            .is_some_and(|t| t.kind == Kind::Num { ord: true } && t.num <= 31));
+                if !(prev_ok || before_event || for_march || day_before) {
                     return None;
                 }
                 // "in May be" is not a thing, but "the March on Rome" is.
