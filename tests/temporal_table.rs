@@ -679,6 +679,28 @@ const ROWS: &[Row] = &[
         T,
         "2001-11-23T01:27",
     ),
+    // Four digits before a time zone are a 24-hour time, not a year.
+    r(
+        "At 1300 GMT, the euro was trading higher.",
+        D1998,
+        "1300 GMT",
+        T,
+        "1998-02-13T13:00",
+    ),
+    r(
+        "Polls close at 2100 BST.",
+        D1998,
+        "2100 BST",
+        T,
+        "1998-02-13T21:00",
+    ),
+    r(
+        "The fleet will be replaced by 2100.",
+        D1998,
+        "2100",
+        D,
+        "2100",
+    ),
     r(
         "The blast occurred at about 10:35 a.m. local time.",
         D1998,

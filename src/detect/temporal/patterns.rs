@@ -916,6 +916,25 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// A 24-hour time in four digits before a time zone: "at 1300 GMT",
+    /// as the BBC and wire services write it. Without the zone the digits
+    /// are a year ("in 1300", "by 2100") or a number.
+    fn zoned_clock(&self, i: usize) -> Option<Parsed> {
+        let t = self.tok(i)?;
+        if t.kind != (Kind::Num { ord: false }) || t.digits != 4 {
+            return None;
+        }
+        let (h, min) = ((t.num / 100) as u32, (t.num % 100) as u32);
+        if h > 24 || min > 59 || (h == 24 && min > 0) || !self.is_w(i + 1, W::Zone) {
+            return None;
+        }
+        Some(Parsed {
+            start: i,
+            end: i + 2,
+            sem: time(h, min),
+        })
+    }
+
     /// Clock times: "10:30 a.m.", "3 p.m. EST", "01:27 GMT", "noon".
     fn clock(&self, i: usize) -> Option<Parsed> {
         let t = self.tok(i)?;
@@ -1160,6 +1179,9 @@ impl<'a> Grammar<'a> {
         }
         // "20th century"
         if let Some(c) = self.century(i, i) {
+            return Some(c);
+        }
+        if let Some(c) = self.zoned_clock(i) {
             return Some(c);
         }
         if let Some(y) = self.year_at(i) {
