@@ -1065,6 +1065,14 @@ const ROWS: &[Row] = &[
         "1993",
     ),
     r(
+        "Shops opened early on Boxing Day.",
+        D1998,
+        "Boxing Day",
+        D,
+        "1997-12-26",
+    ),
+    none("He took up boxing at school.", D1998),
+    r(
         "They met on Valentine's Day.",
         D1998,
         "Valentine's Day",

@@ -198,6 +198,9 @@ pub const HOLIDAYS: &[(&str, u32, u32)] = &[
     ("memorial", 5, 0),
     ("valentine", 2, 14),
     ("new-year", 1, 1),
+    // The day after Christmas in Britain and the Commonwealth, a day of
+    // sales and of sport that British news dates by it.
+    ("boxing", 12, 26),
 ];
 
 static TABLE: LazyLock<FxHashMap<&'static str, Lex>> = LazyLock::new(|| {

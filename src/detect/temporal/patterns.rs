@@ -1791,7 +1791,13 @@ impl<'a> Grammar<'a> {
         }
         let needs_day = matches!(
             name,
-            "election" | "independence" | "labor" | "memorial" | "valentine" | "new-year"
+            "election"
+                | "independence"
+                | "labor"
+                | "memorial"
+                | "valentine"
+                | "new-year"
+                | "boxing"
         );
         // "Easter week", "Christmas week": the week that holds the day.
         if !needs_day && self.eq(e, "week") && !self.punct(e + 1, b'-') {
