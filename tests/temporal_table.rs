@@ -695,6 +695,31 @@ const ROWS: &[Row] = &[
         "1998-02-13T21:00",
     ),
     r(
+        "It will be televised from 1700 local time.",
+        D1998,
+        "1700 local time",
+        T,
+        "1998-02-13T17:00",
+    ),
+    r(
+        "It is shown live from 1130 to 1215 GMT.",
+        D1998,
+        "1130",
+        T,
+        "1998-02-13T11:30",
+    ),
+    r(
+        "Saturday, 14 February 1600 GMT",
+        D1998,
+        "Saturday, 14 February 1600 GMT",
+        T,
+        "1998-02-14T16:00",
+    ),
+    // Four digits before a unit are a quantity.
+    none("The shares closed at 1218 pence.", D1998),
+    none("Each user gets a 2048-bit key.", D1998),
+    none("A 5000-strong crowd watched.", D1998),
+    r(
         "The fleet will be replaced by 2100.",
         D1998,
         "2100",

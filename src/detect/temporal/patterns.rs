@@ -93,6 +93,15 @@ const MEASURE: &[&str] = &[
     "gallons",
     "liters",
     "litres",
+    "pence",
+    "pixels",
+];
+
+/// Units after a four-digit number and a hyphen that make it a measure
+/// ("a 2048-bit key", "a 1500-page report"), not a year.
+const MEASURE_HYPHENATED: &[&str] = &[
+    "bit", "page", "word", "seat", "mile", "metre", "meter", "acre", "tonne", "ton", "strong",
+    "year", "day", "hour", "point",
 ];
 
 /// Capitalised words that make a weekday part of a name ("Bloody Sunday").
@@ -322,6 +331,21 @@ impl<'a> Grammar<'a> {
                 if MEASURE.iter().any(|x| x.eq_ignore_ascii_case(w)) {
                     return None;
                 }
+            }
+            if n.is_punct(b'-')
+                && !n.space
+                && self
+                    .tok(i + 2)
+                    .is_some_and(|u| !u.space && u.kind == Kind::Word)
+                && MEASURE_HYPHENATED
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(self.s(i + 2)))
+            {
+                return None;
+            }
+            // "1600 GMT", "1700 local time": a 24-hour time (see `zoned_clock`).
+            if self.zone_at(i + 1).is_some() {
+                return None;
             }
         }
         Some(y)
@@ -919,20 +943,53 @@ impl<'a> Grammar<'a> {
     /// A 24-hour time in four digits before a time zone: "at 1300 GMT",
     /// as the BBC and wire services write it. Without the zone the digits
     /// are a year ("in 1300", "by 2100") or a number.
+    ///
+    /// The first time of a range ("from 1130 to 1215 GMT", "1400-1600
+    /// GMT") is one too: its zone is the second's.
     fn zoned_clock(&self, i: usize) -> Option<Parsed> {
+        let (h, min) = self.hhmm(i)?;
+        if let Some(end) = self.zone_at(i + 1) {
+            return Some(Parsed {
+                start: i,
+                end,
+                sem: time(h, min),
+            });
+        }
+        let to = if self.eq(i + 1, "to") {
+            i + 2
+        } else if self.punct(i + 1, b'-') {
+            i + 2
+        } else {
+            return None;
+        };
+        self.hhmm(to)?;
+        self.zone_at(to + 1)?;
+        Some(Parsed {
+            start: i,
+            end: i + 1,
+            sem: time(h, min),
+        })
+    }
+
+    /// Four digits at `i` that make a 24-hour time: (hour, minutes).
+    fn hhmm(&self, i: usize) -> Option<(u32, u32)> {
         let t = self.tok(i)?;
         if t.kind != (Kind::Num { ord: false }) || t.digits != 4 {
             return None;
         }
         let (h, min) = ((t.num / 100) as u32, (t.num % 100) as u32);
-        if h > 24 || min > 59 || (h == 24 && min > 0) || !self.is_w(i + 1, W::Zone) {
-            return None;
+        (h < 24 && min < 60 || h == 24 && min == 0).then_some((h, min))
+    }
+
+    /// A time zone at `i` ("GMT", "local time"); returns the index after it.
+    fn zone_at(&self, i: usize) -> Option<usize> {
+        if self.is_w(i, W::Zone) {
+            Some(i + 1)
+        } else if self.eq(i, "local") && self.eq(i + 1, "time") {
+            Some(i + 2)
+        } else {
+            None
         }
-        Some(Parsed {
-            start: i,
-            end: i + 2,
-            sem: time(h, min),
-        })
     }
 
     /// Clock times: "10:30 a.m.", "3 p.m. EST", "01:27 GMT", "noon".
