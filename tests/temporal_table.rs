@@ -1925,6 +1925,62 @@ const ROWS: &[Row] = &[
         D,
         "1989-10-27",
     ),
+    // "second" before "quarter" is the ordinal, with or without "the".
+    r(
+        "Second-quarter profit fell 8% on weak demand.",
+        D1989,
+        "Second-quarter",
+        D,
+        "1989-Q2",
+    ),
+    r(
+        "After a flat second quarter, sales picked up.",
+        D1989,
+        "second quarter",
+        D,
+        "1989-Q2",
+    ),
+    r(
+        "He paused for a second-long moment.",
+        D1989,
+        "second-long",
+        U,
+        "PT1S",
+    ),
+    // An earlier quarter of the same year, named after the quarter in
+    // focus, is a comparison; the report stays on the later quarter.
+    r(
+        "Third-quarter net rose 20%. After a flat second quarter, the gain came \
+         from diapers. In the year-earlier period, net was lower.",
+        D1989,
+        "the year-earlier period",
+        D,
+        "1988-Q3",
+    ),
+    // A company's fiscal label still takes the focus.
+    r(
+        "Third-quarter net rose 20%. Its unit posted a loss for the fiscal \
+         second quarter. The latest period includes a gain.",
+        D1989,
+        "The latest period",
+        D,
+        "1989-Q2",
+    ),
+    // "at a later date": a time to come the text leaves open.
+    r(
+        "The rest will be raised through stock offerings at a later date.",
+        D1989,
+        "a later date",
+        D,
+        "FUTURE_REF",
+    ),
+    r(
+        "The meeting had been moved to an earlier date.",
+        D1989,
+        "an earlier date",
+        D,
+        "PAST_REF",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

@@ -77,6 +77,9 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             }
             _ => anchor::tense_at(text, &toks, p.start, p.end),
         };
+        ctx.fiscal_label = toks[p.start..p.end]
+            .iter()
+            .any(|t| t.lex == Lex::W(W::Fiscal));
         let (kind, value) = normalize(&p.sem, dct, tense, &mut ctx);
         let span = toks[p.start].start..toks[p.end - 1].end;
         out.push(Timex { span, kind, value });

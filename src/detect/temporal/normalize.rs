@@ -171,12 +171,30 @@ pub struct DocCtx {
     pub ref_year: Option<i32>,
     pub ref_month: Option<u32>,
     pub ref_day: Option<NaiveDate>,
+    /// The expression being normalized names a fiscal period ("fiscal
+    /// second-quarter"): a company's own label, not a calendar quarter
+    /// to compare with the one in focus.
+    pub fiscal_label: bool,
 }
 
 impl DocCtx {
     fn focus_on_quarter(&mut self, y: i32, q: u32) {
         self.focus_quarter = Some((y, q));
         self.focus_multi_quarter = false;
+    }
+
+    /// A quarter named by its number. An earlier quarter of the year in
+    /// focus ("Third-quarter net rose ... After a flat second quarter")
+    /// is a comparison: the report stays on the later quarter.
+    fn name_quarter(&mut self, y: i32, q: u32) {
+        if self
+            .focus_quarter
+            .is_some_and(|(fy, fq)| fy == y && q < fq && !self.focus_multi_quarter)
+            && !self.fiscal_label
+        {
+            return;
+        }
+        self.focus_on_quarter(y, q);
     }
 
     fn refer_year(&mut self, y: i32) {
@@ -543,7 +561,7 @@ pub fn normalize(
             match y {
                 Some(y) => {
                     match part {
-                        Part::Quarter(q) => ctx.focus_on_quarter(y, u32::from(*q)),
+                        Part::Quarter(q) => ctx.name_quarter(y, u32::from(*q)),
                         Part::Half(_) => ctx.focus_multi_quarter = true,
                         Part::Season(_) => {}
                     }

@@ -1367,6 +1367,12 @@ impl<'a> Grammar<'a> {
             }
             Lex::Num(_) | Lex::Tens(_) => self.duration_or_ago(i),
             Lex::Ord(_) => self.quarter_words(i),
+            // "second quarter", "second-quarter profit", "a flat second
+            // quarter": "second" is lexed as the unit, but before "quarter"
+            // or "half" it is the ordinal, as "third" and "fourth" are.
+            Lex::Unit(Unit::Second, false) if self.quarter_words(i).is_some() => {
+                self.quarter_words(i)
+            }
             Lex::Season(s) => {
                 // "summer 2002"
                 if !self.cap(i) && !t.cap {
@@ -1539,7 +1545,7 @@ impl<'a> Grammar<'a> {
                 }
                 W::Early | W::Late | W::Mid | W::Middle => self.modified(i),
                 W::The => self.the(i),
-                W::A => self.duration_or_ago(i),
+                W::A => self.later_date(i).or_else(|| self.duration_or_ago(i)),
                 W::Several | W::Few | W::Many => self.duration_or_ago(i),
                 W::Fiscal => {
                     if let Some(y) = self.year_at(i + 1) {
@@ -1704,6 +1710,26 @@ impl<'a> Grammar<'a> {
             }
             _ => None,
         }
+    }
+
+    /// "at a later date", "an earlier date": a time after or before now
+    /// that the text leaves open.
+    fn later_date(&self, i: usize) -> Option<Parsed> {
+        let r = if self.is_w(i + 1, W::Later) {
+            "FUTURE_REF"
+        } else if self.is_w(i + 1, W::Earlier) {
+            "PAST_REF"
+        } else {
+            return None;
+        };
+        if !self.eq(i + 2, "date") {
+            return None;
+        }
+        Some(Parsed {
+            start: i,
+            end: i + 3,
+            sem: Sem::Ref(r),
+        })
     }
 
     /// Approximated durations: "nearly two years", "more than a decade ago",
