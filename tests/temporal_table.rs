@@ -1981,6 +1981,50 @@ const ROWS: &[Row] = &[
         D,
         "PAST_REF",
     ),
+    // "over the years": a stretch of unmeasured length.
+    r(
+        "Over the years, many more patients have been helped.",
+        D1998,
+        "the years",
+        U,
+        "PXY",
+    ),
+    r(
+        "The town has changed over the decades.",
+        D1998,
+        "the decades",
+        U,
+        "PXDE",
+    ),
+    none("Prices rose over the years of the boom.", D1998),
+    // "the Nth day of" said of the present is the publication day.
+    r(
+        "In the capital, today is the eighth day of the blockade.",
+        D1998,
+        "the eighth day",
+        D,
+        "1998-02-13",
+    ),
+    r(
+        "It's the second day of an offensive by the army.",
+        D1998,
+        "the second day",
+        D,
+        "1998-02-13",
+    ),
+    none("It was the second day of the offensive.", D1998),
+    // "for the foreseeable future" is an idiom for "indefinitely".
+    none(
+        "The troops will stay in the region for the foreseeable future.",
+        D1998,
+    ),
+    r(
+        "Nobody knows what the future holds.",
+        D1998,
+        "the future",
+        D,
+        "FUTURE_REF",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

@@ -1500,6 +1500,9 @@ impl<'a> Grammar<'a> {
                     }
                     one(Sem::Ref("PRESENT_REF"))
                 }
+                // "for the foreseeable future": an idiom for "indefinitely",
+                // no time the text refers to.
+                W::Future if i > 0 && self.eq(i - 1, "foreseeable") => None,
                 W::Future if !t.cap && !self.is_w(i.wrapping_sub(1), W::The) => {
                     // "future quarters"
                     let end = if self.unit(i + 1).is_some_and(|(_, pl)| pl) {
@@ -1710,6 +1713,21 @@ impl<'a> Grammar<'a> {
             }
             _ => None,
         }
+    }
+
+    /// "it is", "today is", "it's", "this is" right before token `i`: the
+    /// present of the publication day.
+    fn present_copula_before(&self, i: usize) -> bool {
+        let subject = |k: usize| {
+            matches!(
+                self.s(k).to_ascii_lowercase().as_str(),
+                "it" | "today" | "this"
+            )
+        };
+        if i >= 2 && self.eq(i - 1, "is") {
+            return subject(i - 2);
+        }
+        i >= 3 && self.eq(i - 1, "s") && self.punct(i - 2, b'\'') && subject(i - 3)
     }
 
     /// "at a later date", "an earlier date": a time after or before now
@@ -2258,6 +2276,17 @@ impl<'a> Grammar<'a> {
                 });
             }
         }
+        // "over the years", "over the decades": a long stretch the text
+        // does not measure.
+        if i > 0 && self.eq(i - 1, "over") && !self.is_w(j + 1, W::Of) {
+            if let Some((u @ (Unit::Year | Unit::Decade | Unit::Century), true)) = self.unit(j) {
+                return Some(Parsed {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Duration { unit: u, n: None },
+                });
+            }
+        }
         let span = |p: Parsed| {
             Some(Parsed {
                 start: i,
@@ -2417,6 +2446,19 @@ impl<'a> Grammar<'a> {
                         return Some(p);
                     }
                     return span(p);
+                }
+                // "today is the eighth day of the blockade", "It's the
+                // second day of an offensive": said of the present, the day
+                // counted is the publication day.
+                if self.unit(j + 1) == Some((Unit::Day, false))
+                    && self.is_w(j + 2, W::Of)
+                    && self.present_copula_before(i)
+                {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 2,
+                        sem: Sem::DayOff { off: 0, pod: None },
+                    });
                 }
                 // "the 20th century"
                 self.century(i, j)
