@@ -2025,6 +2025,23 @@ const ROWS: &[Row] = &[
         D,
         "FUTURE_REF",
     ),
+    // A bare "last" after "as"/"than" stands for the unit of the "this
+    // UNIT" it is compared with.
+    r(
+        "It would pay twice as high a dividend this year as last.",
+        D1989,
+        "last",
+        D,
+        "1988",
+    ),
+    r(
+        "Sales this month were higher than last, the company said.",
+        D1989,
+        "last",
+        D,
+        "1989-09",
+    ),
+    none("He came in first as last.", D1989),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

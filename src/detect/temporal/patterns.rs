@@ -1543,7 +1543,8 @@ impl<'a> Grammar<'a> {
                     one(Sem::Set(v.into()))
                 }
                 W::Every | W::Each | W::Per => self.set(i),
-                W::Last | W::Next | W::This | W::Past | W::Coming | W::Previous | W::Following => {
+                W::Last => self.relative(i, false).or_else(|| self.elliptic_last(i)),
+                W::Next | W::This | W::Past | W::Coming | W::Previous | W::Following => {
                     self.relative(i, false)
                 }
                 W::Early | W::Late | W::Mid | W::Middle => self.modified(i),
@@ -1713,6 +1714,34 @@ impl<'a> Grammar<'a> {
             }
             _ => None,
         }
+    }
+
+    /// "twice as high a dividend this year as last", "more this month
+    /// than last": a bare "last" after "as" or "than", closing the clause,
+    /// stands for the unit of the "this UNIT" it is compared with.
+    fn elliptic_last(&self, i: usize) -> Option<Parsed> {
+        if i == 0 || !(self.eq(i - 1, "as") || self.eq(i - 1, "than")) {
+            return None;
+        }
+        if self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word) {
+            return None;
+        }
+        let unit = (i.saturating_sub(12)..i.saturating_sub(1))
+            .rev()
+            .take_while(|&k| !self.punct(k, b'.'))
+            .find_map(|k| match self.unit(k + 1) {
+                Some((u @ (Unit::Year | Unit::Month | Unit::Week), false))
+                    if self.is_w(k, W::This) =>
+                {
+                    Some(u)
+                }
+                _ => None,
+            })?;
+        Some(Parsed {
+            start: i,
+            end: i + 1,
+            sem: Sem::UnitOff { unit, off: -1 },
+        })
     }
 
     /// "it is", "today is", "it's", "this is" right before token `i`: the
