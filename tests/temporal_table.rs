@@ -2042,6 +2042,21 @@ const ROWS: &[Row] = &[
         "1989-09",
     ),
     none("He came in first as last.", D1989),
+    // "Monday and Tuesday nights": both weekdays recur.
+    r(
+        "New flights will leave Bombay on Monday and Tuesday nights from March.",
+        D1998,
+        "Monday",
+        S,
+        "XXXX-WXX-1TNI",
+    ),
+    r(
+        "He spoke on Monday and Tuesday night.",
+        D1998,
+        "Monday",
+        D,
+        "1998-02-09",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

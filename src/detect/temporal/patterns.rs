@@ -864,6 +864,20 @@ impl<'a> Grammar<'a> {
                 sem: Sem::Set(format!("XXXX-WXX-{wd}T{}", p.code())),
             });
         }
+        // "on Monday and Tuesday nights": the plural part of day after the
+        // second weekday makes both recur.
+        if (self.is_w(i + 1, W::And) || self.eq(i + 1, "or"))
+            && matches!(self.lex(i + 2), Lex::Weekday(_, false))
+            && self.cap(i + 2)
+        {
+            if let Some(p) = self.plural_pod(i + 3) {
+                return Some(Parsed {
+                    start: i,
+                    end: i + 1,
+                    sem: Sem::Set(format!("XXXX-WXX-{wd}T{}", p.code())),
+                });
+            }
+        }
         // Dateline: "Friday, 23 November, 2001" / "Tuesday, Nov. 19".
         Some(self.weekday_then(i, i + 1, wd, Rel::None))
     }
