@@ -2057,6 +2057,24 @@ const ROWS: &[Row] = &[
         D,
         "1998-02-09",
     ),
+    // "Until then", "By then": the date named just before.
+    r(
+        "The conversion rights will end on Nov. 30. Until then, the stock \
+         remains convertible.",
+        D1989,
+        "then",
+        D,
+        "1989-11-30",
+    ),
+    r(
+        "The plant opens in 1992. By then, the market may have changed.",
+        D1989,
+        "then",
+        D,
+        "1992",
+    ),
+    // A "then" with no date before it has no value.
+    none("He fled. Police came. They searched. Until then, nobody knew.", NO_DCT),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

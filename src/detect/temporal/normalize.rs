@@ -132,6 +132,9 @@ pub enum Sem {
         id: u8,
     },
     Ref(&'static str),
+    /// "until then", "by then": the date the expression before it names,
+    /// resolved by the tagger (see `tag`); alone it has no value.
+    Then,
     Duration {
         unit: Unit,
         n: Option<f64>,
@@ -759,6 +762,7 @@ pub fn normalize(
             }
         }
         Sem::Ref(r) => (Date, (*r).to_string()),
+        Sem::Then => (Date, String::new()),
         Sem::Duration { unit, n } => {
             if spans_several_quarters(*unit, *n) {
                 ctx.focus_multi_quarter = true;

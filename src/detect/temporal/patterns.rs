@@ -1454,6 +1454,18 @@ impl<'a> Grammar<'a> {
                     sem: Sem::Ref("PRESENT_REF"),
                 }),
                 W::Someday => one(Sem::Ref("FUTURE_REF")),
+                // "Until then", "By then": the time the text just named. A
+                // "by" inside a clause may be the passive agent's ("imposed
+                // by then president Reagan"): only a "by then" opening its
+                // clause counts.
+                W::Then
+                    if i > 0
+                        && (self.eq(i - 1, "until")
+                            || (self.eq(i - 1, "by")
+                                && (self.sentence_start(i - 1) || self.punct(i - 2, b',')))) =>
+                {
+                    one(Sem::Then)
+                }
                 W::Currently => one(Sem::Ref("PRESENT_REF")),
                 W::Recently => one(Sem::Ref("PAST_REF")),
                 W::Recent => {
