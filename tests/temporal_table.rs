@@ -1957,6 +1957,16 @@ const ROWS: &[Row] = &[
         D,
         "1988-Q3",
     ),
+    // A forecast quarter in focus does not hold it against a quarter
+    // that has been reported.
+    r(
+        "It expects fourth-quarter profit to improve. In the second \
+         quarter, net fell 5%. The quarter was weak.",
+        D1989,
+        "The quarter",
+        D,
+        "1989-Q2",
+    ),
     // A company's fiscal label still takes the focus.
     r(
         "Third-quarter net rose 20%. Its unit posted a loss for the fiscal \

@@ -188,12 +188,15 @@ impl DocCtx {
 
     /// A quarter named by its number. An earlier quarter of the year in
     /// focus ("Third-quarter net rose ... After a flat second quarter")
-    /// is a comparison: the report stays on the later quarter.
-    fn name_quarter(&mut self, y: i32, q: u32) {
-        if self
-            .focus_quarter
-            .is_some_and(|(fy, fq)| fy == y && q < fq && !self.focus_multi_quarter)
-            && !self.fiscal_label
+    /// is a comparison: the report stays on the later quarter, when that
+    /// one has ended by the DCT (results reported, not a forecast).
+    fn name_quarter(&mut self, y: i32, q: u32, dct: Option<NaiveDate>) {
+        let reported = |(fy, fq): (i32, u32)| {
+            dct.is_some_and(|d| (fy, fq) < (d.year(), quarter_of(d.month())))
+        };
+        if self.focus_quarter.is_some_and(|(fy, fq)| {
+            fy == y && q < fq && !self.focus_multi_quarter && reported((fy, fq))
+        }) && !self.fiscal_label
         {
             return;
         }
@@ -564,7 +567,7 @@ pub fn normalize(
             match y {
                 Some(y) => {
                     match part {
-                        Part::Quarter(q) => ctx.name_quarter(y, u32::from(*q)),
+                        Part::Quarter(q) => ctx.name_quarter(y, u32::from(*q), dct),
                         Part::Half(_) => ctx.focus_multi_quarter = true,
                         Part::Season(_) => {}
                     }
