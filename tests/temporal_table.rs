@@ -2004,6 +2004,166 @@ const ROWS: &[Row] = &[
         D,
         "1989-10-27",
     ),
+    // "second" before "quarter" is the ordinal, with or without "the".
+    r(
+        "Second-quarter profit fell 8% on weak demand.",
+        D1989,
+        "Second-quarter",
+        D,
+        "1989-Q2",
+    ),
+    r(
+        "After a flat second quarter, sales picked up.",
+        D1989,
+        "second quarter",
+        D,
+        "1989-Q2",
+    ),
+    r(
+        "He paused for a second-long moment.",
+        D1989,
+        "second-long",
+        U,
+        "PT1S",
+    ),
+    // An earlier quarter of the same year, named after the quarter in
+    // focus, is a comparison; the report stays on the later quarter.
+    r(
+        "Third-quarter net rose 20%. After a flat second quarter, the gain came \
+         from diapers. In the year-earlier period, net was lower.",
+        D1989,
+        "the year-earlier period",
+        D,
+        "1988-Q3",
+    ),
+    // A forecast quarter in focus does not hold it against a quarter
+    // that has been reported.
+    r(
+        "It expects fourth-quarter profit to improve. In the second \
+         quarter, net fell 5%. The quarter was weak.",
+        D1989,
+        "The quarter",
+        D,
+        "1989-Q2",
+    ),
+    // A company's fiscal label still takes the focus.
+    r(
+        "Third-quarter net rose 20%. Its unit posted a loss for the fiscal \
+         second quarter. The latest period includes a gain.",
+        D1989,
+        "The latest period",
+        D,
+        "1989-Q2",
+    ),
+    // "at a later date": a time to come the text leaves open.
+    r(
+        "The rest will be raised through stock offerings at a later date.",
+        D1989,
+        "a later date",
+        D,
+        "FUTURE_REF",
+    ),
+    r(
+        "The meeting had been moved to an earlier date.",
+        D1989,
+        "an earlier date",
+        D,
+        "PAST_REF",
+    ),
+    // "over the years": a stretch of unmeasured length.
+    r(
+        "Over the years, many more patients have been helped.",
+        D1998,
+        "the years",
+        U,
+        "PXY",
+    ),
+    r(
+        "The town has changed over the decades.",
+        D1998,
+        "the decades",
+        U,
+        "PXDE",
+    ),
+    none("Prices rose over the years of the boom.", D1998),
+    // "the Nth day of" said of the present is the publication day.
+    r(
+        "In the capital, today is the eighth day of the blockade.",
+        D1998,
+        "the eighth day",
+        D,
+        "1998-02-13",
+    ),
+    r(
+        "It's the second day of an offensive by the army.",
+        D1998,
+        "the second day",
+        D,
+        "1998-02-13",
+    ),
+    none("It was the second day of the offensive.", D1998),
+    // "for the foreseeable future" is an idiom for "indefinitely".
+    none(
+        "The troops will stay in the region for the foreseeable future.",
+        D1998,
+    ),
+    r(
+        "Nobody knows what the future holds.",
+        D1998,
+        "the future",
+        D,
+        "FUTURE_REF",
+    ),
+    // A bare "last" after "as"/"than" stands for the unit of the "this
+    // UNIT" it is compared with.
+    r(
+        "It would pay twice as high a dividend this year as last.",
+        D1989,
+        "last",
+        D,
+        "1988",
+    ),
+    r(
+        "Sales this month were higher than last, the company said.",
+        D1989,
+        "last",
+        D,
+        "1989-09",
+    ),
+    none("He came in first as last.", D1989),
+    // "Monday and Tuesday nights": both weekdays recur.
+    r(
+        "New flights will leave Bombay on Monday and Tuesday nights from March.",
+        D1998,
+        "Monday",
+        S,
+        "XXXX-WXX-1TNI",
+    ),
+    r(
+        "He spoke on Monday and Tuesday night.",
+        D1998,
+        "Monday",
+        D,
+        "1998-02-09",
+    ),
+    // "Until then", "By then": the date named just before.
+    r(
+        "The conversion rights will end on Nov. 30. Until then, the stock \
+         remains convertible.",
+        D1989,
+        "then",
+        D,
+        "1989-11-30",
+    ),
+    r(
+        "The plant opens in 1992. By then, the market may have changed.",
+        D1989,
+        "then",
+        D,
+        "1992",
+    ),
+    // A "then" with no date before it has no value.
+    none("He fled. Police came. They searched. Until then, nobody knew.", NO_DCT),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

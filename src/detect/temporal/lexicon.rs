@@ -157,6 +157,7 @@ pub enum W {
     These,
     Right,
     Someday,
+    Then,
     That,
 }
 
@@ -493,6 +494,7 @@ static TABLE: LazyLock<FxHashMap<&'static str, Lex>> = LazyLock::new(|| {
         ("these", W::These),
         ("right", W::Right),
         ("someday", W::Someday),
+        ("then", W::Then),
         ("that", W::That),
     ] {
         m.entry(w).or_insert(Lex::W(x));

@@ -62,6 +62,13 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             continue;
         }
         let p = g.indefinite_time(p);
+        if p.sem == Sem::Then {
+            if let Some(t) = then_value(text, &out, toks[p.start].start, toks[p.start].end) {
+                out.push(t);
+            }
+            i = p.end;
+            continue;
+        }
         let tense = match (&p.sem, toks[p.start].lex) {
             // "last Oct. 23", "next March 3": the modifier gives the direction.
             (Sem::Ymd { .. } | Sem::Holiday { .. }, Lex::W(W::Last)) => anchor::Tense::Past,
@@ -77,6 +84,9 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             }
             _ => anchor::tense_at(text, &toks, p.start, p.end),
         };
+        ctx.fiscal_label = toks[p.start..p.end]
+            .iter()
+            .any(|t| t.lex == Lex::W(W::Fiscal));
         let (kind, value) = normalize(&p.sem, dct, tense, &mut ctx);
         let span = toks[p.start].start..toks[p.end - 1].end;
         out.push(Timex { span, kind, value });
@@ -96,6 +106,29 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         }
     }
     out
+}
+
+/// "until then", "by then" at bytes `start..end`: the calendar date,
+/// month or year of the expression right before it, when that one ends
+/// in the same sentence or the one before ("terminate on Nov. 30. Until
+/// then, ..."). A "then" further from any date refers to an event, which
+/// gives it no value.
+fn then_value(text: &str, out: &[Timex], start: usize, end: usize) -> Option<Timex> {
+    // A clock time before it is as likely a race or match time as a time
+    // of day: only dates count.
+    let prev = out.last().filter(|t| t.kind == super::TimexType::Date)?;
+    let between = text.get(prev.span.end..start)?;
+    if between.len() > 200 || between.matches(". ").count() > 1 {
+        return None;
+    }
+    let date = prev.value.split('T').next()?;
+    // A year, a month or a day: no week, quarter, season or vague value.
+    let calendar = date.len() >= 4 && date.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    calendar.then(|| Timex {
+        span: start..end,
+        kind: super::TimexType::Date,
+        value: date.to_string(),
+    })
 }
 
 /// A clock time `h:min` on the day `date`, spanning `start..end`.

@@ -132,6 +132,9 @@ pub enum Sem {
         id: u8,
     },
     Ref(&'static str),
+    /// "until then", "by then": the date the expression before it names,
+    /// resolved by the tagger (see `tag`); alone it has no value.
+    Then,
     Duration {
         unit: Unit,
         n: Option<f64>,
@@ -171,12 +174,33 @@ pub struct DocCtx {
     pub ref_year: Option<i32>,
     pub ref_month: Option<u32>,
     pub ref_day: Option<NaiveDate>,
+    /// The expression being normalized names a fiscal period ("fiscal
+    /// second-quarter"): a company's own label, not a calendar quarter
+    /// to compare with the one in focus.
+    pub fiscal_label: bool,
 }
 
 impl DocCtx {
     fn focus_on_quarter(&mut self, y: i32, q: u32) {
         self.focus_quarter = Some((y, q));
         self.focus_multi_quarter = false;
+    }
+
+    /// A quarter named by its number. An earlier quarter of the year in
+    /// focus ("Third-quarter net rose ... After a flat second quarter")
+    /// is a comparison: the report stays on the later quarter, when that
+    /// one has ended by the DCT (results reported, not a forecast).
+    fn name_quarter(&mut self, y: i32, q: u32, dct: Option<NaiveDate>) {
+        let reported = |(fy, fq): (i32, u32)| {
+            dct.is_some_and(|d| (fy, fq) < (d.year(), quarter_of(d.month())))
+        };
+        if self.focus_quarter.is_some_and(|(fy, fq)| {
+            fy == y && q < fq && !self.focus_multi_quarter && reported((fy, fq))
+        }) && !self.fiscal_label
+        {
+            return;
+        }
+        self.focus_on_quarter(y, q);
     }
 
     fn refer_year(&mut self, y: i32) {
@@ -543,7 +567,7 @@ pub fn normalize(
             match y {
                 Some(y) => {
                     match part {
-                        Part::Quarter(q) => ctx.focus_on_quarter(y, u32::from(*q)),
+                        Part::Quarter(q) => ctx.name_quarter(y, u32::from(*q), dct),
                         Part::Half(_) => ctx.focus_multi_quarter = true,
                         Part::Season(_) => {}
                     }
@@ -741,6 +765,7 @@ pub fn normalize(
             }
         }
         Sem::Ref(r) => (Date, (*r).to_string()),
+        Sem::Then => (Date, String::new()),
         Sem::Duration { unit, n } => {
             if spans_several_quarters(*unit, *n) {
                 ctx.focus_multi_quarter = true;

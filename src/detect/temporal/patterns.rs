@@ -897,6 +897,20 @@ impl<'a> Grammar<'a> {
                 sem: Sem::Set(format!("XXXX-WXX-{wd}T{}", p.code())),
             });
         }
+        // "on Monday and Tuesday nights": the plural part of day after the
+        // second weekday makes both recur.
+        if (self.is_w(i + 1, W::And) || self.eq(i + 1, "or"))
+            && matches!(self.lex(i + 2), Lex::Weekday(_, false))
+            && self.cap(i + 2)
+        {
+            if let Some(p) = self.plural_pod(i + 3) {
+                return Some(Parsed {
+                    start: i,
+                    end: i + 1,
+                    sem: Sem::Set(format!("XXXX-WXX-{wd}T{}", p.code())),
+                });
+            }
+        }
         // Dateline: "Friday, 23 November, 2001" / "Tuesday, Nov. 19".
         Some(self.weekday_then(i, i + 1, wd, Rel::None))
     }
@@ -1455,6 +1469,12 @@ impl<'a> Grammar<'a> {
             }
             Lex::Num(_) | Lex::Tens(_) => self.duration_or_ago(i),
             Lex::Ord(_) => self.quarter_words(i),
+            // "second quarter", "second-quarter profit", "a flat second
+            // quarter": "second" is lexed as the unit, but before "quarter"
+            // or "half" it is the ordinal, as "third" and "fourth" are.
+            Lex::Unit(Unit::Second, false) if self.quarter_words(i).is_some() => {
+                self.quarter_words(i)
+            }
             Lex::Season(s) => {
                 // "summer 2002"
                 if !self.cap(i) && !t.cap {
@@ -1522,6 +1542,18 @@ impl<'a> Grammar<'a> {
                     sem: Sem::Ref("PRESENT_REF"),
                 }),
                 W::Someday => one(Sem::Ref("FUTURE_REF")),
+                // "Until then", "By then": the time the text just named. A
+                // "by" inside a clause may be the passive agent's ("imposed
+                // by then president Reagan"): only a "by then" opening its
+                // clause counts.
+                W::Then
+                    if i > 0
+                        && (self.eq(i - 1, "until")
+                            || (self.eq(i - 1, "by")
+                                && (self.sentence_start(i - 1) || self.punct(i - 2, b',')))) =>
+                {
+                    one(Sem::Then)
+                }
                 W::Currently => one(Sem::Ref("PRESENT_REF")),
                 W::Recently => one(Sem::Ref("PAST_REF")),
                 W::Recent => {
@@ -1582,6 +1614,9 @@ impl<'a> Grammar<'a> {
                     }
                     one(Sem::Ref("PRESENT_REF"))
                 }
+                // "for the foreseeable future": an idiom for "indefinitely",
+                // no time the text refers to.
+                W::Future if i > 0 && self.eq(i - 1, "foreseeable") => None,
                 W::Future if !t.cap && !self.is_w(i.wrapping_sub(1), W::The) => {
                     // "future quarters"
                     let end = if self.unit(i + 1).is_some_and(|(_, pl)| pl) {
@@ -1622,12 +1657,13 @@ impl<'a> Grammar<'a> {
                     one(Sem::Set(v.into()))
                 }
                 W::Every | W::Each | W::Per => self.set(i),
-                W::Last | W::Next | W::This | W::Past | W::Coming | W::Previous | W::Following => {
+                W::Last => self.relative(i, false).or_else(|| self.elliptic_last(i)),
+                W::Next | W::This | W::Past | W::Coming | W::Previous | W::Following => {
                     self.relative(i, false)
                 }
                 W::Early | W::Late | W::Mid | W::Middle => self.modified(i),
                 W::The => self.the(i),
-                W::A => self.duration_or_ago(i),
+                W::A => self.later_date(i).or_else(|| self.duration_or_ago(i)),
                 W::Several | W::Few | W::Many => self.duration_or_ago(i),
                 W::Fiscal => {
                     if let Some(y) = self.year_at(i + 1) {
@@ -1792,6 +1828,69 @@ impl<'a> Grammar<'a> {
             }
             _ => None,
         }
+    }
+
+    /// "twice as high a dividend this year as last", "more this month
+    /// than last": a bare "last" after "as" or "than", closing the clause,
+    /// stands for the unit of the "this UNIT" it is compared with.
+    fn elliptic_last(&self, i: usize) -> Option<Parsed> {
+        if i == 0 || !(self.eq(i - 1, "as") || self.eq(i - 1, "than")) {
+            return None;
+        }
+        if self.tok(i + 1).is_some_and(|t| t.kind == Kind::Word) {
+            return None;
+        }
+        let unit = (i.saturating_sub(12)..i.saturating_sub(1))
+            .rev()
+            .take_while(|&k| !self.punct(k, b'.'))
+            .find_map(|k| match self.unit(k + 1) {
+                Some((u @ (Unit::Year | Unit::Month | Unit::Week), false))
+                    if self.is_w(k, W::This) =>
+                {
+                    Some(u)
+                }
+                _ => None,
+            })?;
+        Some(Parsed {
+            start: i,
+            end: i + 1,
+            sem: Sem::UnitOff { unit, off: -1 },
+        })
+    }
+
+    /// "it is", "today is", "it's", "this is" right before token `i`: the
+    /// present of the publication day.
+    fn present_copula_before(&self, i: usize) -> bool {
+        let subject = |k: usize| {
+            matches!(
+                self.s(k).to_ascii_lowercase().as_str(),
+                "it" | "today" | "this"
+            )
+        };
+        if i >= 2 && self.eq(i - 1, "is") {
+            return subject(i - 2);
+        }
+        i >= 3 && self.eq(i - 1, "s") && self.punct(i - 2, b'\'') && subject(i - 3)
+    }
+
+    /// "at a later date", "an earlier date": a time after or before now
+    /// that the text leaves open.
+    fn later_date(&self, i: usize) -> Option<Parsed> {
+        let r = if self.is_w(i + 1, W::Later) {
+            "FUTURE_REF"
+        } else if self.is_w(i + 1, W::Earlier) {
+            "PAST_REF"
+        } else {
+            return None;
+        };
+        if !self.eq(i + 2, "date") {
+            return None;
+        }
+        Some(Parsed {
+            start: i,
+            end: i + 3,
+            sem: Sem::Ref(r),
+        })
     }
 
     /// Approximated durations: "nearly two years", "more than a decade ago",
@@ -2326,6 +2425,17 @@ impl<'a> Grammar<'a> {
                 });
             }
         }
+        // "over the years", "over the decades": a long stretch the text
+        // does not measure.
+        if i > 0 && self.eq(i - 1, "over") && !self.is_w(j + 1, W::Of) {
+            if let Some((u @ (Unit::Year | Unit::Decade | Unit::Century), true)) = self.unit(j) {
+                return Some(Parsed {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Duration { unit: u, n: None },
+                });
+            }
+        }
         let span = |p: Parsed| {
             Some(Parsed {
                 start: i,
@@ -2485,6 +2595,19 @@ impl<'a> Grammar<'a> {
                         return Some(p);
                     }
                     return span(p);
+                }
+                // "today is the eighth day of the blockade", "It's the
+                // second day of an offensive": said of the present, the day
+                // counted is the publication day.
+                if self.unit(j + 1) == Some((Unit::Day, false))
+                    && self.is_w(j + 2, W::Of)
+                    && self.present_copula_before(i)
+                {
+                    return Some(Parsed {
+                        start: i,
+                        end: j + 2,
+                        sem: Sem::DayOff { off: 0, pod: None },
+                    });
                 }
                 // "the 20th century"
                 self.century(i, j)
