@@ -715,6 +715,16 @@ const ROWS: &[Row] = &[
         T,
         "1998-02-14T16:00",
     ),
+    // Race times are no times of day.
+    none("She won the 800m in 1:48.32.", D1998),
+    none("He ran the marathon in 2:08:30.", D1998),
+    r(
+        "The quake struck at 10:45:30 GMT.",
+        D1998,
+        "10:45:30 GMT",
+        T,
+        "1998-02-13T10:45",
+    ),
     // Four digits before a unit are a quantity.
     none("The shares closed at 1218 pence.", D1998),
     none("Each user gets a 2048-bit key.", D1998),

@@ -1035,6 +1035,10 @@ impl<'a> Grammar<'a> {
         if t.kind != (Kind::Num { ord: false }) || t.digits > 2 || t.num > 24 {
             return None;
         }
+        // Not the minutes of a longer time ("2:08:30").
+        if i >= 2 && !t.space && self.punct(i - 1, b':') && self.toks[i - 2].is_num() {
+            return None;
+        }
         h = t.num as u32;
         min = 0;
         j = i + 1;
@@ -1048,8 +1052,30 @@ impl<'a> Grammar<'a> {
             min = self.toks[j + 1].num as u32;
             j += 2;
             has_minutes = true;
+            let mut seconds = false;
             if self.punct(j, b':') && self.tok(j + 1).is_some_and(|n| n.digits == 2) {
                 j += 2;
+                seconds = true;
+            }
+            // "won in 1:48.32", "ran 2:08:30": a race time, not the time of
+            // day. Hundredths always make one; seconds do unless a
+            // preposition of time, a.m./p.m. or a zone says otherwise.
+            if self.punct(j, b'.')
+                && self.glued(j)
+                && self.tok(j + 1).is_some_and(|n| n.is_num() && !n.space)
+            {
+                return None;
+            }
+            if seconds {
+                let at = i > 0
+                    && ["at", "by", "from", "until", "till", "before", "after"]
+                        .iter()
+                        .any(|w| self.eq(i - 1, w));
+                let marked =
+                    self.is_w(j, W::Zone) || ["a", "p", "am", "pm"].iter().any(|w| self.eq(j, w));
+                if !at && !marked {
+                    return None;
+                }
             }
         }
         // a.m. / p.m. / am / pm
