@@ -969,13 +969,10 @@ impl<'a> Grammar<'a> {
                 sem: time(h, min),
             });
         }
-        let to = if self.eq(i + 1, "to") {
-            i + 2
-        } else if self.punct(i + 1, b'-') {
-            i + 2
-        } else {
+        if !(self.eq(i + 1, "to") || self.punct(i + 1, b'-')) {
             return None;
-        };
+        }
+        let to = i + 2;
         self.hhmm(to)?;
         self.zone_at(to + 1)?;
         Some(Parsed {
