@@ -1437,3 +1437,56 @@ fn no_claim_in_degree_negation_or_go_about() {
     );
     assert_eq!(claims("The row was not about money at all."), vec![]);
 }
+
+/// "talks with unions about pay": the partner of a word of talking is no
+/// cue; the word of talking is.
+#[test]
+fn the_partner_in_talks_about_a_topic_is_no_cue() {
+    one(
+        "The minister held talks with unions about pay.",
+        "talks",
+        None,
+        Some("pay"),
+    );
+}
+
+/// An interest, a thing and a record with "about" make no claim: "care
+/// about", "something about it", "records about".
+#[test]
+fn no_claim_in_care_things_or_records_about() {
+    assert_eq!(claims("Voters care about the economy."), vec![]);
+    assert_eq!(
+        claims("The police kept records about the suspects."),
+        vec![]
+    );
+    assert_eq!(claims("The script has a line about taxes."), vec![]);
+    assert_eq!(
+        claims("The firm is finally doing something about it."),
+        vec![]
+    );
+}
+
+/// "The council received 300 complaints": the number makes "complaints" a
+/// plural noun, the object of "received"; the council is not its source.
+#[test]
+fn a_counted_noun_is_no_cue_of_the_subject() {
+    for (cue, source, _) in claims("The council received 300 complaints about the noise.") {
+        assert!(
+            !source.is_some_and(|s| s.contains("received")),
+            "cue {cue:?} has a source across the verb"
+        );
+    }
+    assert_eq!(
+        claims("The council received 300 complaints before the vote."),
+        vec![]
+    );
+}
+
+/// An adjective of belief after an empty "it" with a contracted "is" is
+/// the writer's hedge, as with "it is" (straight and curly apostrophes).
+#[test]
+fn a_contracted_empty_it_before_an_adjective_is_no_source() {
+    assert_eq!(claims("It’s certain the plan is dead."), vec![]);
+    assert_eq!(claims("It's certain the plan is dead."), vec![]);
+    assert_eq!(claims("It is certain the plan is dead."), vec![]);
+}
