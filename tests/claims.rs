@@ -1490,3 +1490,24 @@ fn a_contracted_empty_it_before_an_adjective_is_no_source() {
     assert_eq!(claims("It's certain the plan is dead."), vec![]);
     assert_eq!(claims("It is certain the plan is dead."), vec![]);
 }
+
+/// Set phrases with a noun of saying and an object pronoun before
+/// "about" make no claim: "in view of", "with a view to", "a good idea
+/// to", "questions of", "impresses me about".
+#[test]
+fn no_claim_in_set_phrases_or_an_object_pronoun() {
+    assert_eq!(claims("In view of the risks, the bank held rates."), vec![]);
+    assert_eq!(
+        claims("The firm set up the fund with a view to selling it."),
+        vec![]
+    );
+    assert_eq!(claims("It is a good idea to wait for the vote."), vec![]);
+    assert_eq!(
+        claims("The debate now turns on questions of access and speed."),
+        vec![]
+    );
+    assert_eq!(
+        claims("What impresses me about the city is its calm."),
+        vec![]
+    );
+}

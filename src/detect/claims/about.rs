@@ -84,6 +84,13 @@ const NOT_CUES: &[&str] = &[
     "everything",
     "thing",
     "things",
+    // "what impresses me about the city", "told them about": an object
+    // pronoun; the cue, if any, is the verb before it.
+    "me",
+    "him",
+    "them",
+    "us",
+    "you",
 ];
 
 /// Records whose "about" gives their subject, not anyone's claim: "a
