@@ -1511,3 +1511,41 @@ fn no_claim_in_set_phrases_or_an_object_pronoun() {
         vec![]
     );
 }
+
+/// Phrases of wanting: "is looking for", "is looking forward to", "was
+/// looking to" (the infinitive is the content) and "would like".
+#[test]
+fn phrases_of_wanting() {
+    one(
+        "The mayor was looking to end a run of bad news.",
+        "was looking",
+        Some("The mayor"),
+        Some("to end a run of bad news"),
+    );
+    one(
+        "The union is looking forward to a long fight with the board.",
+        "is looking forward to",
+        Some("The union"),
+        Some("a long fight with the board"),
+    );
+    one(
+        "After the vote, the mayor is looking for new allies on the council.",
+        "is looking for",
+        Some("the mayor"),
+        Some("new allies on the council"),
+    );
+    one(
+        "The governor would like to see the bill pass.",
+        "would like",
+        Some("The governor"),
+        Some("to see the bill pass"),
+    );
+    one(
+        "We’d like to hear more from the mayor.",
+        "’d like",
+        Some("We"),
+        Some("to hear more from the mayor"),
+    );
+    // Liking is no claim of this kind, nor is a look.
+    assert_eq!(claims("It looks like rain."), vec![]);
+}
