@@ -1549,3 +1549,40 @@ fn phrases_of_wanting() {
     // Liking is no claim of this kind, nor is a look.
     assert_eq!(claims("It looks like rain."), vec![]);
 }
+
+/// Verb phrases of stance, the whole phrase the cue: "distanced herself
+/// from", "came out against", "stood by"; and "critic of", "proponent of"
+/// with the one preposition that makes them a stance.
+#[test]
+fn phrases_of_stance() {
+    one(
+        "The senator distanced herself from the plan.",
+        "distanced herself from",
+        Some("The senator"),
+        Some("the plan"),
+    );
+    one(
+        "The mayor came out against the new tax.",
+        "came out against",
+        Some("The mayor"),
+        Some("the new tax"),
+    );
+    one(
+        "The governor stood by his remarks on the budget.",
+        "stood by",
+        Some("The governor"),
+        Some("his remarks on the budget"),
+    );
+    one(
+        "She remains a fierce critic of the new tax.",
+        "critic of",
+        None,
+        Some("the new tax"),
+    );
+    one(
+        "He was once a proponent of free trade.",
+        "a proponent of",
+        None,
+        Some("free trade"),
+    );
+}

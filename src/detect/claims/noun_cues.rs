@@ -76,6 +76,11 @@ const PAIRS: &[(&str, &str)] = &[
     ("passion", "for"),
     ("lawsuit", "against"),
     ("speeches", "on"),
+    // 5 of 5 outside gloss's claims on train, each a gold cue
+    // ("proponents of" 0 of 2 is left out).
+    ("critic", "of"),
+    ("critics", "of"),
+    ("proponent", "of"),
 ];
 
 /// Words that open the complement of a noun of `NOUNS`.
