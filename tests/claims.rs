@@ -1437,3 +1437,152 @@ fn no_claim_in_degree_negation_or_go_about() {
     );
     assert_eq!(claims("The row was not about money at all."), vec![]);
 }
+
+/// "talks with unions about pay": the partner of a word of talking is no
+/// cue; the word of talking is.
+#[test]
+fn the_partner_in_talks_about_a_topic_is_no_cue() {
+    one(
+        "The minister held talks with unions about pay.",
+        "talks",
+        None,
+        Some("pay"),
+    );
+}
+
+/// An interest, a thing and a record with "about" make no claim: "care
+/// about", "something about it", "records about".
+#[test]
+fn no_claim_in_care_things_or_records_about() {
+    assert_eq!(claims("Voters care about the economy."), vec![]);
+    assert_eq!(
+        claims("The police kept records about the suspects."),
+        vec![]
+    );
+    assert_eq!(claims("The script has a line about taxes."), vec![]);
+    assert_eq!(
+        claims("The firm is finally doing something about it."),
+        vec![]
+    );
+}
+
+/// "The council received 300 complaints": the number makes "complaints" a
+/// plural noun, the object of "received"; the council is not its source.
+#[test]
+fn a_counted_noun_is_no_cue_of_the_subject() {
+    for (cue, source, _) in claims("The council received 300 complaints about the noise.") {
+        assert!(
+            !source.is_some_and(|s| s.contains("received")),
+            "cue {cue:?} has a source across the verb"
+        );
+    }
+    assert_eq!(
+        claims("The council received 300 complaints before the vote."),
+        vec![]
+    );
+}
+
+/// An adjective of belief after an empty "it" with a contracted "is" is
+/// the writer's hedge, as with "it is" (straight and curly apostrophes).
+#[test]
+fn a_contracted_empty_it_before_an_adjective_is_no_source() {
+    assert_eq!(claims("It’s certain the plan is dead."), vec![]);
+    assert_eq!(claims("It's certain the plan is dead."), vec![]);
+    assert_eq!(claims("It is certain the plan is dead."), vec![]);
+}
+
+/// Set phrases with a noun of saying and an object pronoun before
+/// "about" make no claim: "in view of", "with a view to", "a good idea
+/// to", "questions of", "impresses me about".
+#[test]
+fn no_claim_in_set_phrases_or_an_object_pronoun() {
+    assert_eq!(claims("In view of the risks, the bank held rates."), vec![]);
+    assert_eq!(
+        claims("The firm set up the fund with a view to selling it."),
+        vec![]
+    );
+    assert_eq!(claims("It is a good idea to wait for the vote."), vec![]);
+    assert_eq!(
+        claims("The debate now turns on questions of access and speed."),
+        vec![]
+    );
+    assert_eq!(
+        claims("What impresses me about the city is its calm."),
+        vec![]
+    );
+}
+
+/// Phrases of wanting: "is looking for", "is looking forward to", "was
+/// looking to" (the infinitive is the content) and "would like".
+#[test]
+fn phrases_of_wanting() {
+    one(
+        "The mayor was looking to end a run of bad news.",
+        "was looking",
+        Some("The mayor"),
+        Some("to end a run of bad news"),
+    );
+    one(
+        "The union is looking forward to a long fight with the board.",
+        "is looking forward to",
+        Some("The union"),
+        Some("a long fight with the board"),
+    );
+    one(
+        "After the vote, the mayor is looking for new allies on the council.",
+        "is looking for",
+        Some("the mayor"),
+        Some("new allies on the council"),
+    );
+    one(
+        "The governor would like to see the bill pass.",
+        "would like",
+        Some("The governor"),
+        Some("to see the bill pass"),
+    );
+    one(
+        "We’d like to hear more from the mayor.",
+        "’d like",
+        Some("We"),
+        Some("to hear more from the mayor"),
+    );
+    // Liking is no claim of this kind, nor is a look.
+    assert_eq!(claims("It looks like rain."), vec![]);
+}
+
+/// Verb phrases of stance, the whole phrase the cue: "distanced herself
+/// from", "came out against", "stood by"; and "critic of", "proponent of"
+/// with the one preposition that makes them a stance.
+#[test]
+fn phrases_of_stance() {
+    one(
+        "The senator distanced herself from the plan.",
+        "distanced herself from",
+        Some("The senator"),
+        Some("the plan"),
+    );
+    one(
+        "The mayor came out against the new tax.",
+        "came out against",
+        Some("The mayor"),
+        Some("the new tax"),
+    );
+    one(
+        "The governor stood by his remarks on the budget.",
+        "stood by",
+        Some("The governor"),
+        Some("his remarks on the budget"),
+    );
+    one(
+        "She remains a fierce critic of the new tax.",
+        "critic of",
+        None,
+        Some("the new tax"),
+    );
+    one(
+        "He was once a proponent of free trade.",
+        "a proponent of",
+        None,
+        Some("free trade"),
+    );
+}

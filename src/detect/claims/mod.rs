@@ -17,6 +17,7 @@ pub mod model;
 pub mod nested;
 pub mod noun_cues;
 pub mod nouns;
+pub mod phrases;
 pub mod plausible;
 pub mod quotes;
 pub mod reported;
@@ -67,6 +68,9 @@ pub fn detect_with(
     // "talked about", "worried about", "questions about", last.
     let topics = about::claims(&ctx, sents, &founds);
     founds.extend(topics.into_iter().filter(plausible));
+    // "is looking for", "would like to".
+    let wants = phrases::claims(&ctx, sents, &founds);
+    founds.extend(wants.into_iter().filter(plausible));
     for f in &mut founds {
         split_contraction(text, f);
     }

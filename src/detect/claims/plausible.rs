@@ -93,6 +93,30 @@ const LABELS: &[&str] = &[
     "see also",
 ];
 
+/// Auxiliaries and verbs in "-s" that a number may be the subject of
+/// ("ABC 7 is reporting").
+fn is_verb_s(w: &str) -> bool {
+    ["is", "was", "has", "does", "says"]
+        .iter()
+        .any(|v| v.eq_ignore_ascii_case(w))
+}
+
+/// Whether `before` ends in a number written in digits that is no year:
+/// "47,000", "300", not "2004".
+fn is_count(before: &str) -> bool {
+    let num = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let digits = num.chars().filter(char::is_ascii_digit).count();
+    let year = digits == 4 && num.len() == 4 && (num.starts_with('1') || num.starts_with('2'));
+    // A comma or a full stop after the number ends its clause ("since
+    // the age of 25, says"); it must end in a digit.
+    num.starts_with(|c: char| c.is_ascii_digit())
+        && num.ends_with(|c: char| c.is_ascii_digit())
+        && num
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && !year
+}
+
 /// Whether a detected attribution is plausible as a claim an annotator must
 /// record. `source_is_place`: the source is a registry mention of a location.
 pub fn plausible(
@@ -142,9 +166,15 @@ pub fn plausible(
     }
     // "it is not certain Russia will agree": an adjective of belief with an
     // empty subject is the writer's hedge, not someone's claim.
+    // The source may still hold a contracted auxiliary ("It’s certain
+    // ..."): it moves to the cue only after this check.
     let expletive = source.is_some_and(|s| {
+        let src = text[s.clone()].trim();
+        let bare = super::nouns::contracted_auxiliary(src)
+            .and_then(|n| src.get(..src.len() - n))
+            .unwrap_or(src);
         matches!(
-            text[s.clone()].trim().to_ascii_lowercase().as_str(),
+            bare.to_ascii_lowercase().as_str(),
             "it" | "there" | "this" | "that"
         )
     });
@@ -152,8 +182,9 @@ pub fn plausible(
     if expletive && super::nouns::is_adjective_cue(last_word) {
         return false;
     }
-    // "four or five shows a year", "two reports": a number word makes the
-    // cue word a plural noun. (Not digits: "figures for 2004 show that".)
+    // "four or five shows a year", "two reports", "47,000 complaints": a
+    // number makes the cue word a plural noun. (Not a year: "in 2004
+    // reports suggested".)
     let first_word = cue_text.split(' ').next().unwrap_or("");
     let word_before = text[..cue.start]
         .trim_end()
@@ -161,7 +192,8 @@ pub fn plausible(
         .next()
         .unwrap_or("");
     if first_word.ends_with('s')
-        && NUMBER_WORDS.contains(&word_before.to_ascii_lowercase().as_str())
+        && (NUMBER_WORDS.contains(&word_before.to_ascii_lowercase().as_str())
+            || (is_count(text[..cue.start].trim_end()) && !is_verb_s(first_word)))
     {
         return false;
     }
