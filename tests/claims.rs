@@ -1466,6 +1466,21 @@ fn no_claim_in_care_things_or_records_about() {
     );
 }
 
+/// A stretch of time before "about" is no cue, and a subject before the
+/// verb that receives the complaints no source.
+#[test]
+fn no_claim_in_time_before_about() {
+    for (cue, source, _) in
+        claims("The council received 300 complaints in recent months about the noise.")
+    {
+        assert!(!cue.contains("months"), "cue {cue:?}");
+        assert!(
+            !source.is_some_and(|s| s.contains("received")),
+            "cue {cue:?}"
+        );
+    }
+}
+
 /// "The council received 300 complaints": the number makes "complaints" a
 /// plural noun, the object of "received"; the council is not its source.
 #[test]

@@ -77,6 +77,14 @@ const NOT_CUES: &[&str] = &[
     "cares",
     "cared",
     "caring",
+    // "complaints in recent months about the show": a stretch of time
+    // before "about" is no one's word or thought.
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "decades",
+    "time",
     // "something about it", "the thing about him": no speech or thought.
     "something",
     "nothing",

@@ -114,7 +114,6 @@ pub fn claims(ctx: &Ctx, sents: &[Range<usize>], founds: &[Found]) -> Vec<Found>
         let (a, b) = (sent.start, sent.end);
         let mut k = a + 1;
         while k + 1 < b {
-            // The cheap test first: most words are neither.
             // The cheap test first, as this runs for every word: the
             // word, or the word after it, that each phrase needs.
             let w = ctx.word(k);
