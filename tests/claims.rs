@@ -1601,3 +1601,29 @@ fn phrases_of_stance() {
         Some("free trade"),
     );
 }
+
+/// "a chat show", "the firm saw sales rise": no cue, and a claim later in
+/// the sentence is still found.
+#[test]
+fn a_show_on_the_air_and_what_a_firm_saw_make_no_claim() {
+    assert_eq!(
+        claims("She now hosts a chat show on Sunday mornings."),
+        vec![]
+    );
+    assert_eq!(
+        claims("The final quarter saw both sides tire badly."),
+        vec![]
+    );
+    one(
+        "The firm saw its shares rise after it said it would cut costs.",
+        "said",
+        Some("it"),
+        Some("it would cut costs"),
+    );
+    one(
+        "Official figures show that prices rose in May.",
+        "show",
+        Some("Official figures"),
+        Some("prices rose in May"),
+    );
+}

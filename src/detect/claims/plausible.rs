@@ -197,6 +197,9 @@ pub fn plausible(
     {
         return false;
     }
+    if !cue_word_in_use(text, cue.clone()) {
+        return false;
+    }
     // "The show can be seen on S4C", "an indication of this can be seen in
     // the markets": a thing seen somewhere is no claim ("is seen as", "was
     // seen by some as" are; so is an active "we have seen in years").
@@ -231,6 +234,148 @@ pub fn plausible(
         }
     }
     true
+}
+
+/// Whether the cue word at `cue` is used as a cue where it stands:
+/// "show" and "shows" are nouns in "a chat show", "saw" tells what
+/// happened in "the firm saw sales rise". Other words always are.
+pub(super) fn cue_word_in_use(text: &str, cue: Range<usize>) -> bool {
+    match &text[cue.clone()] {
+        "show" | "shows" => !show_is_noun(&text[..cue.start], &text[cue.end..]),
+        "saw" => saw_a_view(&text[cue.end..]),
+        _ => true,
+    }
+}
+
+/// Words before "show" that make it a programme, a fair or a display: "a
+/// radio show", "the chat show", "a trade show".
+const SHOW_KINDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "new",
+    "radio",
+    "tv",
+    "television",
+    "chat",
+    "talk",
+    "quiz",
+    "news",
+    "breakfast",
+    "music",
+    "chart",
+    "comedy",
+    "road",
+    "trade",
+    "motor",
+    "fashion",
+    "flower",
+    "art",
+    "awards",
+    "award",
+    "stage",
+    "sketch",
+    "cookery",
+    "reality",
+    "variety",
+    "live",
+    "late",
+    "solo",
+    "one-man",
+    "one-woman",
+    "first",
+    "last",
+    "final",
+    "hit",
+    "morning",
+    "evening",
+    "weekend",
+    "daily",
+    "weekly",
+    "air",
+    "boat",
+    "horse",
+    "dog",
+    "light",
+    "floor",
+];
+
+/// "show" or "shows" between `before` and `after` is a noun: after a
+/// determiner, a possessive, a word of the kinds of show ("chat show"), a
+/// hyphenated modifier ("Pop Idol-style show"), or a name or a channel's
+/// number with no object after it ("on the Jeremy Vine show,", "the BBC
+/// Radio 1 show is to"). The verb follows its subject and takes an
+/// object: "figures show that", "Polls in New Hampshire show the top
+/// two", "the survey shows".
+fn show_is_noun(before: &str, after: &str) -> bool {
+    let before = before.trim_end();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '(' | '—'))
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if word.ends_with("'s") || word.ends_with("\u{2019}s") || word.ends_with("s'") {
+        return true;
+    }
+    // A hyphenated modifier, not a plural subject ("The e-mails show that").
+    let modifier = lower.contains('-') && !lower.ends_with('-') && !lower.ends_with('s');
+    if SHOW_KINDS.contains(&lower.as_str()) || modifier {
+        return true;
+    }
+    let capital = word.chars().next().is_some_and(|c| c.is_uppercase());
+    let digit = word.chars().all(|c| c.is_ascii_digit());
+    if !(capital || digit) {
+        return false;
+    }
+    // (A sentence's first word is capitalised too: "Figures show".)
+    let first_of_sentence = before[..before.len() - word.len()]
+        .trim_end()
+        .chars()
+        .last()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '”' | ':' | '\n'));
+    let next = after.split_whitespace().next().unwrap_or("").to_lowercase();
+    let no_object = after
+        .trim_start()
+        .starts_with([',', '.', ';', ')', '?', '!'])
+        || after.trim().is_empty()
+        || [
+            "is",
+            "was",
+            "has",
+            "will",
+            "on",
+            "in",
+            "at",
+            "host",
+            "hosts",
+            "presenter",
+            "and",
+        ]
+        .contains(&next.as_str());
+    !first_of_sentence && no_object
+}
+
+/// "saw" is a view when "as" or "that" follows in its clause ("saw the
+/// deal as a betrayal", "saw that the plan had failed"); "Next saw sales
+/// rise", "the quarter saw both sides struggle" tell what happened, not
+/// what anyone thinks.
+fn saw_a_view(after: &str) -> bool {
+    let clause = after.split(['.', ';', '!', '?', '\n']).next().unwrap_or("");
+    clause
+        .split(|c: char| !c.is_alphanumeric())
+        .take(12)
+        .any(|w| w == "as" || w == "that")
+        || clause.trim_start().starts_with(['"', '“', ':'])
 }
 
 #[cfg(test)]
@@ -276,6 +421,52 @@ mod tests {
             "can be seen",
             None,
             Some("as good news for Boeing.")
+        ));
+    }
+
+    #[test]
+    fn a_show_on_the_air_and_a_season_that_saw_are_not_claims() {
+        let noun = [
+            "She hosts a chat show on Sundays.",
+            "He spoke on the Jane Smith show, then left.",
+            "It was a hit on the Idol-style show last year.",
+            "Old props from his TV shows were sold.",
+        ];
+        for text in noun {
+            let cue = if text.contains("shows") {
+                "shows"
+            } else {
+                "show"
+            };
+            assert!(!check(text, cue, None, None), "{text}");
+        }
+        let verb = [
+            ("Figures show that sales rose.", "show"),
+            ("Polls in New Hampshire show the two leaders level.", "show"),
+            ("The e-mails show that they came from a bank.", "show"),
+            ("The survey shows a fall in trust.", "shows"),
+        ];
+        for (text, cue) in verb {
+            assert!(check(text, cue, None, None), "{text}");
+        }
+        assert!(!check("The firm saw sales rise by 3%.", "saw", None, None));
+        assert!(!check(
+            "The final quarter saw both sides tire.",
+            "saw",
+            None,
+            None
+        ));
+        assert!(check(
+            "Critics saw the deal as a betrayal.",
+            "saw",
+            None,
+            None
+        ));
+        assert!(check(
+            "She saw that the plan had failed.",
+            "saw",
+            None,
+            None
         ));
     }
 

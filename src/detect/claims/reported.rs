@@ -319,6 +319,11 @@ impl Ctx<'_> {
 /// The cue starting at word `i`, as an inclusive token range and its reading.
 pub(crate) fn cue_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, Cue)> {
     let readings = cues::lookup(ctx.word(i))?;
+    // "a chat show", "the firm saw sales rise": no cue here, so that the
+    // scan goes on to one later in the sentence ("... after it said").
+    if !super::plausible::cue_word_in_use(ctx.text, ctx.toks[i].start..ctx.toks[i].end) {
+        return None;
+    }
     for r in readings {
         match r.particle {
             Some(p) => {
