@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use super::noun_cues::{any_of, clause_end, taken_spans};
+use super::noun_cues::{any_of, clause_end, free_claim, taken_spans};
 use super::nouns;
 use super::reported::{back_over_auxiliaries, Ctx, Found};
 use super::tokens::Kind;
@@ -267,25 +267,17 @@ pub fn claims(ctx: &Ctx, sents: &[Range<usize>], founds: &[Found]) -> Vec<Found>
             let p = if verb { back } else { h };
             let source = (p < h && p > a)
                 .then(|| ctx.np_back_strict(p - 1, a))
-                .flatten()
-                .map(|r| ctx.bytes(&r));
+                .flatten();
             let cue_end = if partner {
                 ctx.toks[h].end
             } else {
                 ctx.toks[i].end
             };
-            let f = Found {
-                cue: ctx.toks[p].start..cue_end,
-                source,
-                content: Some(ctx.bytes(&content)),
-                extra: None,
-            };
-            let start = f.source.as_ref().map_or(f.cue.start, |s| s.start);
-            let span = start..ctx.toks[content.end - 1].end;
-            if taken.overlaps(&span) {
+            let cue = ctx.toks[p].start..cue_end;
+            let Some(f) = free_claim(ctx, &taken, cue, source, content) else {
                 i += 1;
                 continue;
-            }
+            };
             out.push(f);
             i = e.max(i + 1);
         }

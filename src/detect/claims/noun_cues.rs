@@ -150,6 +150,28 @@ pub(crate) fn taken_spans(founds: &[Found]) -> SpanSet {
     )
 }
 
+/// A claim of the later passes: the cue (bytes), its source (a token
+/// range, if any) and its content (a token range, not empty), unless its
+/// span, from the source or cue to the content's end, meets a claim
+/// already found.
+pub(crate) fn free_claim(
+    ctx: &Ctx,
+    taken: &SpanSet,
+    cue: Range<usize>,
+    source: Option<Range<usize>>,
+    content: Range<usize>,
+) -> Option<Found> {
+    let f = Found {
+        cue,
+        source: source.map(|r| ctx.bytes(&r)),
+        content: Some(ctx.bytes(&content)),
+        extra: None,
+    };
+    let start = f.source.as_ref().map_or(f.cue.start, |s| s.start);
+    let span = start..ctx.toks[content.end - 1].end;
+    (!taken.overlaps(&span)).then_some(f)
+}
+
 /// The noun claims in the sentences `sents` (token ranges) outside the
 /// claims `founds` already found.
 pub fn claims(ctx: &Ctx, sents: &[Range<usize>], founds: &[Found]) -> Vec<Found> {

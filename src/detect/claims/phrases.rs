@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use super::noun_cues::{any_of, clause_end, taken_spans};
+use super::noun_cues::{any_of, clause_end, free_claim, taken_spans};
 use super::reported::{back_over_auxiliaries, Ctx, Found};
 use super::tokens::Kind;
 
@@ -136,22 +136,12 @@ pub fn claims(ctx: &Ctx, sents: &[Range<usize>], founds: &[Found]) -> Vec<Found>
             // contracted "’d" is the source whole here: its auxiliary
             // joins the cue once all passes have run.
             let p = back_over_auxiliaries(ctx, k, a);
-            let source = (p > a)
-                .then(|| ctx.np_back_strict(p - 1, a))
-                .flatten()
-                .map(|r| ctx.bytes(&r));
-            let f = Found {
-                cue: ctx.toks[p].start..ctx.toks[last].end,
-                source,
-                content: Some(ctx.bytes(&content)),
-                extra: None,
-            };
-            let start = f.source.as_ref().map_or(f.cue.start, |s| s.start);
-            let span = start..ctx.toks[content.end - 1].end;
-            if taken.overlaps(&span) {
+            let source = (p > a).then(|| ctx.np_back_strict(p - 1, a)).flatten();
+            let cue = ctx.toks[p].start..ctx.toks[last].end;
+            let Some(f) = free_claim(ctx, &taken, cue, source, content) else {
                 k += 1;
                 continue;
-            }
+            };
             out.push(f);
             k = e.max(k + 1);
         }
