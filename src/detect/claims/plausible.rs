@@ -154,10 +154,7 @@ pub fn plausible(
     // predicting he will win"): the -ing word is its verb.
     if cue_text.ends_with("ing") {
         let before = text[..cue.start].trim_end();
-        let word = before
-            .rsplit(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '(' | '—'))
-            .next()
-            .unwrap_or("");
+        let word = last_word_of(before);
         if (before.ends_with("'s") || before.ends_with("\u{2019}s"))
             && super::nouns::possessive(word).is_some()
         {
@@ -197,6 +194,8 @@ pub fn plausible(
     {
         return false;
     }
+    // Rule cues were tested where they were read (`reported::cue_at`);
+    // the cue model's were not.
     if !cue_word_in_use(text, cue.clone()) {
         return false;
     }
@@ -234,6 +233,15 @@ pub fn plausible(
         }
     }
     true
+}
+
+/// The last word of `before` (the text up to a cue), with what clings to
+/// it but an opening quote mark, parenthesis or dash: "Putin's", "'s".
+fn last_word_of(before: &str) -> &str {
+    before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '(' | '—'))
+        .next()
+        .unwrap_or("")
 }
 
 /// Whether the cue word at `cue` is used as a cue where it stands:
@@ -316,10 +324,7 @@ const SHOW_KINDS: &[&str] = &[
 /// two", "the survey shows".
 fn show_is_noun(before: &str, after: &str) -> bool {
     let before = before.trim_end();
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '(' | '—'))
-        .next()
-        .unwrap_or("");
+    let word = last_word_of(before);
     if word.is_empty() {
         return false;
     }

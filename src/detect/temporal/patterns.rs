@@ -595,7 +595,17 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    /// Day of month at `i`: 1-31, digits or digit ordinal.
+    /// A day written before its month: 1-31 in digits ("23 November") or
+    /// as a digit ordinal ("23rd of November").
+    fn day_first(&self, i: usize) -> Option<u32> {
+        self.day_num(i).or_else(|| {
+            let t = self.tok(i)?;
+            (matches!(t.kind, Kind::Num { ord: true }) && (1..=31).contains(&t.num))
+                .then_some(t.num as u32)
+        })
+    }
+
+    /// Day of month at `i`: 1-31 in digits, not the start of "12:30".
     fn day_num(&self, i: usize) -> Option<u32> {
         let t = self.tok(i)?;
         if t.is_num() && t.digits <= 2 && (1..=31).contains(&t.num) {
@@ -690,10 +700,7 @@ impl<'a> Grammar<'a> {
                 // name.
                 let day_before = i > 0
                     && self.tok(i).is_some_and(|t| t.space && !t.newline)
-                    && (self.day_num(i - 1).is_some()
-                        || self
-                            .tok(i - 1)
-                            .is_some_and(|t| t.kind == Kind::Num { ord: true } && t.num <= 31));
+                    && self.day_first(i - 1).is_some();
                 if !(prev_ok || before_event || for_march || day_before) {
                     return None;
                 }
@@ -754,11 +761,7 @@ impl<'a> Grammar<'a> {
     /// bare months.
     fn calendar(&self, i: usize) -> Option<Parsed> {
         // Day first: "23 November 2001", "23rd of November".
-        if let Some(d) = self.day_num(i).or_else(|| {
-            let t = self.tok(i)?;
-            (matches!(t.kind, Kind::Num { ord: true }) && (1..=31).contains(&t.num))
-                .then_some(t.num as u32)
-        }) {
+        if let Some(d) = self.day_first(i) {
             let mut j = i + 1;
             if self.is_w(j, W::Of) {
                 j += 1;
