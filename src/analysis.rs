@@ -275,26 +275,34 @@ pub fn analyze_with(corpus: &Corpus, article: &Article, detail: FixDetail) -> An
     }
     for n in &unknown_names {
         let name = &text[n.span.clone()];
+        let looks = match n.alternative {
+            Some(other) => format!(
+                "{} {} or {} {}",
+                article_for(n.kind),
+                n.kind.as_str(),
+                article_for(other),
+                other.as_str()
+            ),
+            None => format!("{} {}", article_for(n.kind), n.kind.as_str()),
+        };
         let mut d = Diagnostic::new(
             &article.path,
             Code::UnknownEntity,
             n.span.clone(),
-            format!(
-                "`{name}` looks like {} {} but is not in entities.toml",
-                article_for(n.kind),
-                n.kind.as_str()
-            ),
+            format!("`{name}` looks like {looks} but is not in entities.toml"),
         );
-        // Memoised per name, so the edit is cheap to keep; only the title
-        // is dropped into a title-only fix, keeping "no fix" where the
-        // registry cannot be edited.
-        d.fixes.extend(registry_fix(corpus, name, n.kind).map(|f| {
-            if full {
-                f
-            } else {
-                title_only(f.title)
-            }
-        }));
+        // One fix per kind the name may be, the likelier first. Where the
+        // registry cannot be edited there is none; for title-only output
+        // only the title is kept.
+        for kind in std::iter::once(n.kind).chain(n.alternative) {
+            d.fixes.extend(registry_fix(corpus, name, kind).map(|f| {
+                if full {
+                    f
+                } else {
+                    title_only(f.title)
+                }
+            }));
+        }
         diags.push(d);
     }
     Analysis {

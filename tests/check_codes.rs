@@ -178,6 +178,46 @@ fn unknown_institution_reads_as_an_organization() {
 }
 
 #[test]
+fn a_name_with_nothing_of_a_person_gets_both_kinds_as_fixes() {
+    let f = Fixture::new(&[
+        ("gloss.toml", MANIFEST),
+        ("entities.toml", REGISTRY),
+        ("a.txt", "Shares in Wells Fargo rose on the news.\n"),
+    ]);
+    let d = one(&f, "unknown-entity");
+    assert_eq!(covered(f.root(), &d), "Wells Fargo");
+    assert_eq!(
+        d["message"],
+        "`Wells Fargo` looks like an organization or a person but is not in entities.toml"
+    );
+    let titles: Vec<&str> = d["fixes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Add `Wells Fargo` to entities.toml as an organization",
+            "Add `Wells Fargo` to entities.toml as a person",
+        ]
+    );
+    let kinds: Vec<bool> = d["fixes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            f["edits"][0]["new_text"]
+                .as_str()
+                .unwrap()
+                .contains("kind = \"person\"")
+        })
+        .collect();
+    assert_eq!(kinds, [false, true]);
+}
+
+#[test]
 fn missing_publication_date_proposes_the_dateline() {
     let f = Fixture::new(&[(
         "a.txt",
