@@ -897,6 +897,14 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
         based |= words[0].1.ends_with("-based");
         stripped = Some(words.remove(0));
     }
+    // "Australian Nicole Pratt", "Singer-songwriter Jamie Cullum": a
+    // nationality or a trade before a given name and a surname describes
+    // the person and is no part of the name (the registry entry a fix
+    // writes would carry it). A title stays: "Coach Andy Robinson" is
+    // how the person is named, see `TITLE_WORDS`.
+    if words.len() >= 3 && DESCRIPTIONS.contains(words[0].1) && GIVEN_NAMES.contains(words[1].1) {
+        words.remove(0);
+    }
     // "George Bush-style", "Grand Slam-winning", "a Moyes U-turn": a word
     // made of a name and a suffix word is an adjective or a noun, and the
     // name ends at the hyphen ("U" alone is no part of a name); with
@@ -1062,6 +1070,122 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
         alternative: None,
     });
 }
+
+/// Nationalities and trades, written before a person's name at the start
+/// of a sentence ("Argentine Guillermo Coria", "Actress Kate Winslet").
+static DESCRIPTIONS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
+    set(&[
+        // Nationalities and the like.
+        "American",
+        "Argentine",
+        "Argentinian",
+        "Australian",
+        "Austrian",
+        "Belgian",
+        "Brazilian",
+        "Briton",
+        "British",
+        "Bulgarian",
+        "Canadian",
+        "Chilean",
+        "Chinese",
+        "Colombian",
+        "Croatian",
+        "Czech",
+        "Danish",
+        "Dutch",
+        "Dutchman",
+        "Egyptian",
+        "English",
+        "Englishman",
+        "Ethiopian",
+        "Finnish",
+        "French",
+        "Frenchman",
+        "German",
+        "Greek",
+        "Hungarian",
+        "Indian",
+        "Iranian",
+        "Iraqi",
+        "Irish",
+        "Irishman",
+        "Israeli",
+        "Italian",
+        "Jamaican",
+        "Japanese",
+        "Kenyan",
+        "Korean",
+        "Mexican",
+        "Moroccan",
+        "Nigerian",
+        "Norwegian",
+        "Pakistani",
+        "Palestinian",
+        "Polish",
+        "Portuguese",
+        "Romanian",
+        "Russian",
+        "Scot",
+        "Scotsman",
+        "Scottish",
+        "Serbian",
+        "Slovak",
+        "Spaniard",
+        "Spanish",
+        "Swede",
+        "Swedish",
+        "Swiss",
+        "Tory",
+        "Turkish",
+        "Ukrainian",
+        "Welsh",
+        "Welshman",
+        "Zimbabwean",
+        // Trades and roles that are no title.
+        "Actor",
+        "Actress",
+        "Analyst",
+        "Artist",
+        "Athlete",
+        "Author",
+        "Batsman",
+        "Billionaire",
+        "Boss",
+        "Bowler",
+        "Broadcaster",
+        "Businessman",
+        "Businesswoman",
+        "Comedian",
+        "Designer",
+        "Drummer",
+        "Economist",
+        "Entrepreneur",
+        "Founder",
+        "Goalkeeper",
+        "Guitarist",
+        "Journalist",
+        "Lawyer",
+        "Midfielder",
+        "Mogul",
+        "Musician",
+        "Novelist",
+        "Photographer",
+        "Poet",
+        "Presenter",
+        "Producer",
+        "Rapper",
+        "Singer",
+        "Singer-songwriter",
+        "Skipper",
+        "Sprinter",
+        "Striker",
+        "Tycoon",
+        "Veteran",
+        "Winger",
+        "Writer",
+    ])
+});
 
 /// Given names, for telling "Tony Blair" from "Deutsche Boerse": written
 /// by `scripts/gen_given_names.py`.
@@ -1270,6 +1394,21 @@ mod tests {
         assert_eq!(
             kinds_and_alternatives(t)[0],
             ("Harel Levy", Org, Some(Person))
+        );
+    }
+
+    #[test]
+    fn a_nationality_or_trade_before_a_full_name_is_no_part_of_it() {
+        let t = "Australian Nicole Pratt lost. Singer-songwriter Jamie Cullum and Tory Neil Hamilton spoke. Coach Andy Robinson met them. The Welsh Rugby Union met.\n";
+        assert_eq!(
+            names(t),
+            vec![
+                "Nicole Pratt",
+                "Jamie Cullum",
+                "Neil Hamilton",
+                "Coach Andy Robinson",
+                "Welsh Rugby Union"
+            ]
         );
     }
 
