@@ -261,6 +261,10 @@ const ORG_WORDS_LIST: &[&str] = &[
     "Bureau",
     "Federation",
     "Reserve",
+    "Guild",
+    "Fellowship",
+    "School",
+    "College",
 ];
 static ORG_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(ORG_WORDS_LIST));
 
@@ -679,13 +683,25 @@ fn set(words: &[&'static str]) -> FxHashSet<&'static str> {
 
 /// Whether a run ends after `word`, a possessive followed by `rest`: yes,
 /// unless the next word is an institution's ("General's Office", "Women's
-/// Institute").
+/// Institute", "Musicians' Union"). A plural or a name ending in "s" takes
+/// the apostrophe alone ("Silicon Graphics' Columbia", "Kelly Holmes'
+/// Olympic gold").
 fn splits_at_possessive(word: &str, rest: &str) -> bool {
-    (word.ends_with("'s") || word.ends_with("’s"))
-        && !rest
-            .split([' ', '\u{a0}'])
-            .next()
-            .is_some_and(|next| ORG_WORDS.contains(&next))
+    // The next word as a bare word: "Workers' Union's 70,000", "the
+    // Supporters' Association."
+    let next = rest
+        .split([' ', '\u{a0}'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches("'s")
+        .trim_end_matches("’s");
+    let possessive = word.ends_with("'s") || word.ends_with("’s");
+    let plural = word.ends_with("s'") || word.ends_with("s’");
+    // After "s'" a word for a place keeps the run whole too ("St James'
+    // Park"), which then gets no hint as a place.
+    const PLACES_AFTER: &[&str] = &["Park", "Street", "Road", "Square", "Stadium", "Station"];
+    (possessive || plural) && !ORG_WORDS.contains(next) && !(plural && PLACES_AFTER.contains(&next))
 }
 
 /// The part of `w` before a hyphen and a suffix word that makes an
@@ -1408,6 +1424,21 @@ mod tests {
                 "Neil Hamilton",
                 "Coach Andy Robinson",
                 "Welsh Rugby Union"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_possessive_apostrophe_after_s_ends_a_name() {
+        let t = "Kelly Holmes' Olympic gold pleased Sky Networks' Sophie Turner Laing. The Musicians' Union's vote and the Writers' Association. They met at St James' Park.\n";
+        assert_eq!(
+            names(t),
+            vec![
+                "Kelly Holmes",
+                "Sky Networks",
+                "Sophie Turner Laing",
+                "Musicians' Union",
+                "Writers' Association"
             ]
         );
     }
