@@ -2213,6 +2213,13 @@ const ROWS: &[Row] = &[
         "2001-05-20T13:00",
     ),
     r(
+        "Officials said on Thursday the fire broke out at 11pm on Sunday night.",
+        D2001,
+        "11pm",
+        T,
+        "2001-11-18T23:00",
+    ),
+    r(
         "The plane landed at 9 p.m. on time.",
         D2001,
         "9 p.m.",

@@ -79,15 +79,7 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             // "last Oct. 23", "next March 3": the modifier gives the direction.
             (None, Sem::Ymd { .. } | Sem::Holiday { .. }, Lex::W(W::Last)) => anchor::Tense::Past,
             (None, Sem::Ymd { .. } | Sem::Holiday { .. }, Lex::W(W::Next)) => anchor::Tense::Future,
-            // "Wednesday's ruling": a possessive weekday is a past day.
-            (None, Sem::Weekday { .. }, _)
-                if toks.get(p.end).is_some_and(|t| t.is_punct(b'\''))
-                    && toks
-                        .get(p.end + 1)
-                        .is_some_and(|t| &text[t.start..t.end] == "s") =>
-            {
-                anchor::Tense::Past
-            }
+            (None, Sem::Weekday { .. }, _) if possessive_weekday(&g, &p) => anchor::Tense::Past,
             _ => anchor::tense_at(text, &toks, p.start, p.end),
         };
         ctx.fiscal_label = toks[p.start..p.end]
@@ -137,6 +129,15 @@ fn then_value(text: &str, out: &[Timex], start: usize, end: usize) -> Option<Tim
     })
 }
 
+/// "Wednesday's ruling": a possessive weekday is a past day.
+fn possessive_weekday(g: &Grammar, p: &Parsed) -> bool {
+    matches!(p.sem, Sem::Weekday { .. })
+        && g.toks.get(p.end).is_some_and(|t| t.is_punct(b'\''))
+        && g.toks
+            .get(p.end + 1)
+            .is_some_and(|t| g.text.get(t.start..t.end) == Some("s"))
+}
+
 /// A clock time with no date followed by `on` and a day ("at 9 p.m. on
 /// Sunday", "at 0900 GMT on 5 May"): the clock time dated by that day,
 /// with the tense the day is read with, so that both name the same day.
@@ -158,14 +159,19 @@ fn day_after_clock(g: &Grammar, p: &Parsed) -> Option<(Parsed, anchor::Tense)> {
         return None;
     }
     let d = g.core(p.end + 1)?;
+    // "on Sunday night" still names Sunday: the time takes its date only.
     let day = matches!(
         d.sem,
-        Sem::Weekday { pod: None, .. } | Sem::Ymd { .. } | Sem::DayOff { pod: None, .. }
+        Sem::Weekday { .. } | Sem::Ymd { .. } | Sem::DayOff { pod: None, .. }
     );
     if !day {
         return None;
     }
-    let tense = anchor::tense_at(g.text, toks, d.start, d.end);
+    let tense = if possessive_weekday(g, &d) {
+        anchor::Tense::Past
+    } else {
+        anchor::tense_at(g.text, toks, d.start, d.end)
+    };
     Some((clock_on(p.start, p.end, d.sem, h, min, sec), tense))
 }
 
