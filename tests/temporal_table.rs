@@ -723,7 +723,7 @@ const ROWS: &[Row] = &[
         D1998,
         "10:45:30 GMT",
         T,
-        "1998-02-13T10:45",
+        "1998-02-13T10:45:30",
     ),
     // Four digits before a unit are a quantity.
     none("The shares closed at 1218 pence.", D1998),
@@ -2174,6 +2174,100 @@ const ROWS: &[Row] = &[
     ),
     // A "then" with no date before it has no value.
     none("He fled. Police came. They searched. Until then, nobody knew.", NO_DCT),
+    // A clock time followed by "on" and a day is on that day, not on the
+    // day the text named before it.
+    r(
+        "Police said on Thursday the blast happened at 9 p.m. on Sunday.",
+        D2001,
+        "9 p.m.",
+        T,
+        "2001-11-18T21:00",
+    ),
+    r(
+        "The talks resume at 0900 GMT on Monday.",
+        D2001,
+        "0900 GMT",
+        T,
+        "2001-11-26T09:00",
+    ),
+    r(
+        "Voting will close at 10am on Tuesday.",
+        D2001,
+        "10am",
+        T,
+        "2001-11-27T10:00",
+    ),
+    // The "am" of "10am" is no present-tense verb.
+    r(
+        "Voting will close at 10am on Tuesday.",
+        D2001,
+        "Tuesday",
+        D,
+        "2001-11-27",
+    ),
+    r(
+        "The deal, signed on 3 May, took effect at 1300 GMT on 20 May.",
+        D2001,
+        "1300 GMT",
+        T,
+        "2001-05-20T13:00",
+    ),
+    r(
+        "Officials said on Thursday the fire broke out at 11pm on Sunday night.",
+        D2001,
+        "11pm",
+        T,
+        "2001-11-18T23:00",
+    ),
+    r(
+        "The plane landed at 9 p.m. on time.",
+        D2001,
+        "9 p.m.",
+        T,
+        "2001-11-23T21:00",
+    ),
+    // A clock time with seconds keeps them.
+    r(
+        "The explosion happened at 10:45:30 GMT.",
+        D2001,
+        "10:45:30 GMT",
+        T,
+        "2001-11-23T10:45:30",
+    ),
+    r(
+        "At 4:05:12 p.m. the bomb went off.",
+        D2001,
+        "4:05:12 p.m.",
+        T,
+        "2001-11-23T16:05:12",
+    ),
+    none("The clock read 10:45:30 at the finish.", D2001),
+    // A season or fiscal year across two years is one expression.
+    r(
+        "He scored 20 goals in the 2004-05 season.",
+        D2001,
+        "2004-05",
+        D,
+        "2004",
+    ),
+    r(
+        "They won the 1999-2000 season title.",
+        D2001,
+        "1999-2000",
+        D,
+        "1999",
+    ),
+    r(
+        "Profits for fiscal 2006-07 rose.",
+        D2001,
+        "fiscal 2006-07",
+        D,
+        "2006",
+    ),
+    r("The 2001-2003 period was hard.", D2001, "2001", D, "2001"),
+    r("Deaths rose in 1998-1999 sharply.", D2001, "1999", D, "1999"),
+    r("It was registered on 2004-05-17.", D2001, "2004-05-17", D, "2004-05-17"),
+    none("Chelsea beat them 3-1 and drew 2-2.", D2001),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

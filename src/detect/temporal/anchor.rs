@@ -202,6 +202,8 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
     let next = toks.get(j + 1).map(|n| word(text, n));
     let next_to = next.is_some_and(|n| n.eq_ignore_ascii_case("to"));
     match lw {
+        // "at 10am on Tuesday": the "am" of a clock time is no verb.
+        "am" if j > 0 && toks[j - 1].is_num() => None,
         // "had been scheduled to expire Friday", "was due to end Monday": a
         // plan reported in the past is about a day already gone.
         "scheduled" | "due" | "expected" | "set" | "slated" | "planned"

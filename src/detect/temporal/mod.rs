@@ -69,19 +69,17 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             i = p.end;
             continue;
         }
-        let tense = match (&p.sem, toks[p.start].lex) {
+        // "at 9 p.m. on Sunday": the clock time is on the day that follows.
+        let (p, day_tense) = match day_after_clock(&g, &p) {
+            Some((day, tense)) => (day, Some(tense)),
+            None => (p, None),
+        };
+        let tense = match (day_tense, &p.sem, toks[p.start].lex) {
+            (Some(t), _, _) => t,
             // "last Oct. 23", "next March 3": the modifier gives the direction.
-            (Sem::Ymd { .. } | Sem::Holiday { .. }, Lex::W(W::Last)) => anchor::Tense::Past,
-            (Sem::Ymd { .. } | Sem::Holiday { .. }, Lex::W(W::Next)) => anchor::Tense::Future,
-            // "Wednesday's ruling": a possessive weekday is a past day.
-            (Sem::Weekday { .. }, _)
-                if toks.get(p.end).is_some_and(|t| t.is_punct(b'\''))
-                    && toks
-                        .get(p.end + 1)
-                        .is_some_and(|t| &text[t.start..t.end] == "s") =>
-            {
-                anchor::Tense::Past
-            }
+            (None, Sem::Ymd { .. } | Sem::Holiday { .. }, Lex::W(W::Last)) => anchor::Tense::Past,
+            (None, Sem::Ymd { .. } | Sem::Holiday { .. }, Lex::W(W::Next)) => anchor::Tense::Future,
+            (None, Sem::Weekday { .. }, _) if possessive_weekday(&g, &p) => anchor::Tense::Past,
             _ => anchor::tense_at(text, &toks, p.start, p.end),
         };
         ctx.fiscal_label = toks[p.start..p.end]
@@ -131,8 +129,54 @@ fn then_value(text: &str, out: &[Timex], start: usize, end: usize) -> Option<Tim
     })
 }
 
-/// A clock time `h:min` on the day `date`, spanning `start..end`.
-fn clock_on(start: usize, end: usize, date: Sem, h: u32, min: u32) -> Parsed {
+/// "Wednesday's ruling": a possessive weekday is a past day.
+fn possessive_weekday(g: &Grammar, p: &Parsed) -> bool {
+    matches!(p.sem, Sem::Weekday { .. })
+        && g.toks.get(p.end).is_some_and(|t| t.is_punct(b'\''))
+        && g.toks
+            .get(p.end + 1)
+            .is_some_and(|t| g.text.get(t.start..t.end) == Some("s"))
+}
+
+/// A clock time with no date followed by `on` and a day ("at 9 p.m. on
+/// Sunday", "at 0900 GMT on 5 May"): the clock time dated by that day,
+/// with the tense the day is read with, so that both name the same day.
+/// The spans stay apart, as TimeML marks them: the day is tagged on its
+/// own when the loop reaches it.
+fn day_after_clock(g: &Grammar, p: &Parsed) -> Option<(Parsed, anchor::Tense)> {
+    let Sem::Time {
+        date: None,
+        h,
+        min,
+        sec,
+    } = p.sem
+    else {
+        return None;
+    };
+    let toks = g.toks;
+    let on = toks.get(p.end)?;
+    if on.kind != Kind::Word || !g.text.get(on.start..on.end)?.eq_ignore_ascii_case("on") {
+        return None;
+    }
+    let d = g.core(p.end + 1)?;
+    // "on Sunday night" still names Sunday: the time takes its date only.
+    let day = matches!(
+        d.sem,
+        Sem::Weekday { .. } | Sem::Ymd { .. } | Sem::DayOff { pod: None, .. }
+    );
+    if !day {
+        return None;
+    }
+    let tense = if possessive_weekday(g, &d) {
+        anchor::Tense::Past
+    } else {
+        anchor::tense_at(g.text, toks, d.start, d.end)
+    };
+    Some((clock_on(p.start, p.end, d.sem, h, min, sec), tense))
+}
+
+/// A clock time `h:min[:sec]` on the day `date`, spanning `start..end`.
+fn clock_on(start: usize, end: usize, date: Sem, h: u32, min: u32, sec: Option<u32>) -> Parsed {
     Parsed {
         start,
         end,
@@ -140,6 +184,7 @@ fn clock_on(start: usize, end: usize, date: Sem, h: u32, min: u32) -> Parsed {
             date: Some(Box::new(date)),
             h,
             min,
+            sec,
         },
     }
 }
@@ -156,14 +201,25 @@ fn extend(g: &Grammar, p: Parsed) -> Option<Parsed> {
                 j += 1;
             }
             if let Some(c) = g.core(j) {
-                if let Sem::Time { date: None, h, min } = c.sem {
+                if let Sem::Time {
+                    date: None,
+                    h,
+                    min,
+                    sec,
+                } = c.sem
+                {
                     // Only when the clock time carries minutes or a.m./p.m.
-                    return Some(clock_on(p.start, c.end, p.sem, h, min));
+                    return Some(clock_on(p.start, c.end, p.sem, h, min, sec));
                 }
             }
             Some(p)
         }
-        Sem::Time { date: None, h, min } => {
+        Sem::Time {
+            date: None,
+            h,
+            min,
+            sec,
+        } => {
             let j = p.end;
             if let Some(t) = toks.get(j) {
                 if matches!(
@@ -176,7 +232,7 @@ fn extend(g: &Grammar, p: Parsed) -> Option<Parsed> {
                             d.sem,
                             Sem::Weekday { pod: None, .. } | Sem::DayOff { pod: None, .. }
                         ) {
-                            return Some(clock_on(p.start, d.end, d.sem, *h, *min));
+                            return Some(clock_on(p.start, d.end, d.sem, *h, *min, *sec));
                         }
                     }
                 }
@@ -190,7 +246,7 @@ fn extend(g: &Grammar, p: Parsed) -> Option<Parsed> {
             if toks.get(k).is_some_and(|t| matches!(t.lex, Lex::Month(..))) {
                 if let Some(d) = g.core(k) {
                     if matches!(d.sem, Sem::Ymd { .. }) {
-                        return Some(clock_on(p.start, d.end, d.sem, *h, *min));
+                        return Some(clock_on(p.start, d.end, d.sem, *h, *min, *sec));
                     }
                 }
             }

@@ -147,11 +147,13 @@ pub enum Sem {
         unit: Unit,
         off: i64,
     },
-    /// Clock time, on a date (a `Sem` of day granularity) or the DCT.
+    /// Clock time, on a date (a `Sem` of day granularity) or the DCT;
+    /// `sec` only when the text gives the seconds ("10:45:30 GMT").
     Time {
         date: Option<Box<Sem>>,
         h: u32,
         min: u32,
+        sec: Option<u32>,
     },
     /// Part of day on a day: "this morning" (TIME).
     PodTime {
@@ -773,7 +775,7 @@ pub fn normalize(
             (Duration, duration_value(*unit, *n))
         }
         Sem::Set(v) => (Set, v.clone()),
-        Sem::Time { date, h, min } => {
+        Sem::Time { date, h, min, sec } => {
             let day = match date {
                 Some(d) => {
                     let (_, v) = normalize(d, dct, tense, ctx);
@@ -782,7 +784,11 @@ pub fn normalize(
                 None => ctx.ref_day.or(dct).map(ymd),
             };
             let day = day.unwrap_or_else(|| "XXXX-XX-XX".into());
-            (Time, format!("{day}T{h:02}:{min:02}"))
+            let value = match sec {
+                Some(sec) => format!("{day}T{h:02}:{min:02}:{sec:02}"),
+                None => format!("{day}T{h:02}:{min:02}"),
+            };
+            (Time, value)
         }
     }
 }

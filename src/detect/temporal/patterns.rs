@@ -21,6 +21,26 @@ pub struct Grammar<'a> {
     pub toks: &'a [Tok],
 }
 
+/// Nouns after "1999-2000" that make the two years one season or fiscal
+/// year ("the 1999-2000 season").
+const SEASON_NOUNS: &[&str] = &[
+    "season",
+    "seasons",
+    "campaign",
+    "fiscal",
+    "financial",
+    "tax",
+    "academic",
+    "school",
+    "budget",
+    "term",
+    "session",
+    "winter",
+    "league",
+    "premiership",
+    "championship",
+];
+
 /// Nouns after a four-digit number that show it is a quantity, not a year.
 const MEASURE: &[&str] = &[
     "tonnes",
@@ -1043,6 +1063,8 @@ impl<'a> Grammar<'a> {
         min = 0;
         j = i + 1;
         let mut has_minutes = false;
+        // "10:45:30 GMT": the seconds stay in the value.
+        let mut sec = None;
         if (self.punct(j, b':') || self.punct(j, b'.'))
             && self.glued(j)
             && self
@@ -1052,11 +1074,15 @@ impl<'a> Grammar<'a> {
             min = self.toks[j + 1].num as u32;
             j += 2;
             has_minutes = true;
-            let mut seconds = false;
-            if self.punct(j, b':') && self.tok(j + 1).is_some_and(|n| n.digits == 2) {
+            if self.punct(j, b':')
+                && self
+                    .tok(j + 1)
+                    .is_some_and(|n| n.digits == 2 && n.num < 60 && !n.space)
+            {
+                sec = Some(self.toks[j + 1].num as u32);
                 j += 2;
-                seconds = true;
             }
+            let seconds = sec.is_some();
             // "won in 1:48.32", "ran 2:08:30": a race time, not the time of
             // day. Hundredths always make one; seconds do unless a
             // preposition of time, a.m./p.m. or a zone says otherwise.
@@ -1151,7 +1177,12 @@ impl<'a> Grammar<'a> {
         Some(Parsed {
             start: i,
             end: j,
-            sem: time(h, min),
+            sem: Sem::Time {
+                date: None,
+                h,
+                min,
+                sec,
+            },
         })
     }
 
@@ -1293,6 +1324,13 @@ impl<'a> Grammar<'a> {
                 }
                 return None;
             }
+            if let Some(end) = self.season_end(i, y) {
+                return Some(Parsed {
+                    start: i,
+                    end,
+                    sem: Sem::Year(y),
+                });
+            }
             // "1990 third quarter"
             if let Some(p) = self.quarter_words(i + 1) {
                 if let Sem::Part { part, rel, .. } = p.sem {
@@ -1323,6 +1361,40 @@ impl<'a> Grammar<'a> {
             }
         }
         best
+    }
+
+    /// "the 2004-05 season", "the 1999-2000 season", "fiscal 2006-07": a
+    /// season or fiscal year written as the year `y` at `i` and the next
+    /// one, two digits or four, after a hyphen. TimeML has no value for a
+    /// span across two years, so the expression keeps the year it starts
+    /// in, but it is one expression: the end (exclusive) of its tokens.
+    /// Two digits after a year are no year of their own, so "2004-05" is
+    /// always one; four digits are ("deaths rose in 1942-1943" names two
+    /// years), so those join only before a season word or after `fiscal`
+    /// (`fiscal` is the caller's). Years further apart ("2001-2003") stay
+    /// two dates, and scores ("3-1", "2-0") are no years.
+    fn season_end(&self, i: usize, y: i32) -> Option<usize> {
+        self.season_end_with(i, y, |end| SEASON_NOUNS.iter().any(|w| self.eq(end, w)))
+    }
+
+    /// [`Self::season_end`] with `named(end)` telling whether what follows
+    /// the span at `end` names the span as a season or fiscal year.
+    fn season_end_with(&self, i: usize, y: i32, named: impl Fn(usize) -> bool) -> Option<usize> {
+        if !self.punct(i + 1, b'-') || !self.glued(i + 1) {
+            return None;
+        }
+        let n = self.tok(i + 2)?;
+        if n.space || n.kind != (Kind::Num { ord: false }) {
+            return None;
+        }
+        let next = match n.digits {
+            2 => (y + 1) % 100 == n.num as i32,
+            4 => y + 1 == n.num as i32 && named(i + 3),
+            _ => false,
+        };
+        // "2004-05-17" is a calendar date, not a season.
+        let more = self.punct(i + 3, b'-') && self.glued(i + 3);
+        (next && !more).then_some(i + 3)
     }
 
     fn iso_date(&self, i: usize) -> Option<Parsed> {
@@ -1693,9 +1765,10 @@ impl<'a> Grammar<'a> {
                 W::Several | W::Few | W::Many => self.duration_or_ago(i),
                 W::Fiscal => {
                     if let Some(y) = self.year_at(i + 1) {
+                        // "fiscal 2004-05" is one fiscal year.
                         return Some(Parsed {
                             start: i,
-                            end: i + 2,
+                            end: self.season_end_with(i + 1, y, |_| true).unwrap_or(i + 2),
                             sem: Sem::Year(y),
                         });
                     }
@@ -2875,7 +2948,12 @@ impl<'a> Grammar<'a> {
 }
 
 fn time(h: u32, min: u32) -> Sem {
-    Sem::Time { date: None, h, min }
+    Sem::Time {
+        date: None,
+        h,
+        min,
+        sec: None,
+    }
 }
 
 fn valid_md(m: u32, d: u32) -> bool {
