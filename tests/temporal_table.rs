@@ -615,6 +615,29 @@ const ROWS: &[Row] = &[
         D,
         "2001-11-20",
     ),
+    // The simple present of a scheduled event looks ahead; the bare form
+    // is as often a noun and stays with the text around it.
+    r(
+        "Voting closes on Tuesday.",
+        D2001,
+        "Tuesday",
+        D,
+        "2001-11-27",
+    ),
+    r(
+        "The minister flies to Moscow on Tuesday.",
+        D2001,
+        "Tuesday",
+        D,
+        "2001-11-27",
+    ),
+    r(
+        "Shares hit a record close on Tuesday.",
+        D2001,
+        "Tuesday",
+        D,
+        "2001-11-20",
+    ),
     r(
         "Kommersant reported Wednesday that",
         D2010,

@@ -89,6 +89,9 @@ const FUTURATE: &[&str] = &[
     "begin", "begins", "starts", "open", "opens", "resume", "resumes", "meet", "meets", "arrive",
     "arrives", "go", "goes", "come", "comes", "take", "takes", "expire", "expires", "kicks",
     "host", "hosts", "face", "faces", "play", "plays",
+    // Only the "-s" forms of these: the bare ones are nouns as often ("a
+    // record close on Wednesday", "the public vote on Friday").
+    "closes", "ends", "finishes", "leaves", "flies", "travels", "launches",
 ];
 
 /// Words right before a verb form of [`FUTURATE`] that make it no simple
