@@ -1048,42 +1048,38 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
     // Eliot Spitzer".)
     let not_first_name =
         words_of.len() <= 3 && words_of.first().is_some_and(|w| NOT_FIRST_NAME.contains(w));
-    let kind = if titled_person {
-        EntityKind::Person
+    use EntityKind::{Organization as Org, Person};
+    let (kind, alternative) = if titled_person {
+        (Person, None)
     } else if not_entity {
         return;
     } else if last_org.is_some()
         || name.chars().all(|c| !c.is_lowercase())
         || (!titled && (institution_after || based))
     {
-        EntityKind::Organization
+        (Org, None)
     } else if words_of.len() >= 2 && is_acronym(words_of[0]) {
         // An acronym opening a run is an institution's ("BBC Radio",
         // "RBS Bank", "MTV Europe"); two letters are as often initials
         // ("JK Rowling").
-        EntityKind::Organization
+        (Org, None)
     } else if no_person {
         return;
     } else if not_first_name && !titled {
-        EntityKind::Organization
+        (Org, None)
     } else if titled
         || reads_as_person(&words_of, || {
             at.honored.get_or_init(|| words_after_honorifics(text))
         })
     {
-        EntityKind::Person
+        (Person, None)
     } else {
-        out.push(NameCandidate {
-            span: start..base + end,
-            kind: EntityKind::Organization,
-            alternative: Some(EntityKind::Person),
-        });
-        return;
+        (Org, Some(Person))
     };
     out.push(NameCandidate {
         span: start..base + end,
         kind,
-        alternative: None,
+        alternative,
     });
 }
 
