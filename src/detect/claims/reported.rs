@@ -1767,6 +1767,23 @@ fn build(
             k += 1;
         }
         let content = ctx.trim(cursor, end);
+        // "The takeover was announced on Monday": after a passive cue only
+        // a time or a place follows, and what was announced is the
+        // subject.
+        if let (Some(t), Some(c)) = (&topic, &content) {
+            if only_when_or_where(ctx, c) {
+                return Some((
+                    Found {
+                        cue: cue_bytes,
+                        source: source.as_ref().map(|r| ctx.bytes(r)),
+                        content: Some(ctx.bytes(t)),
+                        extra: None,
+                    },
+                    source,
+                    end,
+                ));
+            }
+        }
         return Some((
             Found {
                 cue: cue_bytes,
@@ -1902,6 +1919,33 @@ fn new_speaker(ctx: &Ctx, s: usize, b: usize) -> bool {
         n += 1;
     }
     false
+}
+
+/// Whether the tokens `r` after a passive cue say only when or where
+/// ("on Monday", "last week", "at a ceremony in London"): a short phrase
+/// that opens with a preposition of time or place or a word of time and
+/// holds no "as", "that" or "to" (which open a complement: "is seen in
+/// the party as a moderate").
+fn only_when_or_where(ctx: &Ctx, r: &Range<usize>) -> bool {
+    const OPENERS: &[&str] = &[
+        "on",
+        "in",
+        "at",
+        "last",
+        "next",
+        "earlier",
+        "later",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "during",
+        "overnight",
+    ];
+    let words = (r.start..r.end).filter(|&k| ctx.toks[k].is_word()).count();
+    r.start < r.end
+        && words <= 8
+        && OPENERS.iter().any(|w| ctx.eq(r.start, w))
+        && !(r.start..r.end).any(|k| ["as", "that", "to"].iter().any(|w| ctx.eq(k, w)))
 }
 
 /// Past participles not in "-ed" that a passive cue may end in.
