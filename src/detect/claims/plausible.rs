@@ -426,7 +426,7 @@ fn offer_of_goods(before: &str, after: &str) -> bool {
         return true;
     }
     let object = after
-        .split(|c: char| matches!(c, ',' | '.' | ';' | ':' | '"' | '“' | '”' | '(' | '\n'))
+        .split([',', '.', ';', ':', '"', '“', '”', '(', '\n'])
         .next()
         .unwrap_or("");
     object
