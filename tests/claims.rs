@@ -1675,3 +1675,22 @@ fn a_passive_with_only_a_time_after_it_takes_its_subject() {
         Some("as a likely successor"),
     );
 }
+
+/// "CLAUSE, says NAME, a title": with no claim before the comma, the
+/// verb still takes the name after it as its source and the clause as
+/// its content; a name that opens a clause is no source.
+#[test]
+fn a_name_after_a_verb_that_closes_a_clause_is_its_source() {
+    one(
+        "Ferry fares will rise next spring, says Anna Berg, a transport analyst.",
+        "says",
+        Some("Anna Berg"),
+        Some("Ferry fares will rise next spring"),
+    );
+    one(
+        "The talks went badly, said Mr Okafor should resign.",
+        "said",
+        None,
+        Some("Mr Okafor should resign"),
+    );
+}

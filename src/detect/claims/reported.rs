@@ -1607,9 +1607,30 @@ fn build(
         // "X called for a ban, said John Smith": the claim before ended at
         // this comma (see `clause_ends`), and the verb closes it.
         let after_claim = p > a + 1 && floor > a && floor + 1 == p && ctx.punct(p - 1) == ",";
-        if starts_np && (before_is_quote || after_claim) {
-            if let Some(src) = ctx.np_forward(after, b) {
-                if after_claim && !before_is_quote {
+        // "Trade barriers distort the market, says Frederic Sawicki, a
+        // lecturer": a clause of its own before the comma and a name
+        // after the verb, with no claim before; the verb takes the name
+        // as its source and the clause as its content. (A name only: "...,
+        // said the minister had" may open a content of its own.)
+        let after_clause = floor == a
+            && p > a + 3
+            && ctx.punct(p - 1) == ","
+            && (a..p - 1).filter(|&k| ctx.toks[k].is_word()).count() >= 3
+            && ctx.toks[after].is_word()
+            && !ctx.is_lower(after);
+        if starts_np && (before_is_quote || after_claim || after_clause) {
+            // After a clause, the source is a name (capitalised words)
+            // that ends at a comma, a full stop or the sentence's end: in
+            // "..., said Mr Blair should resign" it is the subject of the
+            // content.
+            let src = ctx.np_forward(after, b).filter(|src| {
+                let name = (src.start..src.end).all(|k| !ctx.toks[k].is_word() || !ctx.is_lower(k))
+                    && src.end - src.start <= 5;
+                let ends = src.end >= b || matches!(ctx.punct(src.end), "," | "." | ";");
+                before_is_quote || after_claim || (name && ends)
+            });
+            if let Some(src) = src {
+                if (after_claim || after_clause) && !before_is_quote {
                     // Its content is the clause before, which holds the
                     // claim before (PolNeAR nests it there), not the
                     // words after the source ("..., a lobbyist").
