@@ -1627,3 +1627,70 @@ fn a_show_on_the_air_and_what_a_firm_saw_make_no_claim() {
         Some("prices rose in May"),
     );
 }
+
+/// "offers" of trade: goods or a service after the verb, or the noun
+/// after a modifier, make no claim; an offer of help or of views does.
+#[test]
+fn offers_of_goods_make_no_claim() {
+    assert_eq!(
+        claims("The software firm offers a cheap music download service."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Dealers relied on special offers to clear their stock."),
+        vec![]
+    );
+    one(
+        "The mayor offered his congratulations to the winning team.",
+        "offered",
+        Some("The mayor"),
+        Some("his congratulations to the winning team"),
+    );
+}
+
+/// "currently" alone is no cue: "KLM currently operates six flights".
+#[test]
+fn a_lone_adverb_of_time_is_no_cue() {
+    let found = claims("KLM currently operates six flights per week from Gatwick to Oslo.");
+    assert!(
+        found.iter().all(|(cue, _, _)| cue != "currently"),
+        "{found:?}"
+    );
+}
+
+/// A passive cue with only a time or place after it: what was announced
+/// is the subject.
+#[test]
+fn a_passive_with_only_a_time_after_it_takes_its_subject() {
+    one(
+        "The merger of the two banks was announced on Monday.",
+        "was announced",
+        None,
+        Some("The merger of the two banks"),
+    );
+    one(
+        "Mr Lee is seen as a likely successor.",
+        "is seen",
+        None,
+        Some("as a likely successor"),
+    );
+}
+
+/// "CLAUSE, says NAME, a title": with no claim before the comma, the
+/// verb still takes the name after it as its source and the clause as
+/// its content; a name that opens a clause is no source.
+#[test]
+fn a_name_after_a_verb_that_closes_a_clause_is_its_source() {
+    one(
+        "Ferry fares will rise next spring, says Anna Berg, a transport analyst.",
+        "says",
+        Some("Anna Berg"),
+        Some("Ferry fares will rise next spring"),
+    );
+    one(
+        "The talks went badly, said Mr Okafor should resign.",
+        "said",
+        None,
+        Some("Mr Okafor should resign"),
+    );
+}

@@ -463,6 +463,23 @@ pub fn run_with(
         "{:<22} {:>8} {:>8}",
         "detected claims", gloss.detected, base.detected
     )?;
+    // The counts behind precision and recall, so that a change too small
+    // for one decimal still shows.
+    writeln!(
+        out,
+        "{:<22} {:>8} {:>8}",
+        "claims overlapping", gloss.detected_right, base.detected_right
+    )?;
+    writeln!(
+        out,
+        "{:<22} {:>8} {:>8}",
+        "gold found", gloss.gold_found, base.gold_found
+    )?;
+    writeln!(
+        out,
+        "{:<22} {:>8} {:>8}",
+        "exact cues", gloss.detected_cues_exact, base.detected_cues_exact
+    )?;
     Ok(())
 }
 

@@ -13,9 +13,10 @@
 
 use std::ops::Range;
 
-use super::noun_cues::{any_of, clause_end, free_claim, taken_spans};
+use super::noun_cues::{any_of, clause_end, free_claim};
 use super::nouns;
 use super::reported::{back_over_auxiliaries, Ctx, Found};
+use super::taken::Taken;
 use super::tokens::Kind;
 
 /// Words before "about" that make no claim: auxiliaries and copulas
@@ -217,8 +218,7 @@ fn amount(ctx: &Ctx, k: usize) -> bool {
 
 /// The "WORD about TOPIC" claims in the sentences `sents` (token ranges)
 /// outside the claims `founds`.
-pub fn claims(ctx: &Ctx, sents: &[Range<usize>], founds: &[Found]) -> Vec<Found> {
-    let taken = taken_spans(founds);
+pub(crate) fn claims(ctx: &Ctx, sents: &[Range<usize>], taken: &Taken) -> Vec<Found> {
     let mut out = Vec::new();
     for sent in sents {
         let (a, b) = (sent.start, sent.end);
@@ -274,7 +274,7 @@ pub fn claims(ctx: &Ctx, sents: &[Range<usize>], founds: &[Found]) -> Vec<Found>
                 ctx.toks[i].end
             };
             let cue = ctx.toks[p].start..cue_end;
-            let Some(f) = free_claim(ctx, &taken, cue, source, content) else {
+            let Some(f) = free_claim(ctx, taken, cue, source, content) else {
                 i += 1;
                 continue;
             };

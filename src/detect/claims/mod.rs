@@ -23,6 +23,7 @@ pub mod quotes;
 pub mod reported;
 pub mod sentences;
 pub mod sources;
+mod taken;
 pub mod tokens;
 
 use std::ops::Range;
@@ -62,14 +63,25 @@ pub fn detect_with(
     founds.extend(inner);
     // Nouns of saying outside the possessive pattern, over the words no
     // claim has taken.
+    // The spans these three passes keep clear of are indexed once and
+    // grow with the claims each pass adds.
     let plausible = |f: &Found| is_plausible(text, f, mentions, registry);
-    let nouns = noun_cues::claims(&ctx, sents, &founds);
-    founds.extend(nouns.into_iter().filter(plausible));
-    // "talked about", "worried about", "questions about", last.
-    let topics = about::claims(&ctx, sents, &founds);
-    founds.extend(topics.into_iter().filter(plausible));
-    // "is looking for", "would like to".
-    let wants = phrases::claims(&ctx, sents, &founds);
+    let mut taken = taken::Taken::new(&founds);
+    let nouns: Vec<Found> = noun_cues::claims(&ctx, sents, &taken)
+        .into_iter()
+        .filter(plausible)
+        .collect();
+    taken.add(&nouns);
+    founds.extend(nouns);
+    // "talked about", "worried about", "questions about".
+    let topics: Vec<Found> = about::claims(&ctx, sents, &taken)
+        .into_iter()
+        .filter(plausible)
+        .collect();
+    taken.add(&topics);
+    founds.extend(topics);
+    // "is looking for", "would like to", last.
+    let wants = phrases::claims(&ctx, sents, &taken);
     founds.extend(wants.into_iter().filter(plausible));
     for f in &mut founds {
         split_contraction(text, f);

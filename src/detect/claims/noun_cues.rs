@@ -21,10 +21,9 @@
 
 use std::ops::Range;
 
-use crate::spans::SpanSet;
-
 use super::nouns;
 use super::reported::{is_auxiliary, main_verb_after_clause, possessor, Ctx, Found};
+use super::taken::Taken;
 use super::tokens::Kind;
 
 /// Nouns of saying and stance taken with a complement.
@@ -131,32 +130,13 @@ pub(crate) fn any_of(ctx: &Ctx, k: usize, list: &[&str]) -> bool {
     list.iter().any(|w| ctx.eq(k, w))
 }
 
-/// Every span of the claims `founds`: the later passes build no claim over
-/// them.
-pub(crate) fn taken_spans(founds: &[Found]) -> SpanSet {
-    SpanSet::new(
-        founds
-            .iter()
-            .flat_map(|f| {
-                [
-                    Some(&f.cue),
-                    f.source.as_ref(),
-                    f.content.as_ref(),
-                    f.extra.as_ref(),
-                ]
-            })
-            .flatten()
-            .cloned(),
-    )
-}
-
 /// A claim of the later passes: the cue (bytes), its source (a token
 /// range, if any) and its content (a token range, not empty), unless its
 /// span, from the source or cue to the content's end, meets a claim
 /// already found.
 pub(crate) fn free_claim(
     ctx: &Ctx,
-    taken: &SpanSet,
+    taken: &Taken,
     cue: Range<usize>,
     source: Option<Range<usize>>,
     content: Range<usize>,
@@ -173,9 +153,8 @@ pub(crate) fn free_claim(
 }
 
 /// The noun claims in the sentences `sents` (token ranges) outside the
-/// claims `founds` already found.
-pub fn claims(ctx: &Ctx, sents: &[Range<usize>], founds: &[Found]) -> Vec<Found> {
-    let taken = taken_spans(founds);
+/// claims already found (`taken`).
+pub(crate) fn claims(ctx: &Ctx, sents: &[Range<usize>], taken: &Taken) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for sent in sents {
         let (a, b) = (sent.start, sent.end);

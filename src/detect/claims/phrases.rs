@@ -15,8 +15,9 @@
 
 use std::ops::Range;
 
-use super::noun_cues::{any_of, clause_end, free_claim, taken_spans};
+use super::noun_cues::{any_of, clause_end, free_claim};
 use super::reported::{back_over_auxiliaries, Ctx, Found};
+use super::taken::Taken;
 use super::tokens::Kind;
 
 /// Forms of "be" before "looking".
@@ -107,8 +108,7 @@ fn phrase_at(ctx: &Ctx, a: usize, k: usize) -> Option<(usize, usize)> {
 
 /// The claims of these phrases in the sentences `sents` (token ranges)
 /// outside the claims `founds`.
-pub fn claims(ctx: &Ctx, sents: &[Range<usize>], founds: &[Found]) -> Vec<Found> {
-    let taken = taken_spans(founds);
+pub(crate) fn claims(ctx: &Ctx, sents: &[Range<usize>], taken: &Taken) -> Vec<Found> {
     let mut out = Vec::new();
     for sent in sents {
         let (a, b) = (sent.start, sent.end);
@@ -138,7 +138,7 @@ pub fn claims(ctx: &Ctx, sents: &[Range<usize>], founds: &[Found]) -> Vec<Found>
             let p = back_over_auxiliaries(ctx, k, a);
             let source = (p > a).then(|| ctx.np_back_strict(p - 1, a)).flatten();
             let cue = ctx.toks[p].start..ctx.toks[last].end;
-            let Some(f) = free_claim(ctx, &taken, cue, source, content) else {
+            let Some(f) = free_claim(ctx, taken, cue, source, content) else {
                 k += 1;
                 continue;
             };

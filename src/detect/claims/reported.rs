@@ -1607,9 +1607,30 @@ fn build(
         // "X called for a ban, said John Smith": the claim before ended at
         // this comma (see `clause_ends`), and the verb closes it.
         let after_claim = p > a + 1 && floor > a && floor + 1 == p && ctx.punct(p - 1) == ",";
-        if starts_np && (before_is_quote || after_claim) {
-            if let Some(src) = ctx.np_forward(after, b) {
-                if after_claim && !before_is_quote {
+        // "Trade barriers distort the market, says Frederic Sawicki, a
+        // lecturer": a clause of its own before the comma and a name
+        // after the verb, with no claim before; the verb takes the name
+        // as its source and the clause as its content. (A name only: "...,
+        // said the minister had" may open a content of its own.)
+        let after_clause = floor == a
+            && p > a + 3
+            && ctx.punct(p - 1) == ","
+            && (a..p - 1).filter(|&k| ctx.toks[k].is_word()).count() >= 3
+            && ctx.toks[after].is_word()
+            && !ctx.is_lower(after);
+        if starts_np && (before_is_quote || after_claim || after_clause) {
+            // After a clause, the source is a name (capitalised words)
+            // that ends at a comma, a full stop or the sentence's end: in
+            // "..., said Mr Blair should resign" it is the subject of the
+            // content.
+            let src = ctx.np_forward(after, b).filter(|src| {
+                let name = (src.start..src.end).all(|k| !ctx.toks[k].is_word() || !ctx.is_lower(k))
+                    && src.end - src.start <= 5;
+                let ends = src.end >= b || matches!(ctx.punct(src.end), "," | "." | ";");
+                before_is_quote || after_claim || (name && ends)
+            });
+            if let Some(src) = src {
+                if (after_claim || after_clause) && !before_is_quote {
                     // Its content is the clause before, which holds the
                     // claim before (PolNeAR nests it there), not the
                     // words after the source ("..., a lobbyist").
@@ -1767,6 +1788,23 @@ fn build(
             k += 1;
         }
         let content = ctx.trim(cursor, end);
+        // "The takeover was announced on Monday": after a passive cue only
+        // a time or a place follows, and what was announced is the
+        // subject.
+        if let (Some(t), Some(c)) = (&topic, &content) {
+            if only_when_or_where(ctx, c) {
+                return Some((
+                    Found {
+                        cue: cue_bytes,
+                        source: source.as_ref().map(|r| ctx.bytes(r)),
+                        content: Some(ctx.bytes(t)),
+                        extra: None,
+                    },
+                    source,
+                    end,
+                ));
+            }
+        }
         return Some((
             Found {
                 cue: cue_bytes,
@@ -1902,6 +1940,33 @@ fn new_speaker(ctx: &Ctx, s: usize, b: usize) -> bool {
         n += 1;
     }
     false
+}
+
+/// Whether the tokens `r` after a passive cue say only when or where
+/// ("on Monday", "last week", "at a ceremony in London"): a short phrase
+/// that opens with a preposition of time or place or a word of time and
+/// holds no "as", "that" or "to" (which open a complement: "is seen in
+/// the party as a moderate").
+fn only_when_or_where(ctx: &Ctx, r: &Range<usize>) -> bool {
+    const OPENERS: &[&str] = &[
+        "on",
+        "in",
+        "at",
+        "last",
+        "next",
+        "earlier",
+        "later",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "during",
+        "overnight",
+    ];
+    let words = (r.start..r.end).filter(|&k| ctx.toks[k].is_word()).count();
+    r.start < r.end
+        && words <= 8
+        && OPENERS.iter().any(|w| ctx.eq(r.start, w))
+        && !(r.start..r.end).any(|k| ["as", "that", "to"].iter().any(|w| ctx.eq(k, w)))
 }
 
 /// Past participles not in "-ed" that a passive cue may end in.
