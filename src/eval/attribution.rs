@@ -458,28 +458,17 @@ pub fn run_with(
     for (label, f) in rows {
         writeln!(out, "{label:<22} {:>8.1} {:>8.1}", f(&gloss), f(&base))?;
     }
-    writeln!(
-        out,
-        "{:<22} {:>8} {:>8}",
-        "detected claims", gloss.detected, base.detected
-    )?;
-    // The counts behind precision and recall, so that a change too small
-    // for one decimal still shows.
-    writeln!(
-        out,
-        "{:<22} {:>8} {:>8}",
-        "claims overlapping", gloss.detected_right, base.detected_right
-    )?;
-    writeln!(
-        out,
-        "{:<22} {:>8} {:>8}",
-        "gold found", gloss.gold_found, base.gold_found
-    )?;
-    writeln!(
-        out,
-        "{:<22} {:>8} {:>8}",
-        "exact cues", gloss.detected_cues_exact, base.detected_cues_exact
-    )?;
+    // With the counts behind precision and recall, so that a change too
+    // small for one decimal still shows.
+    let counts: [(&str, fn(&Counts) -> usize); 4] = [
+        ("detected claims", |c| c.detected),
+        ("claims overlapping", |c| c.detected_right),
+        ("gold found", |c| c.gold_found),
+        ("exact cues", |c| c.detected_cues_exact),
+    ];
+    for (label, f) in counts {
+        writeln!(out, "{label:<22} {:>8} {:>8}", f(&gloss), f(&base))?;
+    }
     Ok(())
 }
 

@@ -61,28 +61,25 @@ pub fn detect_with(
     // alone, as in training.
     let inner = nested::claims_within(&ctx, &founds, |f| is_plausible(text, f, mentions, registry));
     founds.extend(inner);
-    // Nouns of saying outside the possessive pattern, over the words no
-    // claim has taken.
-    // The spans these three passes keep clear of are indexed once and
-    // grow with the claims each pass adds.
-    let plausible = |f: &Found| is_plausible(text, f, mentions, registry);
+    // Then, in turn, over the words no claim has taken: nouns of saying
+    // outside the possessive pattern; "talked about", "worried about",
+    // "questions about"; "is looking for", "would like to". The spans
+    // they keep clear of are indexed once and grow with the claims each
+    // pass adds.
+    type Pass = fn(&reported::Ctx, &[Range<usize>], &taken::Taken) -> Vec<Found>;
+    let passes: [Pass; 3] = [noun_cues::claims, about::claims, phrases::claims];
     let mut taken = taken::Taken::new(&founds);
-    let nouns: Vec<Found> = noun_cues::claims(&ctx, sents, &taken)
-        .into_iter()
-        .filter(plausible)
-        .collect();
-    taken.add(&nouns);
-    founds.extend(nouns);
-    // "talked about", "worried about", "questions about".
-    let topics: Vec<Found> = about::claims(&ctx, sents, &taken)
-        .into_iter()
-        .filter(plausible)
-        .collect();
-    taken.add(&topics);
-    founds.extend(topics);
-    // "is looking for", "would like to", last.
-    let wants = phrases::claims(&ctx, sents, &taken);
-    founds.extend(wants.into_iter().filter(plausible));
+    for (i, pass) in passes.into_iter().enumerate() {
+        let new: Vec<Found> = pass(&ctx, sents, &taken)
+            .into_iter()
+            .filter(|f| is_plausible(text, f, mentions, registry))
+            .collect();
+        // (The last pass's claims need no index: nothing runs after it.)
+        if i + 1 < passes.len() {
+            taken.add(&new);
+        }
+        founds.extend(new);
+    }
     for f in &mut founds {
         split_contraction(text, f);
     }
