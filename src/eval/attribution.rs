@@ -460,7 +460,8 @@ pub fn run_with(
     }
     // With the counts behind precision and recall, so that a change too
     // small for one decimal still shows.
-    let counts: [(&str, fn(&Counts) -> usize); 4] = [
+    type Count = fn(&Counts) -> usize;
+    let counts: [(&str, Count); 4] = [
         ("detected claims", |c| c.detected),
         ("claims overlapping", |c| c.detected_right),
         ("gold found", |c| c.gold_found),
