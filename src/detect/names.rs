@@ -1199,6 +1199,9 @@ static DESCRIPTIONS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
     ])
 });
 
+/// `mentions::HONORIFICS` as a set, matched as written.
+static HONORIFIC: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(HONORIFICS));
+
 /// Given names, for telling "Tony Blair" from "Deutsche Boerse": written
 /// by `scripts/gen_given_names.py`.
 static GIVEN_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
@@ -1228,7 +1231,7 @@ fn reads_as_person<'t>(words: &[&str], honored: impl FnOnce() -> &'t FxHashSet<&
         GIVEN_NAMES.contains(w)
             || w.split_once('-')
                 .is_some_and(|(head, _)| GIVEN_NAMES.contains(head))
-            || HONORIFICS.contains(w)
+            || HONORIFIC.contains(w)
     };
     if before.iter().any(given) {
         return true;
@@ -1245,7 +1248,6 @@ fn reads_as_person<'t>(words: &[&str], honored: impl FnOnce() -> &'t FxHashSet<&
 /// written ("Mr", "Dr."): comparing every word of the article with each
 /// honorific regardless of case cost 5% of a whole `gloss check`.
 fn words_after_honorifics(text: &str) -> FxHashSet<&str> {
-    static HONORIFIC: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(HONORIFICS));
     let mut out = FxHashSet::default();
     let mut prev = "";
     for w in text.split_whitespace() {
