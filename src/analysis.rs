@@ -294,14 +294,18 @@ pub fn analyze_with(corpus: &Corpus, article: &Article, detail: FixDetail) -> An
         // One fix per kind the name may be, the likelier first. Where the
         // registry cannot be edited there is none; for title-only output
         // only the title is kept.
+        // The title or description before a person's name describes the
+        // new entry ("Culture Secretary"), as the article has it.
+        let description = n.described_as.as_ref().map_or("", |t| &text[t.clone()]);
         for kind in std::iter::once(n.kind).chain(n.alternative) {
-            d.fixes.extend(registry_fix(corpus, name, kind).map(|f| {
-                if full {
-                    f
-                } else {
-                    title_only(f.title)
-                }
-            }));
+            d.fixes
+                .extend(registry_fix(corpus, name, kind, description).map(|f| {
+                    if full {
+                        f
+                    } else {
+                        title_only(f.title)
+                    }
+                }));
         }
         diags.push(d);
     }
@@ -560,7 +564,12 @@ pub fn ann_fix(article: &Article, title: String, lines: Vec<String>) -> Fix {
 /// [`crate::registry_edit::add_entity`] so that the rest of the file stays
 /// as written. `None` when the registry cannot be edited (it is not valid
 /// TOML; its own diagnostic says why).
-pub fn registry_fix(corpus: &Corpus, name: &str, kind: EntityKind) -> Option<Fix> {
+pub fn registry_fix(
+    corpus: &Corpus,
+    name: &str,
+    kind: EntityKind,
+    description: &str,
+) -> Option<Fix> {
     // Not memoised: the registry is not parsed here (see below), so a fix
     // costs a slug and a hash lookup, while a memo of every unknown name's
     // fix held 4 MB on the BBC corpus, a quarter of a check's peak memory.
@@ -584,9 +593,9 @@ pub fn registry_fix(corpus: &Corpus, name: &str, kind: EntityKind) -> Option<Fix
         n += 1;
     }
     let src = &reg.source;
-    let entry = match plain_entry(&id, kind, name) {
+    let entry = match plain_entry(&id, kind, name, description) {
         Some(e) => e,
-        None => crate::registry_edit::add_entity("", &id, kind, name).ok()?,
+        None => crate::registry_edit::add_entity("", &id, kind, name, description).ok()?,
     };
     let sep = if src.trim().is_empty() || src.ends_with("\n\n") {
         ""
@@ -599,7 +608,12 @@ pub fn registry_fix(corpus: &Corpus, name: &str, kind: EntityKind) -> Option<Fix
     let new_text = format!("{sep}{}", entry.trim_start_matches('\n'));
     Some(Fix {
         title: format!(
-            "Add `{name}` to entities.toml as {} {}",
+            "Add `{name}`{} to entities.toml as {} {}",
+            if description.is_empty() {
+                String::new()
+            } else {
+                format!(" ({description})")
+            },
             article_for(kind),
             kind.as_str()
         ),
@@ -620,17 +634,18 @@ pub fn registry_fix(corpus: &Corpus, name: &str, kind: EntityKind) -> Option<Fix
 /// needs quoting or escaping in TOML (most names): parsing and rendering
 /// through `toml_edit` per unknown name was a large part of `gloss check`.
 /// `None`: go through `toml_edit`.
-fn plain_entry(id: &str, kind: EntityKind, name: &str) -> Option<String> {
+fn plain_entry(id: &str, kind: EntityKind, name: &str, description: &str) -> Option<String> {
     let plain_id = !id.is_empty()
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    let plain_name = name
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'.' | b'-' | b','));
-    (plain_id && plain_name).then(|| {
+    let plain = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'.' | b'-' | b','))
+    };
+    (plain_id && plain(name) && plain(description)).then(|| {
         format!(
-            "[{id}]\nkind = \"{}\"\nname = \"{name}\"\naliases = []\ndescription = \"\"\n",
+            "[{id}]\nkind = \"{}\"\nname = \"{name}\"\naliases = []\ndescription = \"{description}\"\n",
             kind.as_str()
         )
     })
@@ -705,20 +720,34 @@ mod plain_entry_tests {
     /// used where quoting or escaping is needed.
     #[test]
     fn agrees_with_toml_edit() {
-        for (id, kind, name) in [
-            ("helmut-kohl", EntityKind::Person, "Helmut Kohl"),
-            ("bbc", EntityKind::Organization, "BBC"),
-            ("boris-n-yeltsin", EntityKind::Person, "Boris N. Yeltsin"),
-            ("x_1", EntityKind::Organization, "Smith, Jones-Brown 2"),
+        for (id, kind, name, description) in [
+            ("helmut-kohl", EntityKind::Person, "Helmut Kohl", ""),
+            ("bbc", EntityKind::Organization, "BBC", ""),
+            (
+                "boris-n-yeltsin",
+                EntityKind::Person,
+                "Boris N. Yeltsin",
+                "",
+            ),
+            ("x_1", EntityKind::Organization, "Smith, Jones-Brown 2", ""),
+            (
+                "tessa-jowell",
+                EntityKind::Person,
+                "Tessa Jowell",
+                "Culture Secretary",
+            ),
         ] {
-            let direct = plain_entry(id, kind, name).expect("plain");
-            let edited = crate::registry_edit::add_entity("", id, kind, name).expect("valid");
+            let direct = plain_entry(id, kind, name, description).expect("plain");
+            let edited =
+                crate::registry_edit::add_entity("", id, kind, name, description).expect("valid");
             assert_eq!(direct, edited);
         }
-        assert!(plain_entry("o-brien", EntityKind::Person, "O'Brien").is_none());
-        assert!(plain_entry("jose", EntityKind::Person, "José").is_none());
-        assert!(plain_entry("a-b", EntityKind::Person, "A \"B\"").is_none());
-        assert!(plain_entry("", EntityKind::Person, "A").is_none());
+        let person = EntityKind::Person;
+        assert!(plain_entry("o-brien", person, "O'Brien", "").is_none());
+        assert!(plain_entry("jose", person, "José", "").is_none());
+        assert!(plain_entry("a-b", person, "A \"B\"", "").is_none());
+        assert!(plain_entry("", person, "A", "").is_none());
+        assert!(plain_entry("a", person, "A", "Ministre d'État").is_none());
     }
 }
 

@@ -85,7 +85,13 @@ pub fn rename_entity(src: &str, old: &str, new: &str) -> Result<String, String> 
 ///
 /// Everything already in the file stays byte for byte. Fails when the file
 /// is not valid TOML or `id` is taken.
-pub fn add_entity(src: &str, id: &str, kind: EntityKind, name: &str) -> Result<String, String> {
+pub fn add_entity(
+    src: &str,
+    id: &str,
+    kind: EntityKind,
+    name: &str,
+    description: &str,
+) -> Result<String, String> {
     check_id(id)?;
     let mut doc = parse(src)?;
     if doc.contains_key(id) {
@@ -95,7 +101,7 @@ pub fn add_entity(src: &str, id: &str, kind: EntityKind, name: &str) -> Result<S
     t["kind"] = value(kind.as_str());
     t["name"] = value(name);
     t["aliases"] = value(Array::new());
-    t["description"] = value("");
+    t["description"] = value(description);
     // A blank line before the new table, unless the file is empty.
     if !src.trim().is_empty() {
         t.decor_mut().set_prefix("\n");
@@ -207,7 +213,7 @@ name = "Vladimir Putin"
 
     #[test]
     fn add_appends_and_keeps_everything_else() {
-        let out = add_entity(SRC, "igor-ivanov", EntityKind::Person, "Igor Ivanov").unwrap();
+        let out = add_entity(SRC, "igor-ivanov", EntityKind::Person, "Igor Ivanov", "").unwrap();
         assert!(out.starts_with(SRC), "{out}");
         assert_eq!(
             &out[SRC.len()..],
@@ -220,25 +226,25 @@ name = "Vladimir Putin"
 
     #[test]
     fn add_to_empty_file_without_final_newline_and_odd_names() {
-        let out = add_entity("", "x", EntityKind::Location, "Aix \"en\" Provence").unwrap();
+        let out = add_entity("", "x", EntityKind::Location, "Aix \"en\" Provence", "").unwrap();
         assert!(out.starts_with("[x]\n"), "{out}");
         let reg = Registry::parse(Path::new("e.toml"), &out);
         assert_eq!(reg.get("x").unwrap().name, "Aix \"en\" Provence");
 
         let src = "# only a comment";
-        let out = add_entity(src, "y z", EntityKind::Organization, "Y").unwrap();
+        let out = add_entity(src, "y z", EntityKind::Organization, "Y", "").unwrap();
         assert!(out.starts_with(src), "{out}");
         assert!(Registry::parse(Path::new("e.toml"), &out).contains("y z"));
 
         let src = "[a]\nkind = \"person\"\nname = \"A\"";
-        let out = add_entity(src, "b", EntityKind::Person, "B").unwrap();
+        let out = add_entity(src, "b", EntityKind::Person, "B", "").unwrap();
         assert!(out.starts_with(src), "{out}");
         assert_eq!(Registry::parse(Path::new("e.toml"), &out).entities.len(), 2);
     }
 
     #[test]
     fn add_refuses_taken_ids_and_broken_files() {
-        assert!(add_entity(SRC, "nato", EntityKind::Organization, "NATO").is_err());
-        assert!(add_entity("[a\n", "b", EntityKind::Person, "B").is_err());
+        assert!(add_entity(SRC, "nato", EntityKind::Organization, "NATO", "").is_err());
+        assert!(add_entity("[a\n", "b", EntityKind::Person, "B", "").is_err());
     }
 }

@@ -156,6 +156,30 @@ fn unknown_entity_is_a_hint_with_a_registry_fix() {
 }
 
 #[test]
+fn a_title_before_an_unknown_name_describes_the_new_entry() {
+    let f = Fixture::new(&[
+        ("gloss.toml", MANIFEST),
+        ("entities.toml", REGISTRY),
+        (
+            "a.txt",
+            "Talks with Culture Secretary Tessa Jowell went well.\n",
+        ),
+    ]);
+    let d = one(&f, "unknown-entity");
+    // The name, not the office: the entry must match "Tessa Jowell" in
+    // every article, whatever office she holds there.
+    assert_eq!(covered(f.root(), &d), "Tessa Jowell");
+    assert_eq!(
+        d["fixes"][0]["title"],
+        "Add `Tessa Jowell` (Culture Secretary) to entities.toml as a person"
+    );
+    assert!(d["fixes"][0]["edits"][0]["new_text"]
+        .as_str()
+        .unwrap()
+        .ends_with("name = \"Tessa Jowell\"\naliases = []\ndescription = \"Culture Secretary\"\n"));
+}
+
+#[test]
 fn unknown_institution_reads_as_an_organization() {
     let f = Fixture::new(&[
         ("gloss.toml", MANIFEST),

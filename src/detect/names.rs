@@ -540,6 +540,47 @@ const TITLE_WORDS_LIST: &[&str] = &[
 ];
 static TITLE_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(TITLE_WORDS_LIST));
 
+/// Words that end a title before a name but say nothing of a person on
+/// their own ("General Motors", "Speaker Cabinet"), so they do not make a
+/// run a person as `TITLE_WORDS` do; used only to split a person's title
+/// from the name ("UN Secretary General Kofi Annan", "Chief Constable
+/// Mike Todd").
+const TITLE_PARTS_LIST: &[&str] = &[
+    "General",
+    "Attorney",
+    "Solicitor",
+    "Speaker",
+    "Captain",
+    "Capt",
+    "Referee",
+    "Treasurer",
+    "Constable",
+    "Comptroller",
+    "Ayatollah",
+    "Vice-President",
+    "Under-Secretary",
+    "Secretary-General",
+    "Lt",
+    "Col",
+    "Colonel",
+    "Major",
+    "Sgt",
+    "Sergeant",
+    "Supt",
+    "Superintendent",
+    "Det",
+    "Detective",
+    "Mayor",
+    "Councillor",
+    "Cllr",
+    "Deputy",
+    "Admiral",
+    "Commander",
+    "Lieutenant",
+    "Boss",
+];
+static TITLE_PARTS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(TITLE_PARTS_LIST));
+
 /// Nouns for works, written before a work's title ("the film Hotel Rwanda",
 /// "her album Back to Bedlam"): the capitalised run after them is a title,
 /// not a person.
@@ -575,6 +616,11 @@ pub struct NameCandidate {
     /// Fargo") is more likely an institution, but may be a person whose
     /// given name gloss does not know.
     pub alternative: Option<EntityKind>,
+    /// The title or description written right before a person's name
+    /// ("Culture Secretary" of "Culture Secretary Tessa Jowell", "Actor" of
+    /// "Actor Daniel Day-Lewis"), outside `span`: the name is what the
+    /// registry needs; the title says who its holder is.
+    pub described_as: Option<Range<usize>>,
 }
 
 /// Name-like spans in `text`. Headline-style lines (mostly capitalised
@@ -916,10 +962,13 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
     // "Australian Nicole Pratt", "Singer-songwriter Jamie Cullum": a
     // nationality or a trade before a given name and a surname describes
     // the person and is no part of the name (the registry entry a fix
-    // writes would carry it). A title stays: "Coach Andy Robinson" is
-    // how the person is named, see `TITLE_WORDS`.
+    // writes would carry it). Titles are split off below, once the run is
+    // known to be a person ("Coach Andy Robinson").
+    // The description still tells a fix what the person is.
+    let mut described = None;
     if words.len() >= 3 && DESCRIPTIONS.contains(words[0].1) && GIVEN_NAMES.contains(words[1].1) {
-        words.remove(0);
+        let (at, w) = words.remove(0);
+        described = Some(base + at..base + at + w.len());
     }
     // "George Bush-style", "Grand Slam-winning", "a Moyes U-turn": a word
     // made of a name and a suffix word is an adjective or a noun, and the
@@ -1076,11 +1125,79 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
     } else {
         (Org, Some(Person))
     };
+    // "Culture Secretary Tessa Jowell", "Metropolitan Police Commissioner
+    // Sir John Stevens": the registry entry is the person, named without
+    // the office (which changes hands) or the honorific; the title goes
+    // with the candidate so that a fix can describe the person by it.
+    let (name_at, title) = match (kind, alternative) {
+        (Person, None) => after_title(name),
+        _ => (0, None),
+    };
     out.push(NameCandidate {
-        span: start..base + end,
+        span: start + name_at..base + end,
         kind,
         alternative,
+        described_as: title.map(|t| start + t.start..start + t.end).or(described),
     });
+}
+
+/// Where a person's name starts after the title that opens `name`, and
+/// the title's range without the honorifics after it: `(0, None)` when no
+/// title opens it. Only a given name and a surname (two words or more)
+/// after the title are split from it: a title and one word is how some
+/// people are known ("Prince Harry", "Lord Coe").
+fn after_title(name: &str) -> (usize, Option<Range<usize>>) {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for w in name.split([' ', '\u{a0}']) {
+        words.push((pos, w));
+        pos += w.len()
+            + name[pos + w.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+    }
+    let is_title = |w: &str| {
+        let w = w.trim_end_matches('.');
+        TITLE_WORDS.contains(w) || TITLE_PARTS.contains(w)
+    };
+    // The last title word with two words or more after it ("Prime
+    // Minister John Major": not "Major").
+    let Some(last_title) = words
+        .iter()
+        .take(words.len().saturating_sub(2))
+        .rposition(|(_, w)| is_title(w))
+    else {
+        return (0, None);
+    };
+    // "Chief Supt Deats": a title and a surname, kept whole.
+    if is_title(words[last_title + 1].1) {
+        return (0, None);
+    }
+    let name_at = words[last_title + 1].0;
+    // "Commissioner Sir": the honorific belongs to neither the office nor
+    // the name.
+    let honorific = |w: &str| {
+        matches!(
+            w.trim_end_matches('.'),
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Sir"
+                | "Dame"
+                | "Lord"
+                | "Lady"
+                | "Rev"
+                | "Reverend"
+                | "Rt"
+                | "Hon"
+        )
+    };
+    let title = words[..=last_title]
+        .iter()
+        .rposition(|(_, w)| !honorific(w))
+        .map(|i| words[0].0..words[i].0 + words[i].1.len());
+    (name_at, title)
 }
 
 /// Nationalities and trades, written before a person's name at the start
@@ -1301,11 +1418,8 @@ mod tests {
         assert_eq!(
             names_and_kinds(kinds),
             vec![
-                (
-                    "Metropolitan Police Commissioner Sir John Stevens",
-                    EntityKind::Person
-                ),
-                ("Detective Inspector Paul Miller", EntityKind::Person),
+                ("John Stevens", EntityKind::Person),
+                ("Paul Miller", EntityKind::Person),
                 ("Thames Valley Police", EntityKind::Organization),
             ]
         );
@@ -1420,8 +1534,37 @@ mod tests {
                 "Nicole Pratt",
                 "Jamie Cullum",
                 "Neil Hamilton",
-                "Coach Andy Robinson",
+                "Andy Robinson",
                 "Welsh Rugby Union"
+            ]
+        );
+    }
+
+    fn described(text: &str) -> Vec<(&str, Option<&str>)> {
+        find(text)
+            .into_iter()
+            .map(|c| (&text[c.span], c.described_as.map(|d| &text[d])))
+            .collect()
+    }
+
+    #[test]
+    fn a_title_before_a_full_name_describes_the_person() {
+        let t = "UN Secretary General Kofi Annan met Irish Prime Minister John Major and \
+                 Metropolitan Police Commissioner Sir John Stevens. Chief Supt Deats and \
+                 Prince Harry came. Actor Daniel Day-Lewis, the Rt Rev Rowan Williams and \
+                 Labour MP Diane Abbott spoke.\n";
+        assert_eq!(
+            described(t),
+            vec![
+                ("Kofi Annan", Some("UN Secretary General")),
+                ("John Major", Some("Irish Prime Minister")),
+                ("John Stevens", Some("Metropolitan Police Commissioner")),
+                // A title and one word: how the person is known.
+                ("Chief Supt Deats", None),
+                ("Prince Harry", None),
+                ("Daniel Day-Lewis", Some("Actor")),
+                ("Rowan Williams", None),
+                ("Diane Abbott", Some("Labour MP")),
             ]
         );
     }
@@ -1469,10 +1612,7 @@ mod tests {
             vec![
                 ("West Ham", EntityKind::Organization),
                 ("Big Brother", EntityKind::Organization),
-                (
-                    "New York Attorney General Eliot Spitzer",
-                    EntityKind::Person
-                ),
+                ("Eliot Spitzer", EntityKind::Person),
             ]
         );
         // "X-based" describes the firm after it, even a one-word name.
@@ -1503,7 +1643,7 @@ mod tests {
         assert_eq!(
             names_and_kinds(t),
             vec![
-                ("Home Secretary David Blunkett", EntityKind::Person),
+                ("David Blunkett", EntityKind::Person),
                 ("Northampton Saints", EntityKind::Organization),
             ]
         );
@@ -1524,7 +1664,7 @@ mod tests {
         let t = "Chairman Chung Mong-koo met Seven London-based firms.\n";
         assert_eq!(
             names_and_kinds(t),
-            vec![("Chairman Chung Mong-koo", EntityKind::Person)]
+            vec![("Chung Mong-koo", EntityKind::Person)]
         );
     }
 
@@ -1551,7 +1691,7 @@ mod tests {
                 ("Manchester United", EntityKind::Organization),
                 ("BBC Radio", EntityKind::Organization),
                 ("United Nations", EntityKind::Organization),
-                ("Labour MP Diane Abbott", EntityKind::Person),
+                ("Diane Abbott", EntityKind::Person),
             ]
         );
         // A club or a party after "and" is a name of its own, not part of
@@ -1626,7 +1766,7 @@ mod tests {
             vec![
                 // "Mail" names a paper: an institution, proposed as one.
                 ("Daily Mail", EntityKind::Organization),
-                ("Rev Jesse Jackson", EntityKind::Person),
+                ("Jesse Jackson", EntityKind::Person),
                 ("Tony Blair", EntityKind::Person),
             ]
         );
