@@ -275,16 +275,7 @@ pub fn analyze_with(corpus: &Corpus, article: &Article, detail: FixDetail) -> An
     }
     for n in &unknown_names {
         let name = &text[n.span.clone()];
-        let looks = match n.alternative {
-            Some(other) => format!(
-                "{} {} or {} {}",
-                article_for(n.kind),
-                n.kind.as_str(),
-                article_for(other),
-                other.as_str()
-            ),
-            None => format!("{} {}", article_for(n.kind), n.kind.as_str()),
-        };
+        let looks = looks_like(n);
         let mut d = Diagnostic::new(
             &article.path,
             Code::UnknownEntity,
@@ -703,6 +694,21 @@ pub fn fix_all(article: &Article, analysis: &Analysis, code: Code) -> Option<Fix
         format!("Annotate all {count} unannotated {what} in this article"),
         lines,
     ))
+}
+
+/// The kind or kinds a name candidate looks like: "a person", "an
+/// organization or a person".
+pub fn looks_like(n: &NameCandidate) -> String {
+    match n.alternative {
+        Some(other) => format!(
+            "{} {} or {} {}",
+            article_for(n.kind),
+            n.kind.as_str(),
+            article_for(other),
+            other.as_str()
+        ),
+        None => format!("{} {}", article_for(n.kind), n.kind.as_str()),
+    }
 }
 
 fn article_for(kind: EntityKind) -> &'static str {

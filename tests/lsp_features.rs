@@ -881,6 +881,31 @@ async fn documents_outside_the_workspace_get_their_corpus_and_stray_files_are_le
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_on_an_unknown_name_says_what_it_looks_like() {
+    let fixture = r#"//- /gloss.toml
+[articles."a.txt"]
+published = 2005-03-15
+//- /a.txt
+Talks with Culture Secretary Tessa Jowell went well.
+"#;
+    let (corpus, c) = start(fixture, json!({})).await;
+    let (uri, text) = open(&c, &corpus, "a.txt").await;
+    let h = req_at(
+        &c,
+        "textDocument/hover",
+        &uri,
+        &text,
+        at(&text, "Jowell", 1),
+    )
+    .await;
+    let md = h["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        md.starts_with("**Tessa Jowell** is not in entities.toml: it looks like a person, described here as \"Culture Secretary\"."),
+        "{md}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hover_on_a_claim_shows_source_cue_and_state() {
     let (corpus, c) = start(BASE, json!({})).await;
     let (uri, text) = open(&c, &corpus, "a.txt").await;

@@ -117,10 +117,17 @@ pub fn hover(w: &World, path: &Path, pos: Position) -> Option<Hover> {
                 }
                 Target::UnknownName { span } => {
                     let name = &text[span.clone()];
-                    (
-                        format!("**{name}** is not in entities.toml.\n\nA quick fix adds it; go to definition finds its earliest full-name mention in the corpus."),
-                        Some(span),
-                    )
+                    let mut s = format!("**{name}** is not in entities.toml");
+                    // What the detector made of it: the editor's user sees
+                    // why a fix proposes that kind and description.
+                    if let Some(n) = a.unknown_names.iter().find(|n| n.span == span) {
+                        let _ = write!(s, ": it looks like {}", crate::analysis::looks_like(n));
+                        if let Some(d) = &n.described_as {
+                            let _ = write!(s, ", described here as \"{}\"", &text[d.clone()]);
+                        }
+                    }
+                    s.push_str(".\n\nA quick fix adds it; go to definition finds its earliest full-name mention in the corpus.");
+                    (s, Some(span))
                 }
             }
         }
