@@ -606,6 +606,17 @@ const WORK_NOUNS: &[&str] = &[
     "painting",
 ];
 
+/// Small words that titles of works write with a capital ("Lost In
+/// Translation", "Sex And The City") and names of people and institutions
+/// do not. Single letters are left out: "Charles A Blixt" has an initial.
+const TITLE_SMALL_WORDS_LIST: &[&str] = &[
+    "The", "With", "For", "Of", "In", "On", "To", "An", "My", "Me", "It", "Is", "Are", "You",
+    "Your", "And", "From", "At", "By", "Up", "Out", "Be", "Was", "Been", "Will", "Can", "Must",
+    "We", "Us", "Our", "Her", "His", "Him", "She", "He", "They", "Them", "Their", "Not", "No",
+    "Don't", "I'm", "I'll", "I've", "Can't", "Like",
+];
+static TITLE_SMALL_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(TITLE_SMALL_WORDS_LIST));
+
 /// A candidate name and the kind it most likely is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameCandidate {
@@ -1056,9 +1067,22 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
             .is_some_and(|t| i + 1 + t + 1 < words_of.len())
     });
     // "Consumer Electronics Show" is an event though an institution's
-    // word is in it; the "United Nations" are not one.
-    let not_entity = words_of.last().is_some_and(|w| NOT_ENTITY_LAST.contains(w))
-        && !name.ends_with("United Nations");
+    // word is in it; the "United Nations" are not one. "Meet The Fockers",
+    // "Love Will Tear Us Apart": a small word written with a capital inside
+    // a run is a work's title, which is no entity (names of people and
+    // institutions write them in lower case: "Friends of the Earth"; after
+    // a lower-case word it opens a name of its own: "Wendy Ide of The
+    // Times"). An office holder or an institution's word keeps the run
+    // ("Secretary Of State", "Big Day Out Ltd").
+    let work_title = words_of.len() >= 3
+        && words_of.windows(2).take(words_of.len() - 2).any(|pair| {
+            TITLE_SMALL_WORDS.contains(pair[1]) && !pair[0].starts_with(char::is_lowercase)
+        })
+        && !words_of.iter().any(|w| TITLE_WORDS.contains(w))
+        && last_org.is_none();
+    let not_entity = (words_of.last().is_some_and(|w| NOT_ENTITY_LAST.contains(w))
+        && !name.ends_with("United Nations"))
+        || work_title;
     // What stands before the run: "the Daily Mail", "the White House" and
     // "the Petronas Towers" are not people (a person's name takes no
     // article unless a title or description comes between: "the Rev Jesse
@@ -1678,6 +1702,21 @@ mod tests {
     fn places_events_and_laws_are_not_names() {
         let t = "After the Six Nations in New Zealand, the Consumer Electronics Show and the Australian Open, Mr Jones flew from Los Angeles to Downing Street to defend the Hunting Act with South African officials.\n";
         assert_eq!(names(t), vec!["Jones"]);
+    }
+
+    #[test]
+    fn titles_of_works_are_not_names() {
+        let t = "The people who went to see the film of Meet The Fockers and then heard the old \
+                 tune, Love Will Tear Us Apart, on the radio later wrote to Wendy Ide of The \
+                 Times, and to Charles A Blixt, who works at Big Day Out Ltd.\n";
+        assert_eq!(
+            names(t),
+            vec![
+                "Wendy Ide of The Times",
+                "Charles A Blixt",
+                "Big Day Out Ltd",
+            ]
+        );
     }
 
     #[test]
