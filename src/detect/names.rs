@@ -268,6 +268,28 @@ const ORG_WORDS_LIST: &[&str] = &[
 ];
 static ORG_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(ORG_WORDS_LIST));
 
+/// Words of [`COMMON`] that open institutions' names: nationalities and
+/// "World" ("World Bank", "European Union").
+const NAME_OPENING_COMMON: &[&str] = &[
+    "Russian", "American", "British", "Western", "Eastern", "European", "Soviet", "Afghan",
+    "German", "French", "Polish", "World",
+];
+
+/// The parties' words of [`ORG_KIND_WORDS`].
+fn is_party(w: &str) -> bool {
+    matches!(
+        w,
+        "Democrats"
+            | "Democrat"
+            | "Dems"
+            | "Dem"
+            | "Labour"
+            | "Conservatives"
+            | "Tories"
+            | "Republicans"
+    )
+}
+
 /// Words that make a run an institution's name wherever they stand, but,
 /// unlike [`ORG_WORDS`], do not join "of", "and" or "for" into it:
 /// "Arsenal and Manchester United" are two clubs, "Britain for Labour" no
@@ -1019,6 +1041,33 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
             words.insert(0, prefix);
         }
     }
+    // Likewise a nationality or "World" is part of an institution's name
+    // ("World Health Organization", "European Central Bank", "British
+    // Airways"; it was "Health Organization", and "European Commission" no
+    // hint at all) but not of a party's ("British Labour") or a title's
+    // ("German Chancellor Gerhard Schroeder"), nor of a noun for a trade
+    // or a medium ("British TV", "British Industry" of "Confederation of
+    // British Industry").
+    let generic = |ws: &[(usize, &str)]| {
+        matches!(
+            ws,
+            [(
+                _,
+                "TV" | "Television" | "Radio" | "Industry" | "Police" | "Research" | "Data"
+            )]
+        )
+    };
+    if let Some(prefix @ (_, w)) = stripped {
+        if NAME_OPENING_COMMON.contains(&w)
+            && !generic(&words)
+            && words
+                .iter()
+                .any(|(_, w)| ORG_WORDS.contains(w) || (ORG_KIND_WORDS.contains(w) && !is_party(w)))
+            && !words.iter().any(|(_, w)| TITLE_WORDS.contains(w))
+        {
+            words.insert(0, prefix);
+        }
+    }
     let Some(&(first, _)) = words.first() else {
         return;
     };
@@ -1702,6 +1751,22 @@ mod tests {
     fn places_events_and_laws_are_not_names() {
         let t = "After the Six Nations in New Zealand, the Consumer Electronics Show and the Australian Open, Mr Jones flew from Los Angeles to Downing Street to defend the Hunting Act with South African officials.\n";
         assert_eq!(names(t), vec!["Jones"]);
+    }
+
+    #[test]
+    fn a_nationality_or_world_opens_an_institutions_name() {
+        let t = "He said that the World Health Organization and the European Commission met \
+                 people from British Airways, from British TV and from the Confederation of \
+                 British Industry, and German Chancellor Gerhard Schroeder spoke.\n";
+        assert_eq!(
+            names_and_kinds(t),
+            vec![
+                ("World Health Organization", EntityKind::Organization),
+                ("European Commission", EntityKind::Organization),
+                ("British Airways", EntityKind::Organization),
+                ("Gerhard Schroeder", EntityKind::Person),
+            ]
+        );
     }
 
     #[test]
