@@ -268,6 +268,82 @@ const ORG_WORDS_LIST: &[&str] = &[
 ];
 static ORG_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(ORG_WORDS_LIST));
 
+/// Nouns for a person's office, trade or family, written in lower case
+/// right before the name ("said chairman Adair Turner", "coach Remy
+/// Korchemny", "her husband Vic Reeves"): what follows is a person.
+/// Nouns that as often stand before a firm ("partner", "manager",
+/// "producer", "champion", "player") are left out.
+const PERSON_BEFORE_LIST: &[&str] = &[
+    "chairman",
+    "chairwoman",
+    "director",
+    "coach",
+    "analyst",
+    "economist",
+    "lawyer",
+    "solicitor",
+    "barrister",
+    "spokesman",
+    "spokeswoman",
+    "minister",
+    "president",
+    "secretary",
+    "commissioner",
+    "judge",
+    "prosecutor",
+    "senator",
+    "governor",
+    "mayor",
+    "presenter",
+    "comedian",
+    "actor",
+    "actress",
+    "singer",
+    "rapper",
+    "writer",
+    "author",
+    "novelist",
+    "poet",
+    "playwright",
+    "musician",
+    "guitarist",
+    "drummer",
+    "composer",
+    "conductor",
+    "pianist",
+    "designer",
+    "photographer",
+    "chef",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "winger",
+    "captain",
+    "skipper",
+    "referee",
+    "jockey",
+    "boxer",
+    "sprinter",
+    "golfer",
+    "batsman",
+    "bowler",
+    "husband",
+    "wife",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "boyfriend",
+    "girlfriend",
+    "widow",
+    "fiancee",
+    "fiance",
+];
+static PERSON_BEFORE: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(PERSON_BEFORE_LIST));
+
 /// Words of [`COMMON`] that open institutions' names: nationalities and
 /// "World" ("World Bank", "European Union").
 const NAME_OPENING_COMMON: &[&str] = &[
@@ -1190,6 +1266,7 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
     } else if not_first_name && !titled {
         (Org, None)
     } else if titled
+        || PERSON_BEFORE.contains(before)
         || reads_as_person(&words_of, || {
             at.honored.get_or_init(|| words_after_honorifics(text))
         })
@@ -1765,6 +1842,24 @@ mod tests {
                 ("European Commission", EntityKind::Organization),
                 ("British Airways", EntityKind::Organization),
                 ("Gerhard Schroeder", EntityKind::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_office_or_trade_in_lower_case_before_a_name_makes_a_person() {
+        let t = "The move was welcomed, said chairman Adair Turner, and her husband Vic \
+                 Reeves agreed, while the bank's partner Deutsche Boerse did not.\n";
+        assert_eq!(
+            kinds_and_alternatives(t),
+            vec![
+                ("Adair Turner", EntityKind::Person, None),
+                ("Vic Reeves", EntityKind::Person, None),
+                (
+                    "Deutsche Boerse",
+                    EntityKind::Organization,
+                    Some(EntityKind::Person)
+                ),
             ]
         );
     }
