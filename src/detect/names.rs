@@ -1267,6 +1267,9 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
         (Org, None)
     } else if titled
         || PERSON_BEFORE.contains(before)
+        // "Mr De Vido": the honorific before the run (written as one: "a
+        // general Production Diary" is no rank).
+        || (before.starts_with(|c: char| c.is_uppercase()) && preceded_by_honorific(text, start))
         || reads_as_person(&words_of, || {
             at.honored.get_or_init(|| words_after_honorifics(text))
         })
@@ -1857,6 +1860,23 @@ mod tests {
                 ("Vic Reeves", EntityKind::Person, None),
                 (
                     "Deutsche Boerse",
+                    EntityKind::Organization,
+                    Some(EntityKind::Person)
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_run_right_after_an_honorific_is_a_person() {
+        let t = "Speaking in Buenos Aires, Mr De Vido later denied it, and there is a general \
+                 Production Diary too.\n";
+        assert_eq!(
+            kinds_and_alternatives(t),
+            vec![
+                ("De Vido", EntityKind::Person, None),
+                (
+                    "Production Diary",
                     EntityKind::Organization,
                     Some(EntityKind::Person)
                 ),
