@@ -1198,13 +1198,15 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
     // institutions write them in lower case: "Friends of the Earth"; after
     // a lower-case word it opens a name of its own: "Wendy Ide of The
     // Times"). An office holder or an institution's word keeps the run
-    // ("Secretary Of State", "Big Day Out Ltd").
+    // ("Secretary Of State", "Big Day Out Ltd"; not a club's: "Sex And
+    // The City").
     let work_title = words_of.len() >= 3
         && words_of.windows(2).take(words_of.len() - 2).any(|pair| {
             TITLE_SMALL_WORDS.contains(pair[1]) && !pair[0].starts_with(char::is_lowercase)
         })
-        && !words_of.iter().any(|w| TITLE_WORDS.contains(w))
-        && last_org.is_none();
+        && !words_of
+            .iter()
+            .any(|w| TITLE_WORDS.contains(w) || ORG_WORDS.contains(w));
     let not_entity = (words_of.last().is_some_and(|w| NOT_ENTITY_LAST.contains(w))
         && !name.ends_with("United Nations"))
         || work_title;
@@ -1256,10 +1258,11 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
         || (!titled && (institution_after || based))
     {
         (Org, None)
-    } else if words_of.len() >= 2 && is_acronym(words_of[0]) {
+    } else if words_of.len() >= 2 && is_acronym(words_of[0]) && !titled {
         // An acronym opening a run is an institution's ("BBC Radio",
         // "RBS Bank", "MTV Europe"); two letters are as often initials
-        // ("JK Rowling").
+        // ("JK Rowling"). With a title in the run it names the holder's
+        // institution ("SMFG President Yoshifumi Nishikawa").
         (Org, None)
     } else if no_person {
         return;
@@ -1702,13 +1705,14 @@ mod tests {
 
     #[test]
     fn a_title_before_a_full_name_describes_the_person() {
-        let t = "UN Secretary General Kofi Annan met Irish Prime Minister John Major and \
+        let t = "As SMFG President Yoshifumi Nishikawa said, UN Secretary General Kofi Annan met Irish Prime Minister John Major and \
                  Metropolitan Police Commissioner Sir John Stevens. Chief Supt Deats and \
                  Prince Harry came. Actor Daniel Day-Lewis, the Rt Rev Rowan Williams and \
                  Labour MP Diane Abbott spoke.\n";
         assert_eq!(
             described(t),
             vec![
+                ("Yoshifumi Nishikawa", Some("SMFG President")),
                 ("Kofi Annan", Some("UN Secretary General")),
                 ("John Major", Some("Irish Prime Minister")),
                 ("John Stevens", Some("Metropolitan Police Commissioner")),
@@ -1888,7 +1892,8 @@ mod tests {
     fn titles_of_works_are_not_names() {
         let t = "The people who went to see the film of Meet The Fockers and then heard the old \
                  tune, Love Will Tear Us Apart, on the radio later wrote to Wendy Ide of The \
-                 Times, and to Charles A Blixt, who works at Big Day Out Ltd.\n";
+                 Times, and to Charles A Blixt, who works at Big Day Out Ltd, about the Sex \
+                 And The City finale.\n";
         assert_eq!(
             names(t),
             vec![
