@@ -1046,6 +1046,8 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
     // it is a title ("Chancellor Mr Brown", kept for the rules below).
     // (The personal honorifics of `mentions::HONORIFICS`: its titles,
     // "President", "General", are handled by the title rules below.)
+    // (Not "Lord", "Lady" or "Rev", which are titles too: "Attorney General
+    // Lord Goldsmith" is one title and a name.)
     let honorific = |w: &str| {
         matches!(
             w.trim_end_matches('.'),
@@ -1297,6 +1299,25 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
     });
 }
 
+/// An honorific that is neither an office nor part of a name ("Mr",
+/// "Sir", "Rt Hon").
+fn is_personal_honorific(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Sir"
+            | "Dame"
+            | "Lord"
+            | "Lady"
+            | "Rev"
+            | "Reverend"
+            | "Rt"
+            | "Hon"
+    )
+}
+
 /// Where a person's name starts after the title that opens `name`, and
 /// the title's range without the honorifics after it: `(0, None)` when no
 /// title opens it. Only a given name and a surname (two words or more)
@@ -1333,25 +1354,9 @@ fn after_title(name: &str) -> (usize, Option<Range<usize>>) {
     let name_at = words[last_title + 1].0;
     // "Commissioner Sir": the honorific belongs to neither the office nor
     // the name.
-    let honorific = |w: &str| {
-        matches!(
-            w.trim_end_matches('.'),
-            "Mr" | "Mrs"
-                | "Ms"
-                | "Dr"
-                | "Sir"
-                | "Dame"
-                | "Lord"
-                | "Lady"
-                | "Rev"
-                | "Reverend"
-                | "Rt"
-                | "Hon"
-        )
-    };
     let title = words[..=last_title]
         .iter()
-        .rposition(|(_, w)| !honorific(w))
+        .rposition(|(_, w)| !is_personal_honorific(w))
         .map(|i| words[0].0..words[i].0 + words[i].1.len());
     (name_at, title)
 }
