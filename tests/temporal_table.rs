@@ -2291,6 +2291,50 @@ const ROWS: &[Row] = &[
     r("Deaths rose in 1998-1999 sharply.", D2001, "1999", D, "1999"),
     r("It was registered on 2004-05-17.", D2001, "2004-05-17", D, "2004-05-17"),
     none("Chelsea beat them 3-1 and drew 2-2.", D2001),
+    // A clock time before "on" and a determiner with a day is on that day.
+    r(
+        "The Budget will be at 1230 GMT on that Wednesday.",
+        "2005-03-14",
+        "1230 GMT",
+        T,
+        "2005-03-16T12:30",
+    ),
+    r(
+        "A session started at 2pm on a Sunday and paused at 5am on the Monday.",
+        "2005-03-15",
+        "2pm",
+        T,
+        "XXXX-WXX-7T14:00",
+    ),
+    r(
+        "The news broke on Friday. He woke at 5am on the Monday.",
+        "2005-03-15",
+        "5am",
+        T,
+        "2005-03-14T05:00",
+    ),
+    // "a Sunday" is a Sunday in no week the text says.
+    r(
+        "I suppose, on a Sunday in particular, we should forgive.",
+        "2005-03-15",
+        "Sunday",
+        D,
+        "XXXX-WXX-7",
+    ),
+    r(
+        "He used to listen to his sermons on a Friday night.",
+        "2005-03-15",
+        "Friday night",
+        D,
+        "XXXX-WXX-5TNI",
+    ),
+    r(
+        "The hunt was out on Thursday.",
+        "2005-03-15",
+        "Thursday",
+        D,
+        "2005-03-10",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

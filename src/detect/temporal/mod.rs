@@ -158,7 +158,11 @@ fn day_after_clock(g: &Grammar, p: &Parsed) -> Option<(Parsed, anchor::Tense)> {
     if on.kind != Kind::Word || !g.text.get(on.start..on.end)?.eq_ignore_ascii_case("on") {
         return None;
     }
-    let d = g.core(p.end + 1)?;
+    // "on that Wednesday", "on the Monday", "on a Sunday": the determiner
+    // is no part of the day's expression, which starts after it.
+    let k = p.end + 1;
+    let det = ["that", "the", "a"].iter().any(|w| g.eq(k, w));
+    let d = g.core(if det { k + 1 } else { k })?;
     // "on Sunday night" still names Sunday: the time takes its date only.
     let day = matches!(
         d.sem,

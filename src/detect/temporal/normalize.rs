@@ -14,6 +14,9 @@ pub enum Rel {
     Last,
     This,
     Next,
+    /// "on a Sunday": some day of that name, which the text does not
+    /// place in any week.
+    Any,
 }
 
 /// Parts of a year named by "quarter", "half" and seasons.
@@ -291,6 +294,7 @@ fn resolve_weekday(dct: NaiveDate, wd: u32, rel: Rel, tense: Tense) -> Option<Na
             // Same ISO week.
             shift(dct, wd - cur)
         }
+        Rel::Any => None,
         Rel::None => match tense {
             Tense::Future => shift(dct, (wd - cur).rem_euclid(7)),
             Tense::Past | Tense::Present | Tense::Unknown => shift(dct, -(cur - wd).rem_euclid(7)),
@@ -368,7 +372,7 @@ fn resolve_part_year(dct: NaiveDate, p: Part, rel: Rel, tense: Tense) -> i32 {
                 y + 1
             }
         }
-        Rel::None => match tense {
+        Rel::None | Rel::Any => match tense {
             Tense::Past if idx > cur => y - 1,
             Tense::Future if idx < cur && !matches!(p, Part::Quarter(_)) => y + 1,
             _ => y,
@@ -531,7 +535,7 @@ pub fn normalize(
                         }
                     }
                     Rel::This => dct.year(),
-                    Rel::None => infer_year(dct, *m, 15, tense),
+                    Rel::None | Rel::Any => infer_year(dct, *m, 15, tense),
                 })
             });
             match y {
@@ -735,7 +739,7 @@ pub fn normalize(
             let past = match rel {
                 Rel::Last => true,
                 Rel::Next | Rel::This => false,
-                Rel::None => tense == Tense::Past,
+                Rel::None | Rel::Any => tense == Tense::Past,
             };
             let sat = if past && cur < 5 {
                 sat_this.and_then(|s| shift(s, -7))
@@ -779,7 +783,15 @@ pub fn normalize(
             let day = match date {
                 Some(d) => {
                     let (_, v) = normalize(d, dct, tense, ctx);
-                    v.get(..10).map(str::to_string).filter(|s| !s.contains('W'))
+                    // A week is no day, but a weekday in an unknown week
+                    // ("2pm on a Sunday") still names one.
+                    v.get(..10)
+                        .map(str::to_string)
+                        .filter(|s| {
+                            !s.contains('W')
+                                || s.starts_with("XXXX-WXX-")
+                                    && s.ends_with(|c: char| c.is_ascii_digit())
+                        })
                 }
                 None => ctx.ref_day.or(dct).map(ymd),
             };

@@ -934,8 +934,16 @@ impl<'a> Grammar<'a> {
                 });
             }
         }
+        // "on a Sunday", "a Friday night": an indefinite article leaves
+        // the week open (TimeML `XXXX-WXX-7`); the tense of the clause
+        // does not say which Sunday.
+        let rel = if i > 0 && (self.eq(i - 1, "a") || self.eq(i - 1, "an")) {
+            Rel::Any
+        } else {
+            Rel::None
+        };
         // Dateline: "Friday, 23 November, 2001" / "Tuesday, Nov. 19".
-        Some(self.weekday_then(i, i + 1, wd, Rel::None))
+        Some(self.weekday_then(i, i + 1, wd, rel))
     }
 
     /// A part of day in the plural at token `j` ("nights", "mornings").
