@@ -2335,6 +2335,53 @@ const ROWS: &[Row] = &[
         D,
         "2005-03-10",
     ),
+    // A range of years with a two-digit end: two dates, as TimeML marks
+    // "from 1991 to 1997".
+    r(
+        "He played for St Helens from 1994-96 and won the cup.",
+        "2005-03-15",
+        "1994",
+        D,
+        "1994",
+    ),
+    r(
+        "He played for St Helens from 1994-96 and won the cup.",
+        "2005-03-15",
+        "96",
+        D,
+        "1996",
+    ),
+    r(
+        "The EU's budget for 2007-13 is under way.",
+        "2005-03-15",
+        "13",
+        D,
+        "2013",
+    ),
+    r("It was registered on 2001-03-15.", "2005-03-15", "2001-03-15", D, "2001-03-15"),
+    // Two years joined by a slash are one financial year or season.
+    r(
+        "Borrowing is tipped to fall to 31bn by 2005/06.",
+        "2005-03-15",
+        "2005/06",
+        D,
+        "2005",
+    ),
+    r(
+        "He was player of the season in 2001/2.",
+        "2005-03-15",
+        "2001/2",
+        D,
+        "2001",
+    ),
+    r(
+        "Figures showed that, for 2003/2004, searches rose.",
+        "2005-03-15",
+        "2003/2004",
+        D,
+        "2003",
+    ),
+    none("The ratio was 2004/2009 in the table.", "2005-03-15"),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

@@ -89,6 +89,18 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         let span = toks[p.start].start..toks[p.end - 1].end;
         out.push(Timex { span, kind, value });
         i = p.end;
+        // "1994-96": the end of the range is a year of its own.
+        if let (Sem::Year(y), true) = (&p.sem, p.end == p.start + 1) {
+            if let Some((e, end)) = g.year_range_end(p.start, *y) {
+                let (kind, value) = normalize(&Sem::Year(end), dct, tense, &mut ctx);
+                out.push(Timex {
+                    span: toks[e].start..toks[e].end,
+                    kind,
+                    value,
+                });
+                i = e + 1;
+            }
+        }
         // "April 24 and 25": the second day is its own date.
         if let Sem::Ymd { y, m, .. } = p.sem {
             if let Some((e, d)) = g.day_continuation(i) {

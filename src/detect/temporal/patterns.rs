@@ -333,7 +333,9 @@ impl<'a> Grammar<'a> {
         }
         if let Some(n) = self.tok(i + 1) {
             if !n.space {
-                if matches!(n.kind, Kind::Punct(b'%' | b'/' | b':')) {
+                if matches!(n.kind, Kind::Punct(b'%' | b':'))
+                    || n.is_punct(b'/') && self.season_end_with(i, y, |_| false).is_none()
+                {
                     return None;
                 }
                 if matches!(n.kind, Kind::Punct(b'.' | b',' | b'-'))
@@ -1387,8 +1389,14 @@ impl<'a> Grammar<'a> {
 
     /// [`Self::season_end`] with `named(end)` telling whether what follows
     /// the span at `end` names the span as a season or fiscal year.
+    ///
+    /// A slash joins the two years of one period only ("2005/06",
+    /// "1998/9", "2003/2004": the British financial and tax year, a
+    /// football or school season), so four digits after it join without
+    /// a season word, and so does the last digit of the next year.
     fn season_end_with(&self, i: usize, y: i32, named: impl Fn(usize) -> bool) -> Option<usize> {
-        if !self.punct(i + 1, b'-') || !self.glued(i + 1) {
+        let slash = self.punct(i + 1, b'/');
+        if !(slash || self.punct(i + 1, b'-')) || !self.glued(i + 1) {
             return None;
         }
         let n = self.tok(i + 2)?;
@@ -1396,13 +1404,42 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let next = match n.digits {
+            1 => slash && (y + 1) % 10 == n.num as i32,
             2 => (y + 1) % 100 == n.num as i32,
-            4 => y + 1 == n.num as i32 && named(i + 3),
+            4 => y + 1 == n.num as i32 && (slash || named(i + 3)),
             _ => false,
         };
-        // "2004-05-17" is a calendar date, not a season.
-        let more = self.punct(i + 3, b'-') && self.glued(i + 3);
+        // "2004-05-17", "2004/05/17" are calendar dates, not seasons.
+        let more = self
+            .tok(i + 3)
+            .is_some_and(|t| !t.space && matches!(t.kind, Kind::Punct(b'-' | b'/')));
         (next && !more).then_some(i + 3)
+    }
+
+    /// "1994-96", "the EU budget for 2007-13": the end of a range of years
+    /// after the year `y` at `i`, written with its last two digits. TimeML
+    /// marks the two ends of a range as two dates (TBAQ: "from 1991 to
+    /// 1997", "between 1994 and 1997"), as gloss does for "2001-2003":
+    /// the token of the two digits and the year they stand for. The end
+    /// must come after `y` in the same century; the next year is a season
+    /// ([`Self::season_end`]), and more digits after it make a date or a
+    /// code ("2001-03-15", "1994-96-2").
+    pub(super) fn year_range_end(&self, i: usize, y: i32) -> Option<(usize, i32)> {
+        if !self.punct(i + 1, b'-') || !self.glued(i + 1) {
+            return None;
+        }
+        let n = self.tok(i + 2)?;
+        if n.space || n.kind != (Kind::Num { ord: false }) || n.digits != 2 {
+            return None;
+        }
+        let end = y - y % 100 + n.num as i32;
+        if end <= y + 1 {
+            return None;
+        }
+        let more = self.tok(i + 3).is_some_and(|t| {
+            !t.space && (t.is_num() || matches!(t.kind, Kind::Punct(b'-' | b'/' | b':' | b'%')))
+        });
+        (!more).then_some((i + 2, end))
     }
 
     fn iso_date(&self, i: usize) -> Option<Parsed> {
