@@ -2382,6 +2382,49 @@ const ROWS: &[Row] = &[
         "2003",
     ),
     none("The ratio was 2004/2009 in the table.", "2005-03-15"),
+    // A half with no year near the words of a match is half of the match.
+    none(
+        "Keane took his record to 24 with a first-half goal for Ireland.",
+        "2005-03-15",
+    ),
+    none(
+        "We didn't play with enough speed in the first half, the coach said.",
+        "2005-03-15",
+    ),
+    none(
+        "He limped off in the first half against Saracens.",
+        "2005-03-15",
+    ),
+    none("It includes two dance routines in the film's second half.", "2005-03-15"),
+    r(
+        "Growth did slow in the second half, but only slightly.",
+        "2005-03-15",
+        "the second half",
+        D,
+        "2004-H2",
+    ),
+    r(
+        "Earnings growth would slow in the second half.",
+        "2005-03-15",
+        "the second half",
+        D,
+        "2005-H2",
+    ),
+    // "of this year", "of next year" belong to the part of the year.
+    r(
+        "He expected the referendum in the first half of next year.",
+        "2005-03-15",
+        "the first half of next year",
+        D,
+        "2006-H1",
+    ),
+    r(
+        "Shipments start in the fourth quarter of next year.",
+        "2005-03-15",
+        "the fourth quarter of next year",
+        D,
+        "2006-Q4",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

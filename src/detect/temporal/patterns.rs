@@ -243,7 +243,7 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    fn is_w(&self, i: usize, w: W) -> bool {
+    pub(super) fn is_w(&self, i: usize, w: W) -> bool {
         self.w(i) == Some(w)
     }
 
@@ -769,6 +769,23 @@ impl<'a> Grammar<'a> {
     }
 
     /// "of 2001" / ", 2001" / " 2001"
+    /// "of this year", "of next year", "of last year" at `j` (not before a
+    /// possessive: "of this year's budget"): the offset from the DCT's year.
+    fn of_this_year(&self, j: usize) -> Option<i64> {
+        if !self.is_w(j, W::Of)
+            || self.unit(j + 2) != Some((Unit::Year, false))
+            || self.punct(j + 3, b'\'')
+        {
+            return None;
+        }
+        match self.w(j + 1)? {
+            W::This => Some(0),
+            W::Next => Some(1),
+            W::Last => Some(-1),
+            _ => None,
+        }
+    }
+
     fn of_year_after(&self, j: usize) -> Option<(i32, usize)> {
         if self.is_w(j, W::Of) {
             if let Some(y) = self.year_at(j + 1) {
@@ -1574,6 +1591,15 @@ impl<'a> Grammar<'a> {
     /// A quarter, half or season ending before token `e`, with the year
     /// that may follow it ("the second quarter of 1990", "summer of 1998").
     fn part_of_year(&self, start: usize, e: usize, part: Part) -> Parsed {
+        // "the first half of next year", "the third quarter of this year":
+        // counted from the DCT's year, like "next year's first quarter".
+        if let Some(off) = self.of_this_year(e) {
+            return Parsed {
+                start,
+                end: e + 3,
+                sem: Sem::PartOff { part, off },
+            };
+        }
         let (y, end) = match self.of_year_after(e) {
             Some((y, e2)) => (Some(y), e2),
             None => (None, e),
