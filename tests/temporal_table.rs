@@ -2425,6 +2425,12 @@ const ROWS: &[Row] = &[
         D,
         "2006-Q4",
     ),
+    // A weekday before the name of a programme is part of the title.
+    none(
+        "Speaking on BBC Radio Scotland's Sunday Live programme, she agreed.",
+        "2005-03-15",
+    ),
+    none("He spoke on GMTV's Sunday Programme.", "2005-03-15"),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

@@ -182,6 +182,10 @@ const TITLE_NOUNS: &[&str] = &[
     "Crash",
     "Group",
     "Movement",
+    "Live",
+    "Programme",
+    "Show",
+    "Bloody",
 ];
 
 /// Words before a number that make it an identifier or an amount.
