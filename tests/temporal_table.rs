@@ -2431,6 +2431,35 @@ const ROWS: &[Row] = &[
         "2005-03-15",
     ),
     none("He spoke on GMTV's Sunday Programme.", "2005-03-15"),
+    // "a UNIT" after an amount or a number word is a rate.
+    r(
+        "They release one a week in Britain.",
+        "2005-03-15",
+        "a week",
+        S,
+        "P1W",
+    ),
+    r(
+        "That is over £1bn a year for passengers.",
+        "2005-03-15",
+        "a year",
+        S,
+        "P1Y",
+    ),
+    r(
+        "Trade is worth more than 200bn euros a year.",
+        "2005-03-15",
+        "a year",
+        S,
+        "P1Y",
+    ),
+    r(
+        "The stadium was ready a year later.",
+        "2005-03-15",
+        "a year later",
+        D,
+        "2006",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

@@ -1537,27 +1537,37 @@ impl<'a> Grammar<'a> {
         // Rate: "$5 a year", "twice a day", "10% a month".
         if self.is_w(i, W::A) && i > 0 && e == i + 2 {
             let p = &self.toks[i - 1];
+            // "1bn", "950m" (one token): a magnitude glued to its number.
+            let glued_magnitude = |k: usize| {
+                let w = self.s(k);
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    && ["bn", "m", "tn", "k"].iter().any(|m| w.ends_with(m))
+            };
+            let magnitude = |k: usize| {
+                glued_magnitude(k)
+                    || matches!(
+                        self.s(k).to_ascii_lowercase().as_str(),
+                        "million" | "billion" | "thousand" | "hundred"
+                    )
+            };
             let rate = p.is_num()
+                // "one a week", "five a day"
+                || matches!(p.lex, Lex::Num(_) | Lex::Tens(_))
                 || matches!(p.kind, Kind::Punct(b'%'))
+                || magnitude(i - 1)
                 || matches!(
                     self.s(i - 1).to_ascii_lowercase().as_str(),
-                    "twice"
-                        | "once"
-                        | "times"
-                        | "percent"
-                        | "dollars"
-                        | "cents"
-                        | "million"
-                        | "billion"
-                        | "thousand"
-                        | "hundred"
+                    "twice" | "once" | "times" | "percent" | "dollars" | "cents"
                 )
                 // "four flights a week", "700 seats a week", "24 hours a
-                // day": a counted plural noun before "a UNIT" is a frequency.
+                // day", "70 million passengers a year", "200bn euros a
+                // year": a counted plural noun before "a UNIT" is a
+                // frequency.
                 || (i >= 2
                     && self.s(i - 1).len() > 2
                     && self.s(i - 1).ends_with('s')
-                    && self.number(i - 2).is_some_and(|(k, _)| k == i - 1));
+                    && (self.number(i - 2).is_some_and(|(k, _)| k == i - 1)
+                        || magnitude(i - 2)));
             if rate {
                 return Some(Parsed {
                     start: i,
