@@ -2453,6 +2453,21 @@ const ROWS: &[Row] = &[
         S,
         "P1Y",
     ),
+    // The article of a noun the weekday modifies leaves the day dated.
+    r(
+        "About 500 people attended a Sunday night memorial service.",
+        "2005-03-15",
+        "Sunday night",
+        D,
+        "2005-03-13TNI",
+    ),
+    r(
+        "It scrapped a Saturday-night stay requirement.",
+        "2005-03-15",
+        "Saturday",
+        D,
+        "2005-03-12",
+    ),
     r(
         "The stadium was ready a year later.",
         "2005-03-15",

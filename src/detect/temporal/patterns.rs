@@ -957,16 +957,38 @@ impl<'a> Grammar<'a> {
                 });
             }
         }
-        // "on a Sunday", "a Friday night": an indefinite article leaves
-        // the week open (TimeML `XXXX-WXX-7`); the tense of the clause
-        // does not say which Sunday.
-        let rel = if i > 0 && (self.eq(i - 1, "a") || self.eq(i - 1, "an")) {
-            Rel::Any
-        } else {
-            Rel::None
-        };
         // Dateline: "Friday, 23 November, 2001" / "Tuesday, Nov. 19".
-        Some(self.weekday_then(i, i + 1, wd, rel))
+        let mut p = self.weekday_then(i, i + 1, wd, Rel::None);
+        // "on a Sunday in particular", "on a Friday night, ...": an
+        // indefinite article leaves the week open (TimeML `XXXX-WXX-7`);
+        // the tense of the clause does not say which Sunday. Not when the
+        // article is a noun's ("a Sunday night memorial service", "a
+        // Saturday-night stay"): then a word or a hyphen follows.
+        if i > 0 && (self.eq(i - 1, "a") || self.eq(i - 1, "an")) && self.phrase_ends(p.end) {
+            if let Sem::Weekday { rel, .. } = &mut p.sem {
+                *rel = Rel::Any;
+            }
+        }
+        Some(p)
+    }
+
+    /// Whether a noun phrase can end before token `j`: the text ends, or
+    /// a punctuation mark other than a hyphen, or a preposition or a
+    /// conjunction follows.
+    fn phrase_ends(&self, j: usize) -> bool {
+        let Some(t) = self.tok(j) else {
+            return true;
+        };
+        match t.kind {
+            Kind::Punct(c) => c != b'-',
+            Kind::Word => [
+                "in", "at", "on", "and", "or", "but", "when", "for", "of", "to", "with", "from",
+                "after", "before", "during", "until", "between",
+            ]
+            .iter()
+            .any(|w| self.eq(j, w)),
+            _ => false,
+        }
     }
 
     /// A part of day in the plural at token `j` ("nights", "mornings").
