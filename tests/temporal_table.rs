@@ -2453,6 +2453,29 @@ const ROWS: &[Row] = &[
         S,
         "P1Y",
     ),
+    // "earlier" and "later" count from the year the text last named,
+    // "ago" from the DCT.
+    r(
+        "In the three months to 31 December 2004, it made £75m, against £125m a year earlier.",
+        "2005-03-15",
+        "a year earlier",
+        D,
+        "2003",
+    ),
+    r(
+        "He won the seat in 1964. Labour regained it two years later.",
+        "2005-03-15",
+        "two years later",
+        D,
+        "1966",
+    ),
+    r(
+        "Oil prices are 45% higher than a year ago.",
+        "2005-03-15",
+        "a year ago",
+        D,
+        "2004",
+    ),
     // The article of a noun the weekday modifies leaves the day dated.
     r(
         "About 500 people attended a Sunday night memorial service.",

@@ -120,6 +120,9 @@ pub enum Sem {
         unit: Unit,
         n: Option<f64>,
         sign: i64,
+        /// "earlier"/"later" count from the text's reference time, "ago"
+        /// and "from now" from the DCT.
+        from_ref: bool,
     },
     /// The weekend before or after the DCT by tense.
     Weekend {
@@ -728,7 +731,12 @@ pub fn normalize(
         },
         Sem::UnitOff { unit, off } => unit_off(*unit, *off, dct, ctx),
         Sem::Anaphor { unit, off } => anaphor(*unit, *off, dct, ctx),
-        Sem::Ago { unit, n, sign } => ago(*unit, *n, *sign, dct, ctx),
+        Sem::Ago {
+            unit,
+            n,
+            sign,
+            from_ref,
+        } => ago(*unit, *n, *sign, *from_ref, dct, ctx),
         Sem::Weekend { rel } => {
             let Some(dct) = dct else {
                 return (Date, "XXXX-WXX-WE".into());
@@ -903,6 +911,7 @@ fn ago(
     unit: Unit,
     n: Option<f64>,
     sign: i64,
+    from_ref: bool,
     dct: Option<NaiveDate>,
     ctx: &mut DocCtx,
 ) -> (TimexType, String) {
@@ -940,7 +949,14 @@ fn ago(
                     None => {}
                 }
             }
-            Some(format!("{:04}", i64::from(dct.year()) + k))
+            // "profits of £75m in the three months to 31 December 2004,
+            // against £125m a year earlier": the year before the one the
+            // text last named.
+            let base = match ctx.ref_year {
+                Some(y) if from_ref => y,
+                _ => dct.year(),
+            };
+            Some(format!("{:04}", i64::from(base) + k))
         }
         Unit::Decade => Some(format!("{:04}", i64::from(dct.year()) + 10 * k)),
         Unit::Century => Some(format!("{:02}", (i64::from(dct.year()) + 100 * k) / 100)),

@@ -1518,7 +1518,12 @@ impl<'a> Grammar<'a> {
             return Some(Parsed {
                 start: i,
                 end: e + 1,
-                sem: Sem::Ago { unit, n, sign: -1 },
+                sem: Sem::Ago {
+                    unit,
+                    n,
+                    sign: -1,
+                    from_ref: false,
+                },
             });
         }
         // "a week or so ago": the same date, given as an approximation.
@@ -1526,14 +1531,24 @@ impl<'a> Grammar<'a> {
             return Some(Parsed {
                 start: i,
                 end: e + 3,
-                sem: Sem::Ago { unit, n, sign: -1 },
+                sem: Sem::Ago {
+                    unit,
+                    n,
+                    sign: -1,
+                    from_ref: false,
+                },
             });
         }
         if self.is_w(e, W::From) && self.is_w(e + 1, W::Now) {
             return Some(Parsed {
                 start: i,
                 end: e + 2,
-                sem: Sem::Ago { unit, n, sign: 1 },
+                sem: Sem::Ago {
+                    unit,
+                    n,
+                    sign: 1,
+                    from_ref: false,
+                },
             });
         }
         // "three days later", "a week earlier": TimeML marks the stretch
@@ -1553,7 +1568,12 @@ impl<'a> Grammar<'a> {
             return Some(Parsed {
                 start: i,
                 end: e + 1,
-                sem: Sem::Ago { unit, n, sign },
+                sem: Sem::Ago {
+                    unit,
+                    n,
+                    sign,
+                    from_ref: true,
+                },
             });
         }
         // Rate: "$5 a year", "twice a day", "10% a month".
