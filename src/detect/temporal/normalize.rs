@@ -793,13 +793,11 @@ pub fn normalize(
                     let (_, v) = normalize(d, dct, tense, ctx);
                     // A week is no day, but a weekday in an unknown week
                     // ("2pm on a Sunday") still names one.
-                    v.get(..10)
-                        .map(str::to_string)
-                        .filter(|s| {
-                            !s.contains('W')
-                                || s.starts_with("XXXX-WXX-")
-                                    && s.ends_with(|c: char| c.is_ascii_digit())
-                        })
+                    v.get(..10).map(str::to_string).filter(|s| {
+                        !s.contains('W')
+                            || s.starts_with("XXXX-WXX-")
+                                && s.ends_with(|c: char| c.is_ascii_digit())
+                    })
                 }
                 None => ctx.ref_day.or(dct).map(ymd),
             };
