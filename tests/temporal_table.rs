@@ -2491,6 +2491,35 @@ const ROWS: &[Row] = &[
         D,
         "2005-03-12",
     ),
+    // The date that names the attacks of 2001.
+    r(
+        "It was hit by the impact of the 11 September attacks.",
+        "2005-03-15",
+        "11 September",
+        D,
+        "2001-09-11",
+    ),
+    r(
+        "Since the September 11 terror attacks, flights fell.",
+        "2005-03-15",
+        "September 11",
+        D,
+        "2001-09-11",
+    ),
+    r(
+        "Its launch was delayed by the 11 September attacks. It was rolled out at 2200 GMT.",
+        "2005-03-15",
+        "2200 GMT",
+        T,
+        "2005-03-15T22:00",
+    ),
+    r(
+        "The vote is on 11 September.",
+        "2005-03-15",
+        "11 September",
+        D,
+        "2005-09-11",
+    ),
     r(
         "The stadium was ready a year later.",
         "2005-03-15",
