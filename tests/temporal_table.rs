@@ -2491,6 +2491,28 @@ const ROWS: &[Row] = &[
         D,
         "2005-03-12",
     ),
+    // "per second" after a measured quantity is a unit of speed.
+    none(
+        "DVDs are squashed down to about five or six megabits per second.",
+        "2005-03-15",
+    ),
+    none("It offers around one megabit per second.", "2005-03-15"),
+    none("Linpack measures calculations per second.", "2005-03-15"),
+    none("The record was 426m per minute.", "2005-03-15"),
+    r(
+        "The minimum wage is £4.85 per hour.",
+        "2005-03-15",
+        "per hour",
+        S,
+        "PT1H",
+    ),
+    r(
+        "The heart beats twice per second.",
+        "2005-03-15",
+        "per second",
+        S,
+        "PT1S",
+    ),
     // The date that names the attacks of 2001.
     r(
         "It was hit by the impact of the 11 September attacks.",

@@ -153,11 +153,23 @@ fn then_value(text: &str, out: &[Timex], start: usize, end: usize) -> Option<Tim
 /// 11 September nearest the DCT. The flag tells that the date is such a
 /// name.
 fn september_11(g: &Grammar, mut p: Parsed) -> (Parsed, bool) {
-    if p.sem == (Sem::Ymd { y: None, m: 9, d: 11 })
+    if p.sem
+        == (Sem::Ymd {
+            y: None,
+            m: 9,
+            d: 11,
+        })
         && (p.end..p.end + 2).any(|k| {
-            ["attack", "attacks", "terror", "terrorist", "hijackers", "hijackings"]
-                .iter()
-                .any(|w| g.eq(k, w))
+            [
+                "attack",
+                "attacks",
+                "terror",
+                "terrorist",
+                "hijackers",
+                "hijackings",
+            ]
+            .iter()
+            .any(|w| g.eq(k, w))
         })
     {
         p.sem = Sem::Ymd {

@@ -316,14 +316,35 @@ impl Grammar<'_> {
             return false;
         };
         // The counted noun is a plain plural word after a number: "15
-        // million instructions", "120 miles", "60 kilometres".
-        b.kind == Kind::Word
-            && b.lex == Lex::None
-            && !b.cap
-            && self.s(before).ends_with('s')
-            && !COUNTS.iter().any(|c| self.eq(before, c))
-            && (before.saturating_sub(3)..before)
-                .any(|k| self.toks.get(k).is_some_and(|t| t.is_num()))
+        // million instructions", "120 miles", "60 kilometres", "five or
+        // six megabits". Before "per second" or "per minute" the number
+        // may be missing ("calculations per second") and the noun be one
+        // ("one megabit per second") or glued to it ("17m per second").
+        if b.kind != Kind::Word || b.lex != Lex::None || b.cap {
+            return false;
+        }
+        if COUNTS.iter().any(|c| self.eq(before, c)) {
+            return false;
+        }
+        let per_short = matches!(self.toks.get(p.start).map(|t| t.lex), Some(Lex::W(W::Per)))
+            && matches!(
+                self.toks.get(p.start + 1).map(|t| t.lex),
+                Some(Lex::Unit(Unit::Second | Unit::Minute, false))
+            );
+        let word = self.s(before);
+        if word.starts_with(|c: char| c.is_ascii_digit()) {
+            return per_short;
+        }
+        let number_near = (before.saturating_sub(3)..before).any(|k| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.is_num() || matches!(t.lex, Lex::Num(_) | Lex::Tens(_)))
+        });
+        if word.ends_with('s') {
+            number_near || per_short
+        } else {
+            number_near && per_short
+        }
     }
 
     /// A bare four-digit year right after a capitalised word inside a
