@@ -2291,6 +2291,264 @@ const ROWS: &[Row] = &[
     r("Deaths rose in 1998-1999 sharply.", D2001, "1999", D, "1999"),
     r("It was registered on 2004-05-17.", D2001, "2004-05-17", D, "2004-05-17"),
     none("Chelsea beat them 3-1 and drew 2-2.", D2001),
+    // A clock time before "on" and a determiner with a day is on that day.
+    r(
+        "The Budget will be at 1230 GMT on that Wednesday.",
+        "2005-03-14",
+        "1230 GMT",
+        T,
+        "2005-03-16T12:30",
+    ),
+    r(
+        "A session started at 2pm on a Sunday and paused at 5am on the Monday.",
+        "2005-03-15",
+        "2pm",
+        T,
+        "XXXX-WXX-7T14:00",
+    ),
+    r(
+        "The news broke on Friday. He woke at 5am on the Monday.",
+        "2005-03-15",
+        "5am",
+        T,
+        "2005-03-14T05:00",
+    ),
+    // "a Sunday" is a Sunday in no week the text says.
+    r(
+        "I suppose, on a Sunday in particular, we should forgive.",
+        "2005-03-15",
+        "Sunday",
+        D,
+        "XXXX-WXX-7",
+    ),
+    r(
+        "He used to listen to his sermons on a Friday night.",
+        "2005-03-15",
+        "Friday night",
+        D,
+        "XXXX-WXX-5TNI",
+    ),
+    r(
+        "The hunt was out on Thursday.",
+        "2005-03-15",
+        "Thursday",
+        D,
+        "2005-03-10",
+    ),
+    // A range of years with a two-digit end: two dates, as TimeML marks
+    // "from 1991 to 1997".
+    r(
+        "He played for St Helens from 1994-96 and won the cup.",
+        "2005-03-15",
+        "1994",
+        D,
+        "1994",
+    ),
+    r(
+        "He played for St Helens from 1994-96 and won the cup.",
+        "2005-03-15",
+        "96",
+        D,
+        "1996",
+    ),
+    r(
+        "The EU's budget for 2007-13 is under way.",
+        "2005-03-15",
+        "13",
+        D,
+        "2013",
+    ),
+    r("It was registered on 2001-03-15.", "2005-03-15", "2001-03-15", D, "2001-03-15"),
+    // Two years joined by a slash are one financial year or season.
+    r(
+        "Borrowing is tipped to fall to 31bn by 2005/06.",
+        "2005-03-15",
+        "2005/06",
+        D,
+        "2005",
+    ),
+    r(
+        "He was player of the season in 2001/2.",
+        "2005-03-15",
+        "2001/2",
+        D,
+        "2001",
+    ),
+    r(
+        "Figures showed that, for 2003/2004, searches rose.",
+        "2005-03-15",
+        "2003/2004",
+        D,
+        "2003",
+    ),
+    none("The ratio was 2004/2009 in the table.", "2005-03-15"),
+    // A half with no year near the words of a match is half of the match.
+    none(
+        "Keane took his record to 24 with a first-half goal for Ireland.",
+        "2005-03-15",
+    ),
+    none(
+        "We didn't play with enough speed in the first half, the coach said.",
+        "2005-03-15",
+    ),
+    none(
+        "He limped off in the first half against Saracens.",
+        "2005-03-15",
+    ),
+    none("It includes two dance routines in the film's second half.", "2005-03-15"),
+    r(
+        "Growth did slow in the second half, but only slightly.",
+        "2005-03-15",
+        "the second half",
+        D,
+        "2004-H2",
+    ),
+    r(
+        "Earnings growth would slow in the second half.",
+        "2005-03-15",
+        "the second half",
+        D,
+        "2005-H2",
+    ),
+    // "of this year", "of next year" belong to the part of the year.
+    r(
+        "He expected the referendum in the first half of next year.",
+        "2005-03-15",
+        "the first half of next year",
+        D,
+        "2006-H1",
+    ),
+    r(
+        "Shipments start in the fourth quarter of next year.",
+        "2005-03-15",
+        "the fourth quarter of next year",
+        D,
+        "2006-Q4",
+    ),
+    // A weekday before the name of a programme is part of the title.
+    none(
+        "Speaking on BBC Radio Scotland's Sunday Live programme, she agreed.",
+        "2005-03-15",
+    ),
+    none("He spoke on GMTV's Sunday Programme.", "2005-03-15"),
+    // "a UNIT" after an amount or a number word is a rate.
+    r(
+        "They release one a week in Britain.",
+        "2005-03-15",
+        "a week",
+        S,
+        "P1W",
+    ),
+    r(
+        "That is over £1bn a year for passengers.",
+        "2005-03-15",
+        "a year",
+        S,
+        "P1Y",
+    ),
+    r(
+        "Trade is worth more than 200bn euros a year.",
+        "2005-03-15",
+        "a year",
+        S,
+        "P1Y",
+    ),
+    // "earlier" and "later" count from the year the text last named,
+    // "ago" from the DCT.
+    r(
+        "In the three months to 31 December 2004, it made £75m, against £125m a year earlier.",
+        "2005-03-15",
+        "a year earlier",
+        D,
+        "2003",
+    ),
+    r(
+        "He won the seat in 1964. Labour regained it two years later.",
+        "2005-03-15",
+        "two years later",
+        D,
+        "1966",
+    ),
+    r(
+        "Oil prices are 45% higher than a year ago.",
+        "2005-03-15",
+        "a year ago",
+        D,
+        "2004",
+    ),
+    // The article of a noun the weekday modifies leaves the day dated.
+    r(
+        "About 500 people attended a Sunday night memorial service.",
+        "2005-03-15",
+        "Sunday night",
+        D,
+        "2005-03-13TNI",
+    ),
+    r(
+        "It scrapped a Saturday-night stay requirement.",
+        "2005-03-15",
+        "Saturday",
+        D,
+        "2005-03-12",
+    ),
+    // "per second" after a measured quantity is a unit of speed.
+    none(
+        "DVDs are squashed down to about five or six megabits per second.",
+        "2005-03-15",
+    ),
+    none("It offers around one megabit per second.", "2005-03-15"),
+    none("Linpack measures calculations per second.", "2005-03-15"),
+    none("The record was 426m per minute.", "2005-03-15"),
+    r(
+        "The minimum wage is £4.85 per hour.",
+        "2005-03-15",
+        "per hour",
+        S,
+        "PT1H",
+    ),
+    r(
+        "The heart beats twice per second.",
+        "2005-03-15",
+        "per second",
+        S,
+        "PT1S",
+    ),
+    // The date that names the attacks of 2001.
+    r(
+        "It was hit by the impact of the 11 September attacks.",
+        "2005-03-15",
+        "11 September",
+        D,
+        "2001-09-11",
+    ),
+    r(
+        "Since the September 11 terror attacks, flights fell.",
+        "2005-03-15",
+        "September 11",
+        D,
+        "2001-09-11",
+    ),
+    r(
+        "Its launch was delayed by the 11 September attacks. It was rolled out at 2200 GMT.",
+        "2005-03-15",
+        "2200 GMT",
+        T,
+        "2005-03-15T22:00",
+    ),
+    r(
+        "The vote is on 11 September.",
+        "2005-03-15",
+        "11 September",
+        D,
+        "2005-09-11",
+    ),
+    r(
+        "The stadium was ready a year later.",
+        "2005-03-15",
+        "a year later",
+        D,
+        "2006",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

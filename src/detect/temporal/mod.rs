@@ -61,7 +61,7 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             i = p.end;
             continue;
         }
-        let p = g.indefinite_time(p);
+        let (p, event_name) = september_11(&g, g.indefinite_time(p));
         if p.sem == Sem::Then {
             if let Some(t) = then_value(text, &out, toks[p.start].start, toks[p.start].end) {
                 out.push(t);
@@ -85,10 +85,29 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         ctx.fiscal_label = toks[p.start..p.end]
             .iter()
             .any(|t| t.lex == Lex::W(W::Fiscal));
+        // A date that names an event is no time the story moves to: "the
+        // Boeing was rolled out at 2200 GMT" after "delayed by the 11
+        // September attacks" is still on the day of the story.
+        let saved = event_name.then(|| ctx.clone());
         let (kind, value) = normalize(&p.sem, dct, tense, &mut ctx);
+        if let Some(saved) = saved {
+            ctx = saved;
+        }
         let span = toks[p.start].start..toks[p.end - 1].end;
         out.push(Timex { span, kind, value });
         i = p.end;
+        // "1994-96": the end of the range is a year of its own.
+        if let (Sem::Year(y), true) = (&p.sem, p.end == p.start + 1) {
+            if let Some((e, end)) = g.year_range_end(p.start, *y) {
+                let (kind, value) = normalize(&Sem::Year(end), dct, tense, &mut ctx);
+                out.push(Timex {
+                    span: toks[e].start..toks[e].end,
+                    kind,
+                    value,
+                });
+                i = e + 1;
+            }
+        }
         // "April 24 and 25": the second day is its own date.
         if let Sem::Ymd { y, m, .. } = p.sem {
             if let Some((e, d)) = g.day_continuation(i) {
@@ -129,6 +148,40 @@ fn then_value(text: &str, out: &[Timex], start: usize, end: usize) -> Option<Tim
     })
 }
 
+/// "the 11 September attacks", "the September 11 terror attacks": the
+/// date names the attacks of 2001 in any news written since, not the
+/// 11 September nearest the DCT. The flag tells that the date is such a
+/// name.
+fn september_11(g: &Grammar, mut p: Parsed) -> (Parsed, bool) {
+    if p.sem
+        == (Sem::Ymd {
+            y: None,
+            m: 9,
+            d: 11,
+        })
+        && (p.end..p.end + 2).any(|k| {
+            [
+                "attack",
+                "attacks",
+                "terror",
+                "terrorist",
+                "hijackers",
+                "hijackings",
+            ]
+            .iter()
+            .any(|w| g.eq(k, w))
+        })
+    {
+        p.sem = Sem::Ymd {
+            y: Some(2001),
+            m: 9,
+            d: 11,
+        };
+        return (p, true);
+    }
+    (p, false)
+}
+
 /// "Wednesday's ruling": a possessive weekday is a past day.
 fn possessive_weekday(g: &Grammar, p: &Parsed) -> bool {
     matches!(p.sem, Sem::Weekday { .. })
@@ -158,7 +211,11 @@ fn day_after_clock(g: &Grammar, p: &Parsed) -> Option<(Parsed, anchor::Tense)> {
     if on.kind != Kind::Word || !g.text.get(on.start..on.end)?.eq_ignore_ascii_case("on") {
         return None;
     }
-    let d = g.core(p.end + 1)?;
+    // "on that Wednesday", "on the Monday", "on a Sunday": the determiner
+    // is no part of the day's expression, which starts after it.
+    let k = p.end + 1;
+    let det = ["that", "the", "a"].iter().any(|w| g.eq(k, w));
+    let d = g.core(if det { k + 1 } else { k })?;
     // "on Sunday night" still names Sunday: the time takes its date only.
     let day = matches!(
         d.sem,

@@ -15,7 +15,7 @@
 
 use super::anchor::{tense_of_word, Tense};
 use super::lexicon::{Lex, Unit, W};
-use super::normalize::Sem;
+use super::normalize::{Part, Sem};
 use super::patterns::{Grammar, Parsed};
 use super::token::Kind;
 
@@ -61,6 +61,71 @@ const RATE_NOUNS: &[&str] = &[
     "inflation",
 ];
 
+/// Words of a match of football, rugby or cricket: near one of them a
+/// "first half" or "second half" with no year is a half of the match
+/// ("a second-half goal", "we didn't play in the first half").
+const MATCH_WORDS: &[&str] = &[
+    "goal",
+    "goals",
+    "scored",
+    "score",
+    "scoring",
+    "penalty",
+    "penalties",
+    "try",
+    "tries",
+    "header",
+    "shot",
+    "shots",
+    "referee",
+    "substitute",
+    "substitutes",
+    "substituted",
+    "replacement",
+    "replacements",
+    "pitch",
+    "match",
+    "keeper",
+    "goalkeeper",
+    "ball",
+    "equaliser",
+    "equalizer",
+    "opener",
+    "possession",
+    "kick",
+    "kicked",
+    "corner",
+    "tackle",
+    "striker",
+    "winger",
+    "forwards",
+    "ruck",
+    "wicket",
+    "wickets",
+    "innings",
+    "minute",
+    "minutes",
+    "interval",
+    "game",
+    "play",
+    "played",
+    "playing",
+    "defending",
+    "defended",
+    "display",
+    "side",
+    "chance",
+    "chances",
+    "win",
+    "won",
+    "winners",
+    "beat",
+];
+
+/// How far, in tokens, [`Grammar::match_half`] looks on each side for a
+/// word of a match (within the paragraph).
+const MATCH_REACH: usize = 40;
+
 /// Words before "per second" / "an hour" that count occurrences: the phrase
 /// is then a frequency ("twice an hour"), which stays a set.
 const COUNTS: &[&str] = &["times", "once", "twice", "thrice"];
@@ -77,6 +142,60 @@ impl Grammar<'_> {
             || self.soon_after_past_event(p)
             || self.today_in_name(p)
             || self.paper_before_name(p)
+            || self.match_half(p)
+    }
+
+    /// "a second-half goal", "we didn't play in the first half", "the
+    /// film's second half": a half with no year of its own, after a
+    /// possessive or near a word of a match, is half of a match or of a
+    /// work, not of the calendar year. A half followed by "of" ("the first
+    /// half of next year", "of our fiscal year") or named fiscal keeps its
+    /// year, and so does one with no such word near ("growth did slow in
+    /// the second half").
+    fn match_half(&self, p: &Parsed) -> bool {
+        if !matches!(
+            p.sem,
+            Sem::Part {
+                y: None,
+                part: Part::Half(_),
+                ..
+            }
+        ) {
+            return false;
+        }
+        if self.is_w(p.end, W::Of) || (p.start..p.end).any(|k| self.is_w(k, W::Fiscal)) {
+            return false;
+        }
+        // "the film's second half", "Spain's first-half performance"; not
+        // "the year's second half".
+        if p.start >= 3
+            && self.eq(p.start - 1, "s")
+            && self.punct(p.start - 2, b'\'')
+            && !matches!(self.toks[p.start - 3].lex, Lex::Unit(..))
+        {
+            return true;
+        }
+        let word = |k: usize| {
+            self.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
+                && MATCH_WORDS.iter().any(|w| self.eq(k, w))
+        };
+        // "in the first half against England"
+        if self.eq(p.end, "against") {
+            return true;
+        }
+        let mut k = p.start;
+        for _ in 0..MATCH_REACH {
+            if k == 0 || self.toks[k].newline {
+                break;
+            }
+            k -= 1;
+            if word(k) {
+                return true;
+            }
+        }
+        (p.end..(p.end + MATCH_REACH).min(self.toks.len()))
+            .take_while(|&k| !self.toks[k].newline)
+            .any(word)
     }
 
     /// "the Communist Party daily Granma", "the weekly Der Spiegel": a
@@ -197,14 +316,35 @@ impl Grammar<'_> {
             return false;
         };
         // The counted noun is a plain plural word after a number: "15
-        // million instructions", "120 miles", "60 kilometres".
-        b.kind == Kind::Word
-            && b.lex == Lex::None
-            && !b.cap
-            && self.s(before).ends_with('s')
-            && !COUNTS.iter().any(|c| self.eq(before, c))
-            && (before.saturating_sub(3)..before)
-                .any(|k| self.toks.get(k).is_some_and(|t| t.is_num()))
+        // million instructions", "120 miles", "60 kilometres", "five or
+        // six megabits". Before "per second" or "per minute" the number
+        // may be missing ("calculations per second") and the noun be one
+        // ("one megabit per second") or glued to it ("17m per second").
+        if b.kind != Kind::Word || b.lex != Lex::None || b.cap {
+            return false;
+        }
+        if COUNTS.iter().any(|c| self.eq(before, c)) {
+            return false;
+        }
+        let per_short = matches!(self.toks.get(p.start).map(|t| t.lex), Some(Lex::W(W::Per)))
+            && matches!(
+                self.toks.get(p.start + 1).map(|t| t.lex),
+                Some(Lex::Unit(Unit::Second | Unit::Minute, false))
+            );
+        let word = self.s(before);
+        if word.starts_with(|c: char| c.is_ascii_digit()) {
+            return per_short;
+        }
+        let number_near = (before.saturating_sub(3)..before).any(|k| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.is_num() || matches!(t.lex, Lex::Num(_) | Lex::Tens(_)))
+        });
+        if word.ends_with('s') {
+            number_near || per_short
+        } else {
+            number_near && per_short
+        }
     }
 
     /// A bare four-digit year right after a capitalised word inside a

@@ -14,6 +14,9 @@ pub enum Rel {
     Last,
     This,
     Next,
+    /// "on a Sunday": some day of that name, which the text does not
+    /// place in any week.
+    Any,
 }
 
 /// Parts of a year named by "quarter", "half" and seasons.
@@ -117,6 +120,9 @@ pub enum Sem {
         unit: Unit,
         n: Option<f64>,
         sign: i64,
+        /// "earlier"/"later" count from the text's reference time, "ago"
+        /// and "from now" from the DCT.
+        from_ref: bool,
     },
     /// The weekend before or after the DCT by tense.
     Weekend {
@@ -291,6 +297,7 @@ fn resolve_weekday(dct: NaiveDate, wd: u32, rel: Rel, tense: Tense) -> Option<Na
             // Same ISO week.
             shift(dct, wd - cur)
         }
+        Rel::Any => None,
         Rel::None => match tense {
             Tense::Future => shift(dct, (wd - cur).rem_euclid(7)),
             Tense::Past | Tense::Present | Tense::Unknown => shift(dct, -(cur - wd).rem_euclid(7)),
@@ -368,7 +375,7 @@ fn resolve_part_year(dct: NaiveDate, p: Part, rel: Rel, tense: Tense) -> i32 {
                 y + 1
             }
         }
-        Rel::None => match tense {
+        Rel::None | Rel::Any => match tense {
             Tense::Past if idx > cur => y - 1,
             Tense::Future if idx < cur && !matches!(p, Part::Quarter(_)) => y + 1,
             _ => y,
@@ -531,7 +538,7 @@ pub fn normalize(
                         }
                     }
                     Rel::This => dct.year(),
-                    Rel::None => infer_year(dct, *m, 15, tense),
+                    Rel::None | Rel::Any => infer_year(dct, *m, 15, tense),
                 })
             });
             match y {
@@ -724,7 +731,12 @@ pub fn normalize(
         },
         Sem::UnitOff { unit, off } => unit_off(*unit, *off, dct, ctx),
         Sem::Anaphor { unit, off } => anaphor(*unit, *off, dct, ctx),
-        Sem::Ago { unit, n, sign } => ago(*unit, *n, *sign, dct, ctx),
+        Sem::Ago {
+            unit,
+            n,
+            sign,
+            from_ref,
+        } => ago(*unit, *n, *sign, *from_ref, dct, ctx),
         Sem::Weekend { rel } => {
             let Some(dct) = dct else {
                 return (Date, "XXXX-WXX-WE".into());
@@ -735,7 +747,7 @@ pub fn normalize(
             let past = match rel {
                 Rel::Last => true,
                 Rel::Next | Rel::This => false,
-                Rel::None => tense == Tense::Past,
+                Rel::None | Rel::Any => tense == Tense::Past,
             };
             let sat = if past && cur < 5 {
                 sat_this.and_then(|s| shift(s, -7))
@@ -779,7 +791,13 @@ pub fn normalize(
             let day = match date {
                 Some(d) => {
                     let (_, v) = normalize(d, dct, tense, ctx);
-                    v.get(..10).map(str::to_string).filter(|s| !s.contains('W'))
+                    // A week is no day, but a weekday in an unknown week
+                    // ("2pm on a Sunday") still names one.
+                    v.get(..10).map(str::to_string).filter(|s| {
+                        !s.contains('W')
+                            || s.starts_with("XXXX-WXX-")
+                                && s.ends_with(|c: char| c.is_ascii_digit())
+                    })
                 }
                 None => ctx.ref_day.or(dct).map(ymd),
             };
@@ -891,6 +909,7 @@ fn ago(
     unit: Unit,
     n: Option<f64>,
     sign: i64,
+    from_ref: bool,
     dct: Option<NaiveDate>,
     ctx: &mut DocCtx,
 ) -> (TimexType, String) {
@@ -928,7 +947,14 @@ fn ago(
                     None => {}
                 }
             }
-            Some(format!("{:04}", i64::from(dct.year()) + k))
+            // "profits of £75m in the three months to 31 December 2004,
+            // against £125m a year earlier": the year before the one the
+            // text last named.
+            let base = match ctx.ref_year {
+                Some(y) if from_ref => y,
+                _ => dct.year(),
+            };
+            Some(format!("{:04}", i64::from(base) + k))
         }
         Unit::Decade => Some(format!("{:04}", i64::from(dct.year()) + 10 * k)),
         Unit::Century => Some(format!("{:02}", (i64::from(dct.year()) + 100 * k) / 100)),

@@ -182,6 +182,10 @@ const TITLE_NOUNS: &[&str] = &[
     "Crash",
     "Group",
     "Movement",
+    "Live",
+    "Programme",
+    "Show",
+    "Bloody",
 ];
 
 /// Words before a number that make it an identifier or an amount.
@@ -243,7 +247,7 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    fn is_w(&self, i: usize, w: W) -> bool {
+    pub(super) fn is_w(&self, i: usize, w: W) -> bool {
         self.w(i) == Some(w)
     }
 
@@ -333,7 +337,9 @@ impl<'a> Grammar<'a> {
         }
         if let Some(n) = self.tok(i + 1) {
             if !n.space {
-                if matches!(n.kind, Kind::Punct(b'%' | b'/' | b':')) {
+                if matches!(n.kind, Kind::Punct(b'%' | b':'))
+                    || n.is_punct(b'/') && self.season_end_with(i, y, |_| false).is_none()
+                {
                     return None;
                 }
                 if matches!(n.kind, Kind::Punct(b'.' | b',' | b'-'))
@@ -767,6 +773,23 @@ impl<'a> Grammar<'a> {
     }
 
     /// "of 2001" / ", 2001" / " 2001"
+    /// "of this year", "of next year", "of last year" at `j` (not before a
+    /// possessive: "of this year's budget"): the offset from the DCT's year.
+    fn of_this_year(&self, j: usize) -> Option<i64> {
+        if !self.is_w(j, W::Of)
+            || self.unit(j + 2) != Some((Unit::Year, false))
+            || self.punct(j + 3, b'\'')
+        {
+            return None;
+        }
+        match self.w(j + 1)? {
+            W::This => Some(0),
+            W::Next => Some(1),
+            W::Last => Some(-1),
+            _ => None,
+        }
+    }
+
     fn of_year_after(&self, j: usize) -> Option<(i32, usize)> {
         if self.is_w(j, W::Of) {
             if let Some(y) = self.year_at(j + 1) {
@@ -935,7 +958,37 @@ impl<'a> Grammar<'a> {
             }
         }
         // Dateline: "Friday, 23 November, 2001" / "Tuesday, Nov. 19".
-        Some(self.weekday_then(i, i + 1, wd, Rel::None))
+        let mut p = self.weekday_then(i, i + 1, wd, Rel::None);
+        // "on a Sunday in particular", "on a Friday night, ...": an
+        // indefinite article leaves the week open (TimeML `XXXX-WXX-7`);
+        // the tense of the clause does not say which Sunday. Not when the
+        // article is a noun's ("a Sunday night memorial service", "a
+        // Saturday-night stay"): then a word or a hyphen follows.
+        if i > 0 && (self.eq(i - 1, "a") || self.eq(i - 1, "an")) && self.phrase_ends(p.end) {
+            if let Sem::Weekday { rel, .. } = &mut p.sem {
+                *rel = Rel::Any;
+            }
+        }
+        Some(p)
+    }
+
+    /// Whether a noun phrase can end before token `j`: the text ends, or
+    /// a punctuation mark other than a hyphen, or a preposition or a
+    /// conjunction follows.
+    fn phrase_ends(&self, j: usize) -> bool {
+        let Some(t) = self.tok(j) else {
+            return true;
+        };
+        match t.kind {
+            Kind::Punct(c) => c != b'-',
+            Kind::Word => [
+                "in", "at", "on", "and", "or", "but", "when", "for", "of", "to", "with", "from",
+                "after", "before", "during", "until", "between",
+            ]
+            .iter()
+            .any(|w| self.eq(j, w)),
+            _ => false,
+        }
     }
 
     /// A part of day in the plural at token `j` ("nights", "mornings").
@@ -1379,8 +1432,14 @@ impl<'a> Grammar<'a> {
 
     /// [`Self::season_end`] with `named(end)` telling whether what follows
     /// the span at `end` names the span as a season or fiscal year.
+    ///
+    /// A slash joins the two years of one period only ("2005/06",
+    /// "1998/9", "2003/2004": the British financial and tax year, a
+    /// football or school season), so four digits after it join without
+    /// a season word, and so does the last digit of the next year.
     fn season_end_with(&self, i: usize, y: i32, named: impl Fn(usize) -> bool) -> Option<usize> {
-        if !self.punct(i + 1, b'-') || !self.glued(i + 1) {
+        let slash = self.punct(i + 1, b'/');
+        if !(slash || self.punct(i + 1, b'-')) || !self.glued(i + 1) {
             return None;
         }
         let n = self.tok(i + 2)?;
@@ -1388,13 +1447,42 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let next = match n.digits {
+            1 => slash && (y + 1) % 10 == n.num as i32,
             2 => (y + 1) % 100 == n.num as i32,
-            4 => y + 1 == n.num as i32 && named(i + 3),
+            4 => y + 1 == n.num as i32 && (slash || named(i + 3)),
             _ => false,
         };
-        // "2004-05-17" is a calendar date, not a season.
-        let more = self.punct(i + 3, b'-') && self.glued(i + 3);
+        // "2004-05-17", "2004/05/17" are calendar dates, not seasons.
+        let more = self
+            .tok(i + 3)
+            .is_some_and(|t| !t.space && matches!(t.kind, Kind::Punct(b'-' | b'/')));
         (next && !more).then_some(i + 3)
+    }
+
+    /// "1994-96", "the EU budget for 2007-13": the end of a range of years
+    /// after the year `y` at `i`, written with its last two digits. TimeML
+    /// marks the two ends of a range as two dates (TBAQ: "from 1991 to
+    /// 1997", "between 1994 and 1997"), as gloss does for "2001-2003":
+    /// the token of the two digits and the year they stand for. The end
+    /// must come after `y` in the same century; the next year is a season
+    /// ([`Self::season_end`]), and more digits after it make a date or a
+    /// code ("2001-03-15", "1994-96-2").
+    pub(super) fn year_range_end(&self, i: usize, y: i32) -> Option<(usize, i32)> {
+        if !self.punct(i + 1, b'-') || !self.glued(i + 1) {
+            return None;
+        }
+        let n = self.tok(i + 2)?;
+        if n.space || n.kind != (Kind::Num { ord: false }) || n.digits != 2 {
+            return None;
+        }
+        let end = y - y % 100 + n.num as i32;
+        if end <= y + 1 {
+            return None;
+        }
+        let more = self.tok(i + 3).is_some_and(|t| {
+            !t.space && (t.is_num() || matches!(t.kind, Kind::Punct(b'-' | b'/' | b':' | b'%')))
+        });
+        (!more).then_some((i + 2, end))
     }
 
     fn iso_date(&self, i: usize) -> Option<Parsed> {
@@ -1430,7 +1518,12 @@ impl<'a> Grammar<'a> {
             return Some(Parsed {
                 start: i,
                 end: e + 1,
-                sem: Sem::Ago { unit, n, sign: -1 },
+                sem: Sem::Ago {
+                    unit,
+                    n,
+                    sign: -1,
+                    from_ref: false,
+                },
             });
         }
         // "a week or so ago": the same date, given as an approximation.
@@ -1438,14 +1531,24 @@ impl<'a> Grammar<'a> {
             return Some(Parsed {
                 start: i,
                 end: e + 3,
-                sem: Sem::Ago { unit, n, sign: -1 },
+                sem: Sem::Ago {
+                    unit,
+                    n,
+                    sign: -1,
+                    from_ref: false,
+                },
             });
         }
         if self.is_w(e, W::From) && self.is_w(e + 1, W::Now) {
             return Some(Parsed {
                 start: i,
                 end: e + 2,
-                sem: Sem::Ago { unit, n, sign: 1 },
+                sem: Sem::Ago {
+                    unit,
+                    n,
+                    sign: 1,
+                    from_ref: false,
+                },
             });
         }
         // "three days later", "a week earlier": TimeML marks the stretch
@@ -1465,33 +1568,48 @@ impl<'a> Grammar<'a> {
             return Some(Parsed {
                 start: i,
                 end: e + 1,
-                sem: Sem::Ago { unit, n, sign },
+                sem: Sem::Ago {
+                    unit,
+                    n,
+                    sign,
+                    from_ref: true,
+                },
             });
         }
         // Rate: "$5 a year", "twice a day", "10% a month".
         if self.is_w(i, W::A) && i > 0 && e == i + 2 {
             let p = &self.toks[i - 1];
+            // "1bn", "950m" (one token): a magnitude glued to its number.
+            let glued_magnitude = |k: usize| {
+                let w = self.s(k);
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    && ["bn", "m", "tn", "k"].iter().any(|m| w.ends_with(m))
+            };
+            let magnitude = |k: usize| {
+                glued_magnitude(k)
+                    || matches!(
+                        self.s(k).to_ascii_lowercase().as_str(),
+                        "million" | "billion" | "thousand" | "hundred"
+                    )
+            };
             let rate = p.is_num()
+                // "one a week", "five a day"
+                || matches!(p.lex, Lex::Num(_) | Lex::Tens(_))
                 || matches!(p.kind, Kind::Punct(b'%'))
+                || magnitude(i - 1)
                 || matches!(
                     self.s(i - 1).to_ascii_lowercase().as_str(),
-                    "twice"
-                        | "once"
-                        | "times"
-                        | "percent"
-                        | "dollars"
-                        | "cents"
-                        | "million"
-                        | "billion"
-                        | "thousand"
-                        | "hundred"
+                    "twice" | "once" | "times" | "percent" | "dollars" | "cents"
                 )
                 // "four flights a week", "700 seats a week", "24 hours a
-                // day": a counted plural noun before "a UNIT" is a frequency.
+                // day", "70 million passengers a year", "200bn euros a
+                // year": a counted plural noun before "a UNIT" is a
+                // frequency.
                 || (i >= 2
                     && self.s(i - 1).len() > 2
                     && self.s(i - 1).ends_with('s')
-                    && self.number(i - 2).is_some_and(|(k, _)| k == i - 1));
+                    && (self.number(i - 2).is_some_and(|(k, _)| k == i - 1)
+                        || magnitude(i - 2)));
             if rate {
                 return Some(Parsed {
                     start: i,
@@ -1529,6 +1647,15 @@ impl<'a> Grammar<'a> {
     /// A quarter, half or season ending before token `e`, with the year
     /// that may follow it ("the second quarter of 1990", "summer of 1998").
     fn part_of_year(&self, start: usize, e: usize, part: Part) -> Parsed {
+        // "the first half of next year", "the third quarter of this year":
+        // counted from the DCT's year, like "next year's first quarter".
+        if let Some(off) = self.of_this_year(e) {
+            return Parsed {
+                start,
+                end: e + 3,
+                sem: Sem::PartOff { part, off },
+            };
+        }
         let (y, end) = match self.of_year_after(e) {
             Some((y, e2)) => (Some(y), e2),
             None => (None, e),
