@@ -276,18 +276,23 @@ pub fn analyze_with(corpus: &Corpus, article: &Article, detail: FixDetail) -> An
     for n in &unknown_names {
         let name = &text[n.span.clone()];
         let looks = looks_like(n);
+        // The title or description before a person's name describes the
+        // new entry ("Culture Secretary"), as the article has it.
+        let description = n.described_as.as_ref().map_or("", |t| &text[t.clone()]);
+        let described = if description.is_empty() {
+            String::new()
+        } else {
+            format!(" ({description})")
+        };
         let mut d = Diagnostic::new(
             &article.path,
             Code::UnknownEntity,
             n.span.clone(),
-            format!("`{name}` looks like {looks} but is not in entities.toml"),
+            format!("`{name}`{described} looks like {looks} but is not in entities.toml"),
         );
         // One fix per kind the name may be, the likelier first. Where the
         // registry cannot be edited there is none; for title-only output
         // only the title is kept.
-        // The title or description before a person's name describes the
-        // new entry ("Culture Secretary"), as the article has it.
-        let description = n.described_as.as_ref().map_or("", |t| &text[t.clone()]);
         for kind in std::iter::once(n.kind).chain(n.alternative) {
             d.fixes
                 .extend(registry_fix(corpus, name, kind, description).map(|f| {

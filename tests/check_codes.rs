@@ -170,6 +170,10 @@ fn a_title_before_an_unknown_name_describes_the_new_entry() {
     // every article, whatever office she holds there.
     assert_eq!(covered(f.root(), &d), "Tessa Jowell");
     assert_eq!(
+        d["message"],
+        "`Tessa Jowell` (Culture Secretary) looks like a person but is not in entities.toml"
+    );
+    assert_eq!(
         d["fixes"][0]["title"],
         "Add `Tessa Jowell` (Culture Secretary) to entities.toml as a person"
     );
