@@ -1474,6 +1474,25 @@ static DESCRIPTIONS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
         "Veteran",
         "Winger",
         "Writer",
+        // Rugby and football positions ("Wing Cedric Heymans", "Flanker
+        // Johnny O'Connor") and trades seen before names in BBC News.
+        "Beatle",
+        "Cinematographer",
+        "Conductor",
+        "Defender",
+        "DJ",
+        "Flanker",
+        "Fly-half",
+        "Hooker",
+        "Keeper",
+        "Lock",
+        "Prop",
+        "Scrum-half",
+        "Wing",
+        "Texan",
+        "Californian",
+        "Londoner",
+        "Yorkshireman",
     ])
 });
 
