@@ -1694,3 +1694,79 @@ fn a_name_after_a_verb_that_closes_a_clause_is_its_source() {
         Some("Mr Okafor should resign"),
     );
 }
+
+/// "compared with" between two figures weighs them; a comparison someone
+/// makes has its object first, and a passive keeps its cue.
+#[test]
+fn figures_compared_with_each_other_make_no_claim() {
+    assert_eq!(
+        claims("The bakery made a profit of £12m compared with £9m a year earlier."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Ferry traffic rose by 8% in March compared to last year."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Sales of the new model compared unfavourably with its rivals."),
+        vec![]
+    );
+    one(
+        "The governor compared the new tax to a toll on every family.",
+        "compared",
+        Some("The governor"),
+        Some("the new tax to a toll on every family"),
+    );
+    let found = claims("The new bridge has been compared to a harp by some critics.");
+    assert!(
+        found.iter().any(|(cue, _, _)| cue == "has been compared"),
+        "{found:?}"
+    );
+}
+
+/// A film, an album or a person released or shown is no claim; a report
+/// released, or a passive with a complement, is.
+#[test]
+fn passives_of_release_and_showing_need_a_text_or_a_complement() {
+    assert_eq!(
+        claims("Her second album was released in 2003 and sold well."),
+        vec![]
+    );
+    assert_eq!(
+        claims("The awards ceremony will be shown on BBC One at 2000 GMT."),
+        vec![]
+    );
+    assert_eq!(
+        claims("The two fishermen were released without charge on Friday."),
+        vec![]
+    );
+    let found = claims("The report was released amid growing concern about the river.");
+    assert!(
+        found.iter().any(|(cue, _, _)| cue == "was released"),
+        "{found:?}"
+    );
+    let found = claims("Her first account was later shown to be false.");
+    assert!(
+        found.iter().any(|(cue, _, _)| cue == "was later shown"),
+        "{found:?}"
+    );
+}
+
+/// A participle of publishing after the object of a preposition is a
+/// reduced relative clause, not a verb of saying.
+#[test]
+fn a_participle_of_publishing_after_a_noun_is_no_cue() {
+    assert_eq!(
+        claims("Staff read through the hundreds of alerts issued each year by the agency."),
+        vec![]
+    );
+    assert_eq!(
+        claims("The design follows that of similar phones released this year."),
+        vec![]
+    );
+    let found = claims("Late on Sunday, the club posted on its website that the match was off.");
+    assert!(
+        found.iter().any(|(cue, _, _)| cue == "posted"),
+        "{found:?}"
+    );
+}

@@ -242,6 +242,17 @@ pub fn plausible(
     {
         return false;
     }
+    // A cue of the model may end in "compared" ("is laughably slow
+    // compared to ...").
+    // A passive ("has been compared to Nixon") keeps its cue.
+    if matches!(last_word, "compared" | "compares")
+        && !cue_text
+            .split(' ')
+            .any(|w| matches!(w, "be" | "been" | "being" | "is" | "are" | "was" | "were"))
+        && compared_with(&text[..cue.start], &text[cue.end..])
+    {
+        return false;
+    }
     // Rule cues were tested where they were read (`reported::cue_at`);
     // the cue model's were not.
     if !cue_word_in_use(text, cue.clone()) {
@@ -307,8 +318,28 @@ pub(super) fn cue_word_in_use(text: &str, cue: Range<usize>) -> bool {
         "offer" | "offers" | "offered" | "offering" => {
             !offer_of_goods(&text[..cue.start], &text[cue.end..])
         }
+        "compared" | "compares" => !compared_with(&text[..cue.start], &text[cue.end..]),
         _ => true,
     }
+}
+
+/// "compared" or "compares" with "to" or "with" right after it (an
+/// adverb may stand between) weighs figures or things against each other
+/// ("a profit of £75m compared with £125m a year earlier", "Mercedes'
+/// profits compared unfavourably with 2003's"); a comparison someone makes
+/// has its object first ("Henry compared Trump to Pete Wilson"). A passive
+/// ("has been compared to Nixon") keeps its cue.
+fn compared_with(before: &str, after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    let mut next = words.next().unwrap_or("");
+    if next.len() > 4 && next.ends_with("ly") {
+        next = words.next().unwrap_or("");
+    }
+    let passive = matches!(
+        last_word_of(before.trim_end()).to_ascii_lowercase().as_str(),
+        "be" | "been" | "being" | "is" | "are" | "was" | "were"
+    );
+    matches!(next, "to" | "with") && !passive
 }
 
 /// Words before "call" or "calls" that make it a telephone call: "free
