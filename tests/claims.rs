@@ -1770,3 +1770,27 @@ fn a_participle_of_publishing_after_a_noun_is_no_cue() {
         "{found:?}"
     );
 }
+
+/// "went on sale" and "went on to win" are no cues; a speaker who goes
+/// on to a verb of speaking or stance still makes a claim.
+#[test]
+fn going_on_to_do_something_else_is_no_claim() {
+    assert_eq!(
+        claims("The new console went on sale in Japan on Sunday."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Her first novel went on to win three national prizes."),
+        vec![]
+    );
+    let found = claims("The minister went on to attack the council's housing plans.");
+    assert!(
+        found.iter().any(|(cue, _, _)| cue.starts_with("went on")),
+        "{found:?}"
+    );
+    let found = claims("The minister went on to warn that rents would rise.");
+    assert!(
+        found.iter().any(|(cue, _, _)| cue.starts_with("went on")),
+        "{found:?}"
+    );
+}

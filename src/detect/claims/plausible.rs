@@ -319,9 +319,43 @@ pub(super) fn cue_word_in_use(text: &str, cue: Range<usize>) -> bool {
             !offer_of_goods(&text[..cue.start], &text[cue.end..])
         }
         "compared" | "compares" => !compared_with(&text[..cue.start], &text[cue.end..]),
+        "went" | "went on" => !went_on_to_act(&text[cue.end..]),
         _ => true,
     }
 }
+
+/// "went on" (the cue, or "went" with `after` starting at its "on") that
+/// goes on to do something other than speak: "went on sale", "went on to
+/// win best film", "went on to become". A speaker goes on to a verb of
+/// the lexicon ("went on to accuse", "went on to warn") or goes on
+/// talking ("went on: ...", "went on, “...”").
+fn went_on_to_act(after: &str) -> bool {
+    let after = after.trim_start();
+    let after = after.strip_prefix("on ").unwrap_or(after);
+    let mut words = after.split_whitespace();
+    match words.next() {
+        Some("sale") => true,
+        Some("to") => words
+            .next()
+            .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            .is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && super::cues::lookup(w).is_none()
+                    && !super::reported::is_auxiliary(w)
+                    && !TALK_AFTER_WENT_ON.contains(&w)
+            }),
+        _ => false,
+    }
+}
+
+/// Verbs of speaking or of public stance that the lexicon lacks in the
+/// base form and that follow "went on to" ("went on to speak about",
+/// "went on to attack", "went on to list his achievements").
+const TALK_AFTER_WENT_ON: &[&str] = &[
+    "speak", "talk", "attack", "express", "name", "rebut", "signal", "list", "tear", "promote",
+    "outline", "address", "thank", "blame", "describe", "praise", "criticise", "criticize",
+    "question", "mock", "ridicule", "condemn", "dismiss", "defend", "highlight", "cite",
+];
 
 /// "compared" or "compares" with "to" or "with" right after it (an
 /// adverb may stand between) weighs figures or things against each other
