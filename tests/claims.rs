@@ -1794,3 +1794,26 @@ fn going_on_to_do_something_else_is_no_claim() {
         "{found:?}"
     );
 }
+
+/// "found itself in trouble" says where someone ended up; "posted a
+/// profit" puts up a result. Neither reports a claim; a survey that
+/// found and a message posted still do.
+#[test]
+fn finding_oneself_and_posting_a_result_are_no_claims() {
+    assert_eq!(
+        claims("The ferry company found itself in trouble with the regulator."),
+        vec![]
+    );
+    assert_eq!(
+        claims("The airline has posted a record first-half profit of £40m."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Both retailers posted mixed results for December."),
+        vec![]
+    );
+    let found = claims("The survey found that most drivers ignore the limit.");
+    assert!(found.iter().any(|(cue, _, _)| cue == "found"), "{found:?}");
+    let found = claims("The mayor posted a message on her website that the bridge would close.");
+    assert!(found.iter().any(|(cue, _, _)| cue == "posted"), "{found:?}");
+}
