@@ -1817,3 +1817,15 @@ fn finding_oneself_and_posting_a_result_are_no_claims() {
     let found = claims("The mayor posted a message on her website that the bridge would close.");
     assert!(found.iter().any(|(cue, _, _)| cue == "posted"), "{found:?}");
 }
+
+/// The "by" agent of a passive ends before an infinitive: "to be one of
+/// the worst" is the content.
+#[test]
+fn a_passive_agent_ends_before_an_infinitive() {
+    one(
+        "Spyware is considered by security experts to be one of the worst threats.",
+        "is considered",
+        Some("security experts"),
+        Some("to be one of the worst threats"),
+    );
+}

@@ -2139,7 +2139,19 @@ pub(crate) fn by_agent(ctx: &Ctx, k: usize, b: usize) -> Option<Range<usize>> {
     if !ctx.eq(k, "by") || !ctx.is_lower(k) {
         return None;
     }
-    ctx.np_forward(k + 1, b).map(|np| k + 1..np.end)
+    // "is considered by experts to be one of the worst": the infinitive
+    // is the content, not part of the agent ("to the UN" is).
+    let np = ctx.np_forward(k + 1, b)?;
+    let end = (np.start + 1..np.end)
+        .find(|&j| {
+            ctx.eq(j, "to")
+                && ctx.is_lower(j)
+                && ctx.is_lower(j + 1)
+                && !is_determiner(ctx.word(j + 1))
+                && !ctx.toks.get(j + 1).is_some_and(|t| !t.is_word())
+        })
+        .unwrap_or(np.end);
+    Some(k + 1..end)
 }
 
 /// Whether the tokens `r` are one "-ing" word that modifies the noun after
