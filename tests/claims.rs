@@ -1765,10 +1765,7 @@ fn a_participle_of_publishing_after_a_noun_is_no_cue() {
         vec![]
     );
     let found = claims("Late on Sunday, the club posted on its website that the match was off.");
-    assert!(
-        found.iter().any(|(cue, _, _)| cue == "posted"),
-        "{found:?}"
-    );
+    assert!(found.iter().any(|(cue, _, _)| cue == "posted"), "{found:?}");
 }
 
 /// "went on sale" and "went on to win" are no cues; a speaker who goes
@@ -1827,5 +1824,23 @@ fn a_passive_agent_ends_before_an_infinitive() {
         "is considered",
         Some("security experts"),
         Some("to be one of the worst threats"),
+    );
+}
+
+/// A time or a linking adverb that opens the sentence without a comma is
+/// not part of the source.
+#[test]
+fn an_opening_time_or_adverb_is_not_the_source() {
+    one(
+        "Last month the watchdog said it would not oppose the sale.",
+        "said",
+        Some("the watchdog"),
+        Some("it would not oppose the sale"),
+    );
+    one(
+        "However the ferry company insisted the timetable would not change.",
+        "insisted",
+        Some("the ferry company"),
+        Some("the timetable would not change"),
     );
 }

@@ -14,8 +14,8 @@ use crate::spans::SpanSet;
 use super::features::Doc;
 use super::model::{self, Model, Tagged};
 use super::reported::{
-    by_agent, clause_from, is_auxiliary, issued_thing, noun_modifier, passive, possessor, time_before_that, Ctx,
-    Found,
+    by_agent, clause_from, is_auxiliary, issued_thing, noun_modifier, passive, possessor,
+    time_before_that, Ctx, Found,
 };
 use super::tokens::Kind;
 use super::{cues, nouns};

@@ -358,8 +358,8 @@ fn reflexive_next(after: &str) -> bool {
 /// Words that make a figure or an outcome of what "posted" puts up.
 const RESULTS: &[&str] = &[
     "profit", "profits", "loss", "losses", "rise", "rises", "fall", "falls", "jump", "drop",
-    "increase", "decline", "results", "sales", "earnings", "revenue", "revenues", "growth",
-    "gain", "gains", "deficit", "surplus", "victory", "win", "turnover", "income",
+    "increase", "decline", "results", "sales", "earnings", "revenue", "revenues", "growth", "gain",
+    "gains", "deficit", "surplus", "victory", "win", "turnover", "income",
 ];
 
 /// Whether "posted" puts up a result, not a message: "Qantas has posted a
@@ -376,8 +376,10 @@ fn posted_a_result(after: &str) -> bool {
         if RESULTS.contains(&lower.as_str()) {
             return true;
         }
-        if ["in", "on", "to", "for", "of", "from", "via", "that", "and", "with", "by"]
-            .contains(&lower.as_str())
+        if [
+            "in", "on", "to", "for", "of", "from", "via", "that", "and", "with", "by",
+        ]
+        .contains(&lower.as_str())
             || word.ends_with([',', ';', ':'])
             || (word.ends_with('.') && !bare.is_empty() && !word.ends_with("bn."))
         {
@@ -415,9 +417,32 @@ fn went_on_to_act(after: &str) -> bool {
 /// base form and that follow "went on to" ("went on to speak about",
 /// "went on to attack", "went on to list his achievements").
 const TALK_AFTER_WENT_ON: &[&str] = &[
-    "speak", "talk", "attack", "express", "name", "rebut", "signal", "list", "tear", "promote",
-    "outline", "address", "thank", "blame", "describe", "praise", "criticise", "criticize",
-    "question", "mock", "ridicule", "condemn", "dismiss", "defend", "highlight", "cite",
+    "speak",
+    "talk",
+    "attack",
+    "express",
+    "name",
+    "rebut",
+    "signal",
+    "list",
+    "tear",
+    "promote",
+    "outline",
+    "address",
+    "thank",
+    "blame",
+    "describe",
+    "praise",
+    "criticise",
+    "criticize",
+    "question",
+    "mock",
+    "ridicule",
+    "condemn",
+    "dismiss",
+    "defend",
+    "highlight",
+    "cite",
 ];
 
 /// "compared" or "compares" with "to" or "with" right after it (an
@@ -433,7 +458,9 @@ fn compared_with(before: &str, after: &str) -> bool {
         next = words.next().unwrap_or("");
     }
     let passive = matches!(
-        last_word_of(before.trim_end()).to_ascii_lowercase().as_str(),
+        last_word_of(before.trim_end())
+            .to_ascii_lowercase()
+            .as_str(),
         "be" | "been" | "being" | "is" | "are" | "was" | "were"
     );
     matches!(next, "to" | "with") && !passive

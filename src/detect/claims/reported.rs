@@ -54,6 +54,29 @@ fn one_word_cue(
     ))
 }
 
+/// Adverbs of time and linking adverbs that may open a sentence without
+/// a comma before its subject.
+const LEADING_ADVERBS: &[&str] = &[
+    "earlier",
+    "now",
+    "however",
+    "meanwhile",
+    "also",
+    "currently",
+    "yesterday",
+    "today",
+    "later",
+    "instead",
+    "previously",
+    "recently",
+    "separately",
+    "elsewhere",
+];
+
+/// Units of time after "last", "this" or "next" at the head of a
+/// sentence: "Last month the watchdog said".
+const TIME_UNITS: &[&str] = &["week", "month", "year", "season", "night", "weekend"];
+
 /// Words that end a backward search for the source.
 const STOPS: &[&str] = &[
     "that", "and", "but", "because", "while", "when", "as", "if", "which", "where", "so", "after",
@@ -201,6 +224,27 @@ impl Ctx<'_> {
         // Trim leading punctuation.
         while s <= end && !self.toks[s].is_word() {
             s += 1;
+        }
+        // "Last month the watchdog said", "However the firm said": a time
+        // or a linking adverb that opens the sentence without a comma
+        // belongs to no speaker.
+        // Only where the sentence (or what is left of it) opens: "Ed Balls,
+        // now a parliamentary hopeful, said" keeps its apposition whole.
+        let opens = s == limit;
+        if opens
+            && s < end
+            && LEADING_ADVERBS.iter().any(|w| self.eq(s, w))
+            && self.toks[s + 1].is_word()
+        {
+            s += 1;
+        }
+        // "Last month", "Earlier this week".
+        if opens
+            && s + 1 < end
+            && ["last", "this", "next"].iter().any(|w| self.eq(s, w))
+            && TIME_UNITS.iter().any(|w| self.eq(s + 1, w))
+        {
+            s += 2;
         }
         (s <= end).then_some(s..end + 1)
     }
@@ -542,8 +586,25 @@ fn reduced_relative(ctx: &Ctx, a: usize, b: usize, c0: usize, c1: usize) -> bool
 
 /// Prepositions that take a noun phrase as object.
 const OBJECT_PREPOSITIONS: &[&str] = &[
-    "of", "in", "with", "to", "for", "from", "on", "at", "by", "about", "like", "than", "among",
-    "into", "over", "under", "through", "via", "including",
+    "of",
+    "in",
+    "with",
+    "to",
+    "for",
+    "from",
+    "on",
+    "at",
+    "by",
+    "about",
+    "like",
+    "than",
+    "among",
+    "into",
+    "over",
+    "under",
+    "through",
+    "via",
+    "including",
 ];
 
 /// Whether the one-word cue at `c0..=c1` is a participle of publishing or
@@ -1565,9 +1626,14 @@ fn build(
                 if np2.start > floor + 1 && ctx.punct(np2.start - 1) == "," {
                     if let Some(np1) = ctx.np_back_strict(np2.start - 2, floor) {
                         let before = np1.start.saturating_sub(1);
+                        // np1 may stand after an opening adverb or time
+                        // that `np_back` left out ("Yesterday Argentina's
+                        // minister, Roberto Lavagna, said").
                         if np1.start == floor
                             || !ctx.toks[before].is_word()
                             || STOPS.iter().any(|w| ctx.eq(before, w))
+                            || LEADING_ADVERBS.iter().any(|w| ctx.eq(before, w))
+                            || TIME_UNITS.iter().any(|w| ctx.eq(before, w))
                         {
                             // A relative clause is no title: the source is
                             // the name before it ("Ms A, who chairs ...").
@@ -2049,17 +2115,95 @@ const ISSUING: &[&str] = &[
 
 /// Heads of subjects whose release or showing puts out what someone said.
 const TEXT_HEADS: &[&str] = &[
-    "report", "reports", "memo", "memos", "statement", "statements", "letter", "letters",
-    "email", "emails", "e-mail", "e-mails", "video", "videos", "footage", "tape", "tapes",
-    "recording", "recordings", "transcript", "transcripts", "document", "documents", "data",
-    "figures", "findings", "results", "details", "survey", "surveys", "poll", "polls", "study",
-    "studies", "analysis", "review", "text", "list", "listing", "comment", "comments", "remarks",
-    "message", "messages", "records", "paper", "papers", "minutes", "evidence", "information",
-    "news", "guidance", "guidelines", "estimates", "numbers", "statistics", "forecast",
-    "forecasts", "warning", "warnings", "ad", "ads", "advert", "notice", "tweet", "tweets",
-    "photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images",
-    "proposals", "plans", "verdict", "ruling", "judgment", "judgement", "opinion", "advice",
-    "conclusions", "accounts", "inquiry", "audit", "bulletin", "communique", "manifesto",
+    "report",
+    "reports",
+    "memo",
+    "memos",
+    "statement",
+    "statements",
+    "letter",
+    "letters",
+    "email",
+    "emails",
+    "e-mail",
+    "e-mails",
+    "video",
+    "videos",
+    "footage",
+    "tape",
+    "tapes",
+    "recording",
+    "recordings",
+    "transcript",
+    "transcripts",
+    "document",
+    "documents",
+    "data",
+    "figures",
+    "findings",
+    "results",
+    "details",
+    "survey",
+    "surveys",
+    "poll",
+    "polls",
+    "study",
+    "studies",
+    "analysis",
+    "review",
+    "text",
+    "list",
+    "listing",
+    "comment",
+    "comments",
+    "remarks",
+    "message",
+    "messages",
+    "records",
+    "paper",
+    "papers",
+    "minutes",
+    "evidence",
+    "information",
+    "news",
+    "guidance",
+    "guidelines",
+    "estimates",
+    "numbers",
+    "statistics",
+    "forecast",
+    "forecasts",
+    "warning",
+    "warnings",
+    "ad",
+    "ads",
+    "advert",
+    "notice",
+    "tweet",
+    "tweets",
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "picture",
+    "pictures",
+    "image",
+    "images",
+    "proposals",
+    "plans",
+    "verdict",
+    "ruling",
+    "judgment",
+    "judgement",
+    "opinion",
+    "advice",
+    "conclusions",
+    "accounts",
+    "inquiry",
+    "audit",
+    "bulletin",
+    "communique",
+    "manifesto",
 ];
 
 /// Whether a passive cue of `ISSUING` at `head` puts out a thing, not what
@@ -2087,7 +2231,11 @@ pub(crate) fn issued_thing(ctx: &Ctx, head: usize, topic: Option<&Range<usize>>)
     let text = topic.is_some_and(|t| {
         let head = (t.start..t.end)
             .filter(|&k| ctx.toks[k].is_word())
-            .take_while(|&k| !["of", "in", "on", "from", "for", "about", "by"].iter().any(|w| ctx.eq(k, w)))
+            .take_while(|&k| {
+                !["of", "in", "on", "from", "for", "about", "by"]
+                    .iter()
+                    .any(|w| ctx.eq(k, w))
+            })
             .last();
         head.is_some_and(|k| TEXT_HEADS.iter().any(|w| ctx.eq(k, w)))
     });
@@ -2148,7 +2296,6 @@ pub(crate) fn by_agent(ctx: &Ctx, k: usize, b: usize) -> Option<Range<usize>> {
                 && ctx.is_lower(j)
                 && ctx.is_lower(j + 1)
                 && !is_determiner(ctx.word(j + 1))
-                && !ctx.toks.get(j + 1).is_some_and(|t| !t.is_word())
         })
         .unwrap_or(np.end);
     Some(k + 1..end)
