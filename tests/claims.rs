@@ -1694,3 +1694,153 @@ fn a_name_after_a_verb_that_closes_a_clause_is_its_source() {
         Some("Mr Okafor should resign"),
     );
 }
+
+/// "compared with" between two figures weighs them; a comparison someone
+/// makes has its object first, and a passive keeps its cue.
+#[test]
+fn figures_compared_with_each_other_make_no_claim() {
+    assert_eq!(
+        claims("The bakery made a profit of £12m compared with £9m a year earlier."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Ferry traffic rose by 8% in March compared to last year."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Sales of the new model compared unfavourably with its rivals."),
+        vec![]
+    );
+    one(
+        "The governor compared the new tax to a toll on every family.",
+        "compared",
+        Some("The governor"),
+        Some("the new tax to a toll on every family"),
+    );
+    let found = claims("The new bridge has been compared to a harp by some critics.");
+    assert!(
+        found.iter().any(|(cue, _, _)| cue == "has been compared"),
+        "{found:?}"
+    );
+}
+
+/// A film, an album or a person released or shown is no claim; a report
+/// released, or a passive with a complement, is.
+#[test]
+fn passives_of_release_and_showing_need_a_text_or_a_complement() {
+    assert_eq!(
+        claims("Her second album was released in 2003 and sold well."),
+        vec![]
+    );
+    assert_eq!(
+        claims("The awards ceremony will be shown on BBC One at 2000 GMT."),
+        vec![]
+    );
+    assert_eq!(
+        claims("The two fishermen were released without charge on Friday."),
+        vec![]
+    );
+    let found = claims("The report was released amid growing concern about the river.");
+    assert!(
+        found.iter().any(|(cue, _, _)| cue == "was released"),
+        "{found:?}"
+    );
+    let found = claims("Her first account was later shown to be false.");
+    assert!(
+        found.iter().any(|(cue, _, _)| cue == "was later shown"),
+        "{found:?}"
+    );
+}
+
+/// A participle of publishing after the object of a preposition is a
+/// reduced relative clause, not a verb of saying.
+#[test]
+fn a_participle_of_publishing_after_a_noun_is_no_cue() {
+    assert_eq!(
+        claims("Staff read through the hundreds of alerts issued each year by the agency."),
+        vec![]
+    );
+    assert_eq!(
+        claims("The design follows that of similar phones released this year."),
+        vec![]
+    );
+    let found = claims("Late on Sunday, the club posted on its website that the match was off.");
+    assert!(found.iter().any(|(cue, _, _)| cue == "posted"), "{found:?}");
+}
+
+/// "went on sale" and "went on to win" are no cues; a speaker who goes
+/// on to a verb of speaking or stance still makes a claim.
+#[test]
+fn going_on_to_do_something_else_is_no_claim() {
+    assert_eq!(
+        claims("The new console went on sale in Japan on Sunday."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Her first novel went on to win three national prizes."),
+        vec![]
+    );
+    let found = claims("The minister went on to attack the council's housing plans.");
+    assert!(
+        found.iter().any(|(cue, _, _)| cue.starts_with("went on")),
+        "{found:?}"
+    );
+    let found = claims("The minister went on to warn that rents would rise.");
+    assert!(
+        found.iter().any(|(cue, _, _)| cue.starts_with("went on")),
+        "{found:?}"
+    );
+}
+
+/// "found itself in trouble" says where someone ended up; "posted a
+/// profit" puts up a result. Neither reports a claim; a survey that
+/// found and a message posted still do.
+#[test]
+fn finding_oneself_and_posting_a_result_are_no_claims() {
+    assert_eq!(
+        claims("The ferry company found itself in trouble with the regulator."),
+        vec![]
+    );
+    assert_eq!(
+        claims("The airline has posted a record first-half profit of £40m."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Both retailers posted mixed results for December."),
+        vec![]
+    );
+    let found = claims("The survey found that most drivers ignore the limit.");
+    assert!(found.iter().any(|(cue, _, _)| cue == "found"), "{found:?}");
+    let found = claims("The mayor posted a message on her website that the bridge would close.");
+    assert!(found.iter().any(|(cue, _, _)| cue == "posted"), "{found:?}");
+}
+
+/// The "by" agent of a passive ends before an infinitive: "to be one of
+/// the worst" is the content.
+#[test]
+fn a_passive_agent_ends_before_an_infinitive() {
+    one(
+        "Spyware is considered by security experts to be one of the worst threats.",
+        "is considered",
+        Some("security experts"),
+        Some("to be one of the worst threats"),
+    );
+}
+
+/// A time or a linking adverb that opens the sentence without a comma is
+/// not part of the source.
+#[test]
+fn an_opening_time_or_adverb_is_not_the_source() {
+    one(
+        "Last month the watchdog said it would not oppose the sale.",
+        "said",
+        Some("the watchdog"),
+        Some("it would not oppose the sale"),
+    );
+    one(
+        "However the ferry company insisted the timetable would not change.",
+        "insisted",
+        Some("the ferry company"),
+        Some("the timetable would not change"),
+    );
+}

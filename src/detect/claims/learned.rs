@@ -14,8 +14,8 @@ use crate::spans::SpanSet;
 use super::features::Doc;
 use super::model::{self, Model, Tagged};
 use super::reported::{
-    by_agent, clause_from, is_auxiliary, noun_modifier, passive, possessor, time_before_that, Ctx,
-    Found,
+    by_agent, clause_from, is_auxiliary, issued_thing, noun_modifier, passive, possessor,
+    time_before_that, Ctx, Found,
 };
 use super::tokens::Kind;
 use super::{cues, nouns};
@@ -158,6 +158,14 @@ pub fn combine(
         }
         let s = sents.partition_point(|s| s.end <= r.start);
         let Some(sent) = sents.get(s) else { continue };
+        // "The album was released in 2003": the passive of putting out a
+        // thing (see `reported::issued_thing`).
+        let subject = (r.start > sent.start)
+            .then(|| ctx.np_back_strict(r.start - 1, sent.start))
+            .flatten();
+        if passive(ctx, r.start, r.end - 1) && issued_thing(ctx, r.end - 1, subject.as_ref()) {
+            continue;
+        }
         if headline(ctx, sent) || (r.start > sent.start && !ctx.is_lower(r.start)) {
             // Headlines and capitalised words (names, titles) are where
             // the model's cues are most often wrong.
