@@ -2665,6 +2665,24 @@ const ROWS: &[Row] = &[
         D,
         "2001-09-11",
     ),
+    // A capitalised "Daily" or "Weekly" after a capitalised word ends a name.
+    none("The ban was reported by China Daily.", "2005-03-15"),
+    none("China Daily said the market was booming.", "2005-03-15"),
+    none("He told the magazine Entertainment Weekly that he was tired.", "2005-03-15"),
+    r(
+        "Trains run daily. Daily checks are made.",
+        "2005-03-15",
+        "Daily",
+        S,
+        "P1D",
+    ),
+    r(
+        "Catholics are planning a protest in Mumbai on Wednesday.",
+        "2005-03-15",
+        "Wednesday",
+        D,
+        "2005-03-16",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

@@ -240,11 +240,21 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
             Some(Tense::Future)
         }
         "is" | "are" | "was" | "were" if next_to => Some(Tense::Future),
+        // "are planning a protest on Wednesday": a plan in the present
+        // progressive is for a day ahead, like "are planning to".
         "is" | "are"
             if next.is_some_and(|n| {
-                ["scheduled", "due", "expected", "set", "slated", "planned"]
-                    .iter()
-                    .any(|x| n.eq_ignore_ascii_case(x))
+                [
+                    "scheduled",
+                    "due",
+                    "expected",
+                    "set",
+                    "slated",
+                    "planned",
+                    "planning",
+                ]
+                .iter()
+                .any(|x| n.eq_ignore_ascii_case(x))
             }) =>
         {
             Some(Tense::Future)

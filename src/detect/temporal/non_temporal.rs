@@ -142,6 +142,7 @@ impl Grammar<'_> {
             || self.soon_after_past_event(p)
             || self.today_in_name(p)
             || self.paper_before_name(p)
+            || self.paper_name(p)
             || self.match_half(p)
     }
 
@@ -216,6 +217,31 @@ impl Grammar<'_> {
         self.toks.get(p.end).is_some_and(|n| {
             n.kind == Kind::Word && n.cap && n.lex == Lex::None && !n.newline && n.space
         })
+    }
+
+    /// "China Daily", "Screen Daily", "Entertainment Weekly": a "Daily" or
+    /// "Weekly" written with a capital inside a sentence, right after a
+    /// capitalised word, ends the name of a paper or a magazine (the word
+    /// before may open the sentence: "China Daily said"). A line in
+    /// capitals is no name.
+    fn paper_name(&self, p: &Parsed) -> bool {
+        if p.end != p.start + 1 || p.start == 0 {
+            return false;
+        }
+        let Some(t) = self.toks.get(p.start) else {
+            return false;
+        };
+        if !matches!(t.lex, Lex::W(W::Daily | W::Weekly))
+            || !t.cap
+            || t.newline
+            || self.sentence_start(p.start)
+            || self.all_caps(p.start)
+        {
+            return false;
+        }
+        self.toks
+            .get(p.start - 1)
+            .is_some_and(|b| b.kind == Kind::Word && b.cap && b.lex == Lex::None)
     }
 
     /// "USA Today", "VOA Today", "Psychology Today": a capitalised "Today"
