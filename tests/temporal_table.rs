@@ -2683,6 +2683,47 @@ const ROWS: &[Row] = &[
         D,
         "2005-03-16",
     ),
+    r(
+        "It plans to reduce costs by $5bn (£2.7bn) a year.",
+        "2005-03-15",
+        "a year",
+        S,
+        "P1Y",
+    ),
+    r(
+        "The labs needed about 10 million euros (US$13 million) a year.",
+        "2005-03-15",
+        "a year",
+        S,
+        "P1Y",
+    ),
+    r(
+        "The band (formed in Leeds) spent a year in the studio.",
+        "2005-03-15",
+        "a year",
+        U,
+        "P1Y",
+    ),
+    // A year in a list of versions after a name.
+    none(
+        "Computers running Windows 95, 98, ME, NT, 2000 and XP are at risk.",
+        "2005-03-15",
+    ),
+    none("PCs running Microsoft Windows 95, 98, 2000, NT and XP.", "2005-03-15"),
+    r(
+        "Sales rose in Britain in 1998, 1999 and 2000.",
+        "2005-03-15",
+        "2000",
+        D,
+        "2000",
+    ),
+    r(
+        "The BBC, ITV and Channel 4 grew in 2000, 2001 and 2002.",
+        "2005-03-15",
+        "2002",
+        D,
+        "2002",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

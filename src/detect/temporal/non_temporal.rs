@@ -381,7 +381,29 @@ impl Grammar<'_> {
         if p.end != p.start + 1 || !matches!(p.sem, Sem::Year(_)) || p.start == 0 {
             return false;
         }
-        let prev = p.start - 1;
+        // "Windows 95, 98, ME, NT, 2000 and XP": a year in a list of
+        // versions after the name, when some item is no year (two digits
+        // or a word in capitals); "in 1998, 1999 and 2000" stays.
+        let mut first = p.start;
+        let mut version = false;
+        while first >= 2 && first + 16 > p.start {
+            let sep = first - 1;
+            if !(self.punct(sep, b',') || self.eq(sep, "and") || self.eq(sep, "or")) {
+                break;
+            }
+            let item = first - 2;
+            let Some(t) = self.toks.get(item) else { break };
+            let caps = t.kind == Kind::Word && self.all_caps(item);
+            if !(t.is_num() || caps) || t.newline {
+                break;
+            }
+            version |= caps || t.is_num() && t.digits == 2;
+            first = item;
+        }
+        if !version {
+            first = p.start;
+        }
+        let prev = first - 1;
         let Some(t) = self.toks.get(prev) else {
             return false;
         };
@@ -389,7 +411,7 @@ impl Grammar<'_> {
             && t.cap
             && t.lex == Lex::None
             && !self.sentence_start(prev)
-            && !self.toks.get(p.start).is_some_and(|y| y.newline)
+            && !self.toks.get(first).is_some_and(|y| y.newline)
     }
 
     /// "Now for today's quiz", "Now then": a sentence-opening "Now" that

@@ -1606,6 +1606,9 @@ impl<'a> Grammar<'a> {
                     self.s(i - 1).to_ascii_lowercase().as_str(),
                     "twice" | "once" | "times" | "percent" | "dollars" | "cents"
                 )
+                // "$5bn (£2.7bn) a year", "£20 ($38) a month": the amount
+                // converted in brackets right before.
+                || (p.is_punct(b')') && self.converted_amount(i - 1))
                 // "four flights a week", "700 seats a week", "24 hours a
                 // day", "70 million passengers a year", "200bn euros a
                 // year": a counted plural noun before "a UNIT" is a
@@ -3064,6 +3067,19 @@ impl<'a> Grammar<'a> {
             return None;
         }
         Some((i + 2, d))
+    }
+
+    /// Brackets closing at `close` that hold an amount in another currency
+    /// ("(£2.7bn)", "(US$13 million)", "($2m; £1m)"): a currency sign
+    /// within a few tokens after the opening bracket.
+    fn converted_amount(&self, close: usize) -> bool {
+        let Some(open) = (close.saturating_sub(8)..close)
+            .rev()
+            .find(|&k| self.punct(k, b'('))
+        else {
+            return false;
+        };
+        (open + 1..close).any(|k| self.s(k).starts_with(['$', '£', '€', '¥']))
     }
 
     /// The days written before a day-first date at `start` that share its
