@@ -2724,6 +2724,21 @@ const ROWS: &[Row] = &[
         D,
         "2002",
     ),
+    // A bare verb of a journey after a plural subject is timetabled.
+    r(
+        "The Gunners travel to St James' Park on Wednesday.",
+        "2005-03-15",
+        "Wednesday",
+        D,
+        "2005-03-16",
+    ),
+    r(
+        "Air travel to Spain on Wednesday was disrupted.",
+        "2005-03-15",
+        "Wednesday",
+        D,
+        "2005-03-09",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {
