@@ -109,6 +109,8 @@ const NOT_FUTURATE_AFTER: &[&str] = &[
 
 /// Every word a literal arm of [`classify`]'s match names.
 const ARM_WORDS: &[&str] = &[
+    "travel",
+    "fly",
     "scheduled",
     "due",
     "expected",
@@ -236,15 +238,32 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
         {
             Some(Tense::Past)
         }
+        // "The Gunners travel to St James' Park on Wednesday", "they fly
+        // out to Rome": the bare verb of a journey after a plural subject
+        // (a capitalised name inside the sentence, "we", "they") and
+        // before its destination is timetabled. After a determiner or at
+        // the start of a sentence the word is the noun ("Air travel to
+        // Spain on Wednesday").
+        "travel" | "fly" if journey_after_subject(text, toks, j) => Some(Tense::Future),
         "will" | "shall" | "ll" | "tomorrow" | "next" | "upcoming" | "would" | "scheduled" => {
             Some(Tense::Future)
         }
         "is" | "are" | "was" | "were" if next_to => Some(Tense::Future),
+        // "are planning a protest on Wednesday": a plan in the present
+        // progressive is for a day ahead, like "are planning to".
         "is" | "are"
             if next.is_some_and(|n| {
-                ["scheduled", "due", "expected", "set", "slated", "planned"]
-                    .iter()
-                    .any(|x| n.eq_ignore_ascii_case(x))
+                [
+                    "scheduled",
+                    "due",
+                    "expected",
+                    "set",
+                    "slated",
+                    "planned",
+                    "planning",
+                ]
+                .iter()
+                .any(|x| n.eq_ignore_ascii_case(x))
             }) =>
         {
             Some(Tense::Future)
@@ -476,6 +495,30 @@ const CAUSATIVE: &[&str] = &[
 
 /// A causative verb within the four words before token `j`, in its clause:
 /// the verb at `j` is then its object's bare infinitive, no present tense.
+fn journey_after_subject(text: &str, toks: &[Tok], j: usize) -> bool {
+    let to = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            ["to", "out"]
+                .iter()
+                .any(|x| word(text, t).eq_ignore_ascii_case(x))
+        })
+    };
+    if j < 2 || !to(j + 1) || toks[j].cap {
+        return false;
+    }
+    let s = &toks[j - 1];
+    let sw = word(text, s);
+    if sw == "we" || sw == "they" {
+        return true;
+    }
+    let opens_sentence = s.newline
+        || matches!(
+            toks[j - 2].kind,
+            Kind::Punct(b'.' | b'!' | b'?' | b'"' | b':' | b'\'' | 0x80)
+        );
+    s.kind == Kind::Word && s.cap && !opens_sentence
+}
+
 fn bare_infinitive(text: &str, toks: &[Tok], j: usize) -> bool {
     toks[j.saturating_sub(4)..j]
         .iter()

@@ -19,7 +19,7 @@ mod patterns;
 mod token;
 
 use lexicon::{Lex, W};
-use normalize::{normalize, DocCtx, Sem};
+use normalize::{normalize, DocCtx, Rel, Sem};
 use patterns::{Grammar, Parsed};
 use token::Kind;
 
@@ -40,6 +40,8 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let g = Grammar::new(text, &toks);
     let mut ctx = DocCtx::default();
     let mut out: Vec<Timex> = Vec::new();
+    // The text has named the attacks of 2001 by their date.
+    let mut attacks_named = false;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -61,7 +63,8 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             i = p.end;
             continue;
         }
-        let (p, event_name) = september_11(&g, g.indefinite_time(p));
+        let (p, event_name) = september_11(&g, g.indefinite_time(p), dct, attacks_named);
+        attacks_named |= event_name;
         if p.sem == Sem::Then {
             if let Some(t) = then_value(text, &out, toks[p.start].start, toks[p.start].end) {
                 out.push(t);
@@ -89,9 +92,33 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         // Boeing was rolled out at 2200 GMT" after "delayed by the 11
         // September attacks" is still on the day of the story.
         let saved = event_name.then(|| ctx.clone());
-        let (kind, value) = normalize(&p.sem, dct, tense, &mut ctx);
+        let (kind, value) = match weekend_of_date(&g, &p, dct, &ctx) {
+            Some(v) => (super::TimexType::Date, v),
+            None => normalize(&p.sem, dct, tense, &mut ctx),
+        };
         if let Some(saved) = saved {
             ctx = saved;
+        }
+        // "from 10-16 January", "on 9 and 10 July": the days before are
+        // dates of the same month and year.
+        if matches!(p.sem, Sem::Ymd { .. }) && kind == super::TimexType::Date {
+            let after = out.last().map_or(0, |t| t.span.end);
+            for d in g.days_before(p.start) {
+                let (Some(ym), Some(day)) =
+                    (value.get(..8), g.text.get(toks[d].start..toks[d].end))
+                else {
+                    continue;
+                };
+                if toks[d].start < after || value.len() != 10 {
+                    continue;
+                }
+                let day: String = day.chars().filter(char::is_ascii_digit).collect();
+                out.push(Timex {
+                    span: toks[d].start..toks[d].end,
+                    kind,
+                    value: format!("{ym}{day:0>2}"),
+                });
+            }
         }
         let span = toks[p.start].start..toks[p.end - 1].end;
         out.push(Timex { span, kind, value });
@@ -148,30 +175,83 @@ fn then_value(text: &str, out: &[Timex], start: usize, end: usize) -> Option<Tim
     })
 }
 
+/// "the weekend of 9 and 10 July", "the weekend of 12-13 March": the
+/// weekend of the date that follows, not the one nearest the DCT. The
+/// date is read as the loop will read it, with its own tense.
+fn weekend_of_date(
+    g: &Grammar,
+    p: &Parsed,
+    dct: Option<NaiveDate>,
+    ctx: &DocCtx,
+) -> Option<String> {
+    if p.sem != (Sem::Weekend { rel: Rel::None }) || !g.is_w(p.end, W::Of) {
+        return None;
+    }
+    let k = p.end + 1;
+    // The last day of a range or list is the one written with its month.
+    let d = g.core(k).or_else(|| {
+        (2..=4)
+            .step_by(2)
+            .filter_map(|n| g.core(k + n))
+            .find(|d| g.days_before(d.start).first() == Some(&k))
+    })?;
+    if !matches!(d.sem, Sem::Ymd { .. }) {
+        return None;
+    }
+    let tense = anchor::tense_at(g.text, g.toks, d.start, d.end);
+    let (_, value) = normalize(&d.sem, dct, tense, &mut ctx.clone());
+    let date = NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok()?;
+    Some(format!("{}-WE", normalize::iso_week(date)))
+}
+
+/// Words of a story about terrorism ("terror", "terrorism", "anti-terror",
+/// "al-Qaeda", "hijackers", "World Trade Centre", "twin towers").
+fn terror_word(g: &Grammar, k: usize) -> bool {
+    let w = g.s(k);
+    let lower = |p: &str| w.get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p));
+    lower("terror")
+        || lower("hijack")
+        || g.eq(k, "qaeda")
+        || g.eq(k, "trade") && g.eq(k.wrapping_sub(1), "world")
+        || g.eq(k, "towers") && g.eq(k.wrapping_sub(1), "twin")
+}
+
 /// "the 11 September attacks", "the September 11 terror attacks": the
 /// date names the attacks of 2001 in any news written since, not the
-/// 11 September nearest the DCT. The flag tells that the date is such a
-/// name.
-fn september_11(g: &Grammar, mut p: Parsed) -> (Parsed, bool) {
-    if p.sem
+/// 11 September nearest the DCT. So does a bare "after 11 September",
+/// "in the wake of 11 September" in a story written since that speaks of
+/// terrorism around it or has already named the attacks (`named`); "on
+/// 11 September" there stays the date of an event of its own. The flag
+/// tells that the date is such a name.
+fn september_11(g: &Grammar, mut p: Parsed, dct: Option<NaiveDate>, named: bool) -> (Parsed, bool) {
+    let bare = p.sem
         == (Sem::Ymd {
             y: None,
             m: 9,
             d: 11,
-        })
-        && (p.end..p.end + 2).any(|k| {
-            [
-                "attack",
-                "attacks",
-                "terror",
-                "terrorist",
-                "hijackers",
-                "hijackings",
-            ]
-            .iter()
-            .any(|w| g.eq(k, w))
-        })
-    {
+        });
+    if !bare {
+        return (p, false);
+    }
+    let attacks = (p.end..p.end + 2).any(|k| {
+        [
+            "attack",
+            "attacks",
+            "terror",
+            "terrorist",
+            "hijackers",
+            "hijackings",
+        ]
+        .iter()
+        .any(|w| g.eq(k, w))
+    });
+    let since = dct.is_none_or(|d| d > NaiveDate::from_ymd_opt(2001, 9, 11).unwrap_or(d));
+    let in_context = || {
+        since
+            && !(p.start > 0 && g.eq(p.start - 1, "on"))
+            && (named || (p.start.saturating_sub(40)..p.end + 20).any(|k| terror_word(g, k)))
+    };
+    if attacks || in_context() {
         p.sem = Sem::Ymd {
             y: Some(2001),
             m: 9,

@@ -142,6 +142,7 @@ impl Grammar<'_> {
             || self.soon_after_past_event(p)
             || self.today_in_name(p)
             || self.paper_before_name(p)
+            || self.paper_name(p)
             || self.match_half(p)
     }
 
@@ -216,6 +217,31 @@ impl Grammar<'_> {
         self.toks.get(p.end).is_some_and(|n| {
             n.kind == Kind::Word && n.cap && n.lex == Lex::None && !n.newline && n.space
         })
+    }
+
+    /// "China Daily", "Screen Daily", "Entertainment Weekly": a "Daily" or
+    /// "Weekly" written with a capital inside a sentence, right after a
+    /// capitalised word, ends the name of a paper or a magazine (the word
+    /// before may open the sentence: "China Daily said"). A line in
+    /// capitals is no name.
+    fn paper_name(&self, p: &Parsed) -> bool {
+        if p.end != p.start + 1 || p.start == 0 {
+            return false;
+        }
+        let Some(t) = self.toks.get(p.start) else {
+            return false;
+        };
+        if !matches!(t.lex, Lex::W(W::Daily | W::Weekly))
+            || !t.cap
+            || t.newline
+            || self.sentence_start(p.start)
+            || self.all_caps(p.start)
+        {
+            return false;
+        }
+        self.toks
+            .get(p.start - 1)
+            .is_some_and(|b| b.kind == Kind::Word && b.cap && b.lex == Lex::None)
     }
 
     /// "USA Today", "VOA Today", "Psychology Today": a capitalised "Today"
@@ -355,7 +381,29 @@ impl Grammar<'_> {
         if p.end != p.start + 1 || !matches!(p.sem, Sem::Year(_)) || p.start == 0 {
             return false;
         }
-        let prev = p.start - 1;
+        // "Windows 95, 98, ME, NT, 2000 and XP": a year in a list of
+        // versions after the name, when some item is no year (two digits
+        // or a word in capitals); "in 1998, 1999 and 2000" stays.
+        let mut first = p.start;
+        let mut version = false;
+        while first >= 2 && first + 16 > p.start {
+            let sep = first - 1;
+            if !(self.punct(sep, b',') || self.eq(sep, "and") || self.eq(sep, "or")) {
+                break;
+            }
+            let item = first - 2;
+            let Some(t) = self.toks.get(item) else { break };
+            let caps = t.kind == Kind::Word && self.all_caps(item);
+            if !(t.is_num() || caps) || t.newline {
+                break;
+            }
+            version |= caps || t.is_num() && t.digits == 2;
+            first = item;
+        }
+        if !version {
+            first = p.start;
+        }
+        let prev = first - 1;
         let Some(t) = self.toks.get(prev) else {
             return false;
         };
@@ -363,7 +411,7 @@ impl Grammar<'_> {
             && t.cap
             && t.lex == Lex::None
             && !self.sentence_start(prev)
-            && !self.toks.get(p.start).is_some_and(|y| y.newline)
+            && !self.toks.get(first).is_some_and(|y| y.newline)
     }
 
     /// "Now for today's quiz", "Now then": a sentence-opening "Now" that

@@ -325,7 +325,12 @@ impl<'a> Grammar<'a> {
                     self.year_at(i - 2)?;
                 }
             }
-            if p.is_num() {
+            // "September 11th 2001": the year after a day written as an
+            // ordinal after its month.
+            let ordinal_day = matches!(p.kind, Kind::Num { ord: true })
+                && i >= 2
+                && matches!(self.toks[i - 2].lex, Lex::Month(..));
+            if p.is_num() && !ordinal_day {
                 return None;
             }
             if p.kind == Kind::Word {
@@ -1601,6 +1606,9 @@ impl<'a> Grammar<'a> {
                     self.s(i - 1).to_ascii_lowercase().as_str(),
                     "twice" | "once" | "times" | "percent" | "dollars" | "cents"
                 )
+                // "$5bn (£2.7bn) a year", "£20 ($38) a month": the amount
+                // converted in brackets right before.
+                || (p.is_punct(b')') && self.converted_amount(i - 1))
                 // "four flights a week", "700 seats a week", "24 hours a
                 // day", "70 million passengers a year", "200bn euros a
                 // year": a counted plural noun before "a UNIT" is a
@@ -3059,6 +3067,60 @@ impl<'a> Grammar<'a> {
             return None;
         }
         Some((i + 2, d))
+    }
+
+    /// Brackets closing at `close` that hold an amount in another currency
+    /// ("(£2.7bn)", "(US$13 million)", "($2m; £1m)"): a currency sign
+    /// within a few tokens after the opening bracket.
+    fn converted_amount(&self, close: usize) -> bool {
+        let Some(open) = (close.saturating_sub(8)..close)
+            .rev()
+            .find(|&k| self.punct(k, b'('))
+        else {
+            return false;
+        };
+        (open + 1..close).any(|k| self.s(k).starts_with(['$', '£', '€', '¥']))
+    }
+
+    /// The days written before a day-first date at `start` that share its
+    /// month, nearest last: "from [10]-16 January", "on [9] and 10 July",
+    /// "[8]/9 January", "on [14], [20] and 27 April". Each day is smaller
+    /// than the one after it, as in a range or a list of dates; a range has
+    /// one day more, a list runs back over commas only after its `and`.
+    pub fn days_before(&self, start: usize) -> Vec<usize> {
+        let mut days = Vec::new();
+        let Some(mut last) = self.day_first(start) else {
+            return days;
+        };
+        let mut k = start;
+        let mut listed = false;
+        while k >= 2 {
+            let sep = k - 1;
+            let list = self.is_w(sep, W::And) || self.eq(sep, "or");
+            let range = self.is_w(sep, W::To)
+                || self.punct(sep, b'-')
+                || self.punct(sep, b'/') && self.glued(sep) && self.glued(k);
+            if !(list || range || listed && self.punct(sep, b',')) {
+                break;
+            }
+            let d = k - 2;
+            let Some(t) = self.tok(d) else { break };
+            let day = t.is_num() && t.digits <= 2 && (1..last as u64).contains(&t.num);
+            // Not part of a larger figure: "£10-16", "1.10-16", "3-10-16".
+            let in_figure = d > 0 && !t.space && !self.punct(d - 1, b'(');
+            if !day || in_figure {
+                break;
+            }
+            days.push(d);
+            if range {
+                break;
+            }
+            listed |= list;
+            last = t.num as u32;
+            k = d;
+        }
+        days.reverse();
+        days
     }
 
     fn century(&self, i: usize, j: usize) -> Option<Parsed> {
