@@ -493,8 +493,9 @@ const CAUSATIVE: &[&str] = &[
     "let", "lets", "make", "makes", "made", "help", "helps", "helped", "saw", "see", "watched",
 ];
 
-/// A causative verb within the four words before token `j`, in its clause:
-/// the verb at `j` is then its object's bare infinitive, no present tense.
+/// Whether the bare "travel" or "fly" at token `j` follows a plural
+/// subject (a capitalised word inside the sentence, "we", "they") and goes
+/// "to" or "out" somewhere: then it is a verb of a timetabled journey.
 fn journey_after_subject(text: &str, toks: &[Tok], j: usize) -> bool {
     let to = |k: usize| {
         toks.get(k).is_some_and(|t| {
@@ -519,6 +520,8 @@ fn journey_after_subject(text: &str, toks: &[Tok], j: usize) -> bool {
     s.kind == Kind::Word && s.cap && !opens_sentence
 }
 
+/// A causative verb within the four words before token `j`, in its clause:
+/// the verb at `j` is then its object's bare infinitive, no present tense.
 fn bare_infinitive(text: &str, toks: &[Tok], j: usize) -> bool {
     toks[j.saturating_sub(4)..j]
         .iter()
