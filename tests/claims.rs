@@ -1844,3 +1844,23 @@ fn an_opening_time_or_adverb_is_not_the_source() {
         Some("the timetable would not change"),
     );
 }
+
+/// The content of a quotation ends at its closing mark: the words after
+/// it, up to the cue, name the speaker even where the source on its own
+/// would stop short of them ("the Water and Sewerage Board", "Anna Berg,
+/// head of ...").
+#[test]
+fn a_quotation_ends_before_the_attribution_after_it() {
+    one(
+        "\"The river will stay closed until the spring,\" the Water and Sewerage Board said in a statement.",
+        "said in a statement",
+        Some("the Water and Sewerage Board"),
+        Some("\"The river will stay closed until the spring,\""),
+    );
+    one(
+        "\"Ticket sales have never been better,\" Anna Berg, head of the festival's box office, said.",
+        "said",
+        Some("Anna Berg, head of the festival's box office"),
+        Some("\"Ticket sales have never been better,\""),
+    );
+}

@@ -1945,11 +1945,48 @@ fn build(
     if cue.weak && source.is_none() && topic.is_none() {
         return None;
     }
-    let content = if src_start > floor {
+    let mut content = if src_start > floor {
         ctx.trim(floor, src_start)
     } else {
         None
     };
+    // “QUOTE,” the Finance and Economy Ministry said: the source stopped
+    // short of the words after the quotation, which are part of the
+    // attribution, not of what was said. The content ends at the closing
+    // mark, and the source takes those words when they are a plain noun
+    // phrase. Words with a verb of their own ("Reuters quoted X as
+    // saying", "X told reporters") are left as they were: cut off, the
+    // cue model reads a claim of their own in them, with the wrong
+    // content.
+    if let Some(last) = content
+        .as_ref()
+        .and_then(|c| quote_before_attribution(ctx, c))
+    {
+        let gap = last + 1..src_start;
+        let own_verb = gap
+            .clone()
+            .any(|k| ctx.toks[k].is_word() && (ctx.eq(k, "as") || cue_at(ctx, k).is_some()));
+        if !own_verb {
+            let plain = !passive
+                && gap.clone().all(|k| {
+                    if ctx.toks[k].is_word() {
+                        !is_auxiliary(&ctx.word(k).to_ascii_lowercase())
+                    } else {
+                        matches!(ctx.punct(k), "," | "-" | "–" | "—" | "(" | ")")
+                    }
+                });
+            match source.as_mut() {
+                Some(s) if plain && !fwd_source && s.start == src_start => {
+                    if let Some(r) = ctx.trim(gap.start, s.end) {
+                        *s = r;
+                    }
+                }
+                None if plain => source = ctx.trim(gap.start, gap.end),
+                _ => {}
+            }
+            content = content.map(|c| c.start..last + 1);
+        }
+    }
     let content = match content {
         Some(c) => Some(ctx.bytes(&c)),
         None => prev_quote.map(|q| ctx.bytes(&q)),
@@ -1967,6 +2004,21 @@ fn build(
         source,
         b,
     ))
+}
+
+/// The closing mark of a quotation that opens the content `c` (a token
+/// range) and ends a clause (`,”`, `?”`, `!”` or `”,`) before the end of
+/// `c`, with no other quotation after it: the rest of `c` stands between
+/// the quotation and its cue.
+fn quote_before_attribution(ctx: &Ctx, c: &Range<usize>) -> Option<usize> {
+    let q = ctx.quote_of(c.start)?;
+    if !q.closed || q.open != c.start || q.last + 1 >= c.end {
+        return None;
+    }
+    let ends_clause =
+        matches!(ctx.punct(q.last - 1), "," | "?" | "!") || ctx.punct(q.last + 1) == ",";
+    let no_other_quote = (q.last + 1..c.end).all(|k| !ctx.toks[k].is_quote());
+    (ends_clause && no_other_quote).then_some(q.last)
 }
 
 /// Whether the content of a claim ends at a joint (`mark`: a comma, a
