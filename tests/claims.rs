@@ -1864,3 +1864,28 @@ fn a_quotation_ends_before_the_attribution_after_it() {
         Some("\"Ticket sales have never been better,\""),
     );
 }
+
+/// "According to SOURCE" with no comma after the source: the source ends
+/// where a new phrase opens after a noun, not ten words on. With a comma,
+/// a cue word inside the source ("press reports") is part of it.
+#[test]
+fn according_to_ends_its_source_without_a_comma() {
+    one(
+        "According to the police the driver was not hurt.",
+        "According to",
+        Some("the police"),
+        Some("the driver was not hurt"),
+    );
+    one(
+        "According to the regulator there were two million complaints last year.",
+        "According to",
+        Some("the regulator"),
+        Some("there were two million complaints last year"),
+    );
+    one(
+        "According to local press reports, the factory will close in March.",
+        "According to",
+        Some("local press reports"),
+        Some("the factory will close in March"),
+    );
+}
