@@ -1889,3 +1889,24 @@ fn according_to_ends_its_source_without_a_comma() {
         Some("the factory will close in March"),
     );
 }
+
+/// "plans" after a preposition, its modifiers between, is a noun ("under
+/// plans unveiled by", "over the restructuring plans"), no cue; a subject
+/// still plans.
+#[test]
+fn plans_after_a_preposition_are_no_cue() {
+    assert_eq!(
+        claims("Shop owners could be fined under plans unveiled by the council."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Staff were moved under the restructuring plans."),
+        vec![]
+    );
+    one(
+        "The council plans to close the depot.",
+        "plans",
+        Some("The council"),
+        Some("to close the depot"),
+    );
+}
