@@ -1844,3 +1844,69 @@ fn an_opening_time_or_adverb_is_not_the_source() {
         Some("the timetable would not change"),
     );
 }
+
+/// The content of a quotation ends at its closing mark: the words after
+/// it, up to the cue, name the speaker even where the source on its own
+/// would stop short of them ("the Water and Sewerage Board", "Anna Berg,
+/// head of ...").
+#[test]
+fn a_quotation_ends_before_the_attribution_after_it() {
+    one(
+        "\"The river will stay closed until the spring,\" the Water and Sewerage Board said in a statement.",
+        "said in a statement",
+        Some("the Water and Sewerage Board"),
+        Some("\"The river will stay closed until the spring,\""),
+    );
+    one(
+        "\"Ticket sales have never been better,\" Anna Berg, head of the festival's box office, said.",
+        "said",
+        Some("Anna Berg, head of the festival's box office"),
+        Some("\"Ticket sales have never been better,\""),
+    );
+}
+
+/// "According to SOURCE" with no comma after the source: the source ends
+/// where a new phrase opens after a noun, not ten words on. With a comma,
+/// a cue word inside the source ("press reports") is part of it.
+#[test]
+fn according_to_ends_its_source_without_a_comma() {
+    one(
+        "According to the police the driver was not hurt.",
+        "According to",
+        Some("the police"),
+        Some("the driver was not hurt"),
+    );
+    one(
+        "According to the regulator there were two million complaints last year.",
+        "According to",
+        Some("the regulator"),
+        Some("there were two million complaints last year"),
+    );
+    one(
+        "According to local press reports, the factory will close in March.",
+        "According to",
+        Some("local press reports"),
+        Some("the factory will close in March"),
+    );
+}
+
+/// "plans" after a preposition, its modifiers between, is a noun ("under
+/// plans unveiled by", "over the restructuring plans"), no cue; a subject
+/// still plans.
+#[test]
+fn plans_after_a_preposition_are_no_cue() {
+    assert_eq!(
+        claims("Shop owners could be fined under plans unveiled by the council."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Staff were moved under the restructuring plans."),
+        vec![]
+    );
+    one(
+        "The council plans to close the depot.",
+        "plans",
+        Some("The council"),
+        Some("to close the depot"),
+    );
+}

@@ -338,8 +338,58 @@ pub(super) fn cue_word_in_use(text: &str, cue: Range<usize>) -> bool {
         }
         "compared" | "compares" => !compared_with(&text[..cue.start], &text[cue.end..]),
         "went" | "went on" => !went_on_to_act(&text[cue.end..]),
+        "plan" | "plans" => !plan_in_a_phrase(&text[..cue.start]),
         _ => true,
     }
+}
+
+/// Prepositions before which "plans" is a noun: "under the restructuring
+/// plans", "the controversy over plans to", "with plans for".
+const PLAN_PREPOSITIONS: &[&str] = &[
+    "under",
+    "over",
+    "about",
+    "on",
+    "at",
+    "with",
+    "against",
+    "behind",
+    "into",
+    "of",
+    "in",
+    "from",
+    "regarding",
+];
+
+/// Words that make "plans" after them a verb or stop the search for a
+/// preposition: a subject, an auxiliary or a conjunction ("Labour also
+/// plans", "There are plans", "spoke on Monday and plans to").
+const PLAN_SUBJECT_WORDS: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "also", "now", "it", "he",
+    "she", "they", "we", "i", "who", "which", "that", "and", "or", "but",
+];
+
+/// Whether "plan" or "plans" is the head of a noun phrase after a
+/// preposition, its modifiers between ("under plans", "on UK plans",
+/// "over the restructuring plans"): a noun, no cue. At most four words
+/// back, not across punctuation.
+fn plan_in_a_phrase(before: &str) -> bool {
+    let mut rest = before.trim_end();
+    for _ in 0..4 {
+        let word = last_word_of(rest);
+        if word.is_empty() || word.ends_with(|c: char| !c.is_alphanumeric() && c != '\'') {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        if PLAN_PREPOSITIONS.contains(&lower.as_str()) {
+            return true;
+        }
+        if PLAN_SUBJECT_WORDS.contains(&lower.as_str()) {
+            return false;
+        }
+        rest = rest[..rest.len() - word.len()].trim_end();
+    }
+    false
 }
 
 /// Whether a reflexive pronoun follows: "the club found itself in

@@ -1552,6 +1552,13 @@ fn build(
     if cue.particle == Some("to") && ctx.eq(c0, "according") {
         let src = ctx.np_forward(after, b)?;
         let early = c0 <= floor + 2;
+        // After a comma ("..., according to a poll posing the question the
+        // government will put") the phrase runs to the end of the sentence.
+        let src = if early && (c0 == floor || ctx.punct(c0 - 1) != ",") {
+            according_source(ctx, src, b)
+        } else {
+            src
+        };
         let content = if early {
             ctx.trim(src.end, b)
         } else {
@@ -1945,11 +1952,48 @@ fn build(
     if cue.weak && source.is_none() && topic.is_none() {
         return None;
     }
-    let content = if src_start > floor {
+    let mut content = if src_start > floor {
         ctx.trim(floor, src_start)
     } else {
         None
     };
+    // “QUOTE,” the Finance and Economy Ministry said: the source stopped
+    // short of the words after the quotation, which are part of the
+    // attribution, not of what was said. The content ends at the closing
+    // mark, and the source takes those words when they are a plain noun
+    // phrase. Words with a verb of their own ("Reuters quoted X as
+    // saying", "X told reporters") are left as they were: cut off, the
+    // cue model reads a claim of their own in them, with the wrong
+    // content.
+    if let Some(last) = content
+        .as_ref()
+        .and_then(|c| quote_before_attribution(ctx, c))
+    {
+        let gap = last + 1..src_start;
+        let own_verb = gap
+            .clone()
+            .any(|k| ctx.toks[k].is_word() && (ctx.eq(k, "as") || cue_at(ctx, k).is_some()));
+        if !own_verb {
+            let plain = !passive
+                && gap.clone().all(|k| {
+                    if ctx.toks[k].is_word() {
+                        !is_auxiliary(&ctx.word(k).to_ascii_lowercase())
+                    } else {
+                        matches!(ctx.punct(k), "," | "-" | "–" | "—" | "(" | ")")
+                    }
+                });
+            match source.as_mut() {
+                Some(s) if plain && !fwd_source && s.start == src_start => {
+                    if let Some(r) = ctx.trim(gap.start, s.end) {
+                        *s = r;
+                    }
+                }
+                None if plain => source = ctx.trim(gap.start, gap.end),
+                _ => {}
+            }
+            content = content.map(|c| c.start..last + 1);
+        }
+    }
     let content = match content {
         Some(c) => Some(ctx.bytes(&c)),
         None => prev_quote.map(|q| ctx.bytes(&q)),
@@ -1967,6 +2011,76 @@ fn build(
         source,
         b,
     ))
+}
+
+/// Words that open a noun phrase or a clause of their own when they come
+/// right after a noun: "According to the police the driver was drunk".
+const OPENERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "most", "many", "some", "several", "there", "he",
+    "she", "it", "they", "we",
+];
+
+/// The source of an opening "According to SOURCE CONTENT" that has no
+/// comma after its source, or whose source `np_forward` cut short at a
+/// cue word or "and" ("According to local press reports, ...", "According
+/// to a filing with the Securities and Exchange Commission, ..."). Within
+/// 16 tokens, the source ends where a noun is followed by a word that
+/// opens a phrase of its own ("the police | the driver was", "Ofcom |
+/// there were"), else at a comma; at other punctuation or a clause word
+/// it stays as `np_forward` found it.
+fn according_source(ctx: &Ctx, src: Range<usize>, b: usize) -> Range<usize> {
+    let link = |k: usize| {
+        !ctx.toks[k].is_word()
+            || is_determiner(ctx.word(k))
+            || OPENERS.iter().any(|w| ctx.eq(k, w))
+            || [
+                "of", "in", "for", "at", "on", "from", "with", "by", "to", "and", "or", "about",
+                "all", "both", "each",
+            ]
+            .iter()
+            .any(|w| ctx.eq(k, w))
+            || (ctx.is_lower(k) && ctx.word(k).ends_with("ing"))
+    };
+    for k in src.start + 1..b.min(src.start + 16) {
+        if ctx.toks[k].is_word() {
+            let opens = ctx.is_lower(k)
+                && OPENERS.iter().any(|w| ctx.eq(k, w))
+                && !link(k - 1)
+                // "company the Radicati Group": a name after it is an
+                // apposition.
+                && (ctx.word(k) == "there"
+                    || !matches!(ctx.word(k), "the" | "a" | "an" | "this" | "these" | "those")
+                    || ctx.is_lower(k + 1));
+            if opens {
+                return src.start..k;
+            }
+            if k >= src.end && STOPS.iter().any(|w| ctx.eq(k, w)) && !ctx.eq(k, "and") {
+                return src;
+            }
+            continue;
+        }
+        match ctx.punct(k) {
+            "," => return if k > src.end { src.start..k } else { src },
+            "&" | "-" | "(" | ")" => {}
+            _ => return src,
+        }
+    }
+    src
+}
+
+/// The closing mark of a quotation that opens the content `c` (a token
+/// range) and ends a clause (`,”`, `?”`, `!”` or `”,`) before the end of
+/// `c`, with no other quotation after it: the rest of `c` stands between
+/// the quotation and its cue.
+fn quote_before_attribution(ctx: &Ctx, c: &Range<usize>) -> Option<usize> {
+    let q = ctx.quote_of(c.start)?;
+    if !q.closed || q.open != c.start || q.last + 1 >= c.end {
+        return None;
+    }
+    let ends_clause =
+        matches!(ctx.punct(q.last - 1), "," | "?" | "!") || ctx.punct(q.last + 1) == ",";
+    let no_other_quote = (q.last + 1..c.end).all(|k| !ctx.toks[k].is_quote());
+    (ends_clause && no_other_quote).then_some(q.last)
 }
 
 /// Whether the content of a claim ends at a joint (`mark`: a comma, a
