@@ -1910,3 +1910,35 @@ fn plans_after_a_preposition_are_no_cue() {
         Some("to close the depot"),
     );
 }
+
+/// A phrase of time or circumstance that opens the sentence without a
+/// comma is not part of the source: the subject starts after a time
+/// ("On Tuesday", "In February 2004") or at the last determiner,
+/// pronoun, honorific or name in the phrase.
+#[test]
+fn an_opening_phrase_without_a_comma_is_not_the_source() {
+    one(
+        "In November the British Medical Association said staff were overworked.",
+        "said",
+        Some("the British Medical Association"),
+        Some("staff were overworked"),
+    );
+    one(
+        "On Tuesday Labour chairman Ian McCartney said his party was ready.",
+        "said",
+        Some("Labour chairman Ian McCartney"),
+        Some("his party was ready"),
+    );
+    one(
+        "In February 2004 he said he was leaving the club.",
+        "said",
+        Some("he"),
+        Some("he was leaving the club"),
+    );
+    one(
+        "In a statement the charity said it had grave concerns.",
+        "said",
+        Some("the charity"),
+        Some("it had grave concerns"),
+    );
+}

@@ -73,6 +73,54 @@ const LEADING_ADVERBS: &[&str] = &[
     "elsewhere",
 ];
 
+/// Prepositions (and "As") that open a phrase of time or circumstance
+/// before a sentence's subject, with or without a comma.
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "as",
+    "after",
+    "before",
+    "during",
+    "since",
+    "under",
+    "throughout",
+    "following",
+    "despite",
+    "within",
+    "through",
+    "for",
+    "with",
+];
+
+/// Times right after an opening preposition: "On Tuesday", "In November".
+const OPENING_TIMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+];
+
 /// Units of time after "last", "this" or "next" at the head of a
 /// sentence: "Last month the watchdog said".
 const TIME_UNITS: &[&str] = &["week", "month", "year", "season", "night", "weekend"];
@@ -191,6 +239,11 @@ impl Ctx<'_> {
 
     /// [`Ctx::np_back`]; `strict`: none across a finite verb.
     fn np_back_or_verb(&self, end: usize, limit: usize, strict: bool) -> Option<Range<usize>> {
+        // "Despite the demand": a phrase that ends in its determiner is
+        // no noun phrase (the noun is the word after it).
+        if ["the", "a", "an"].contains(&self.word(end)) {
+            return None;
+        }
         let mut s = end + 1;
         let mut n = 0;
         while s > limit && n < 14 {
@@ -246,7 +299,69 @@ impl Ctx<'_> {
         {
             s += 2;
         }
+        // "In November the British Medical Association said": likewise a
+        // phrase of time or circumstance that opens the sentence.
+        if opens
+            && s < end
+            && !self.is_lower(s)
+            && OPENING_PREPOSITIONS.iter().any(|w| self.eq(s, w))
+        {
+            if let Some(k) = self.subject_after_opening(s, end) {
+                s = k;
+            }
+        }
         (s <= end).then_some(s..end + 1)
+    }
+
+    /// Where the subject starts after the preposition at `s` that opens a
+    /// sentence without a comma, the subject's phrase ending at `end`:
+    /// after a time right after the preposition ("On Tuesday Labour
+    /// chairman Ian McCartney", "In 1998 the party"), else at the last
+    /// determiner or pronoun after a word that is no preposition ("In a
+    /// statement the RSPCA", "In August it", "As part of his reforms he";
+    /// not "the party" of "the head of the party"), honorific ("On top of
+    /// the deal with Tanzania Mr Brown"), or capital after a lower-case
+    /// word that is neither ("In the fourth quarter alone Ford"). "As" with
+    /// none of these is a conjunction ("As one backbencher said"). `None`:
+    /// the phrase has no subject of its own to find.
+    fn subject_after_opening(&self, s: usize, end: usize) -> Option<usize> {
+        let time = |k: usize| {
+            let w = self.word(k);
+            w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+                || OPENING_TIMES.iter().any(|t| w.eq_ignore_ascii_case(t))
+        };
+        if s + 2 <= end && time(s + 1) {
+            // "In February 2004 he": the whole date.
+            let mut k = s + 2;
+            while k < end && (time(k) || self.word(k).bytes().all(|b| b.is_ascii_digit())) {
+                k += 1;
+            }
+            return Some(k);
+        }
+        let function = |k: usize| {
+            let w = self.word(k);
+            is_determiner(w)
+                || OBJECT_PREPOSITIONS
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+        };
+        let mut best = None;
+        for k in s + 2..=end {
+            let prev = k - 1;
+            if !self.toks[k].is_word() || !self.toks[prev].is_word() || function(prev) {
+                continue;
+            }
+            let w = self.word(k);
+            let opens_np = (self.is_lower(k)
+                && ["the", "a", "an", "he", "she", "it", "they", "we"].contains(&w))
+                || w == "I"
+                || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "Sir" | "Lord")
+                || (!self.is_lower(k) && self.is_lower(prev));
+            if opens_np {
+                best = Some(k);
+            }
+        }
+        best.or_else(|| (self.eq(s, "as") && s < end).then_some(s + 1))
     }
 
     /// The noun phrase before a parenthetical that closes at token `close`
