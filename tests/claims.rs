@@ -1942,3 +1942,21 @@ fn an_opening_phrase_without_a_comma_is_not_the_source() {
         Some("it had grave concerns"),
     );
 }
+
+/// Where someone comes from, and their age, are appositions: the source
+/// is the name before them.
+#[test]
+fn an_origin_after_a_name_is_no_source() {
+    one(
+        "Mr Mubanga, 32, from Wembley, London, said he was interrogated.",
+        "said",
+        Some("Mr Mubanga"),
+        Some("he was interrogated"),
+    );
+    one(
+        "Andrew Fisher, from Omaha, Nebraska, said he would have a go.",
+        "said",
+        Some("Andrew Fisher"),
+        Some("he would have a go"),
+    );
+}

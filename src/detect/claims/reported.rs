@@ -73,6 +73,29 @@ const LEADING_ADVERBS: &[&str] = &[
     "elsewhere",
 ];
 
+/// The name before an apposition of origin that starts at token `from`
+/// ("Andrew Fisher, from Omaha, Nebraska,"), stepping back over an age
+/// between them ("Mr Mubanga, 32, from Wembley"): the name must open the
+/// sentence or follow a clause word or punctuation.
+fn name_before_origin(ctx: &Ctx, from: usize, floor: usize) -> Option<Range<usize>> {
+    let mut end = from.checked_sub(1)?;
+    loop {
+        if ctx.punct(end) != "," || end <= floor {
+            return None;
+        }
+        let np = ctx.np_back_strict(end - 1, floor)?;
+        let age = np.len() == 1 && ctx.word(np.start).bytes().all(|b| b.is_ascii_digit());
+        if !age {
+            let before = np.start.checked_sub(1);
+            let opens = np.start == floor
+                || before
+                    .is_some_and(|b| !ctx.toks[b].is_word() || STOPS.iter().any(|w| ctx.eq(b, w)));
+            return (opens && !ctx.is_lower(np.start)).then_some(np);
+        }
+        end = np.start.checked_sub(1)?;
+    }
+}
+
 /// Prepositions (and "As") that open a phrase of time or circumstance
 /// before a sentence's subject, with or without a comma.
 const OPENING_PREPOSITIONS: &[&str] = &[
@@ -1767,6 +1790,13 @@ fn build(
                     }
                 }
             }
+        }
+    }
+    // "Mr Mubanga, 32, from Wembley, London, said": where someone comes
+    // from, and their age, are appositions to the name before them.
+    if let Some(r) = source.clone() {
+        if ctx.eq(r.start, "from") && ctx.is_lower(r.start) {
+            source = name_before_origin(ctx, r.start, floor).or(source);
         }
     }
     if source.is_none() && p > floor && !then_verb {
