@@ -117,33 +117,6 @@ const OPENING_PREPOSITIONS: &[&str] = &[
     "with",
 ];
 
-/// Times right after an opening preposition: "On Tuesday", "In November".
-const OPENING_TIMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "spring",
-    "summer",
-    "autumn",
-    "winter",
-];
-
 /// Units of time after "last", "this" or "next" at the head of a
 /// sentence: "Last month the watchdog said".
 const TIME_UNITS: &[&str] = &["week", "month", "year", "season", "night", "weekend"];
@@ -351,7 +324,7 @@ impl Ctx<'_> {
         let time = |k: usize| {
             let w = self.word(k);
             w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
-                || OPENING_TIMES.iter().any(|t| w.eq_ignore_ascii_case(t))
+                || crate::detect::temporal::names_month_day_or_season(w)
         };
         if s + 2 <= end && time(s + 1) {
             // "In February 2004 he": the whole date.

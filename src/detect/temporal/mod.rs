@@ -262,6 +262,16 @@ fn september_11(g: &Grammar, mut p: Parsed, dct: Option<NaiveDate>, named: bool)
     (p, false)
 }
 
+/// Whether `word` names a month, a day of the week or a season ("May",
+/// "Sept", "Tuesday", "autumn"), whatever its case: for other detectors
+/// that read a time opening a sentence ("On Tuesday the minister said").
+pub fn names_month_day_or_season(word: &str) -> bool {
+    matches!(
+        lexicon::lookup(word),
+        Lex::Month(..) | Lex::Weekday(_, false) | Lex::Season(_)
+    )
+}
+
 /// "Wednesday's ruling": a possessive weekday is a past day.
 fn possessive_weekday(g: &Grammar, p: &Parsed) -> bool {
     matches!(p.sem, Sem::Weekday { .. })
