@@ -59,6 +59,10 @@ enum EvalCommand {
         /// List every missed and spurious claim.
         #[arg(long)]
         errors: bool,
+        /// On the articles two annotators annotated, score the second
+        /// annotator against the first, next to gloss on the same articles.
+        #[arg(long, conflicts_with = "errors")]
+        agreement: bool,
     },
 }
 
@@ -105,10 +109,19 @@ fn main() -> ExitCode {
         .map(|_| ExitCode::SUCCESS)
         .map_err(|e| format!("{e:#}")),
         Some(Command::Eval {
-            what: EvalCommand::Attribution { dir, errors },
-        }) => gloss::eval::attribution::run(&dir, errors, &mut out)
-            .map(|_| ExitCode::SUCCESS)
-            .map_err(|e| format!("{e:#}")),
+            what:
+                EvalCommand::Attribution {
+                    dir,
+                    errors,
+                    agreement,
+                },
+        }) => if agreement {
+            gloss::eval::attribution::run_agreement(&dir, &mut out)
+        } else {
+            gloss::eval::attribution::run(&dir, errors, &mut out)
+        }
+        .map(|_| ExitCode::SUCCESS)
+        .map_err(|e| format!("{e:#}")),
         Some(Command::Serve { .. }) => serve(out),
         None if cli.stdio => serve(out),
         None => Err("no command given; see `gloss --help`".into()),

@@ -345,8 +345,20 @@ fn context(text: &str, r: &Range<usize>) -> String {
 }
 
 /// The articles of a PolNeAR-layout directory in name order: (name, text,
-/// gold).
+/// gold of the first annotator).
 pub fn articles(dir: &Path) -> anyhow::Result<Vec<(String, String, Vec<GoldAttribution>)>> {
+    Ok(annotated(dir, 1)?
+        .into_iter()
+        .map(|(name, text, mut golds)| (name, text, golds.swap_remove(0)))
+        .collect())
+}
+
+/// An article's name, its text and each annotator's attributions.
+type Annotated = (String, String, Vec<Vec<GoldAttribution>>);
+
+/// The articles with at least `min` annotators' files, in name order:
+/// (name, text, gold of each annotator in file-name order).
+fn annotated(dir: &Path, min: usize) -> anyhow::Result<Vec<Annotated>> {
     let text_dir = dir.join("text");
     let ann_dir = dir.join("attributions");
     let mut anns: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -375,15 +387,81 @@ pub fn articles(dir: &Path) -> anyhow::Result<Vec<(String, String, Vec<GoldAttri
         let Some(files) = anns.get_mut(stem) else {
             continue;
         };
+        if files.len() < min.max(1) {
+            continue;
+        }
         files.sort();
         let bytes = std::fs::read(text_dir.join(&name))?;
         let (text, _) = decode(&bytes);
-        let ann_bytes = std::fs::read(ann_dir.join(&files[0]))?;
-        let (ann, _) = decode(&ann_bytes);
-        let gold = read_gold(&text, &ann);
-        out.push((stem.to_owned(), text, gold));
+        let mut golds = Vec::with_capacity(files.len());
+        for f in files.iter() {
+            let ann_bytes = std::fs::read(ann_dir.join(f))?;
+            let (ann, _) = decode(&ann_bytes);
+            golds.push(read_gold(&text, &ann));
+        }
+        out.push((stem.to_owned(), text, golds));
     }
     Ok(out)
+}
+
+/// The attributions of one annotator as a system's claims: the span covers
+/// source, cue and content; the cue is the first fragment of a
+/// discontinuous cue (the scorer matches any one fragment of a gold cue).
+pub fn as_claims(gold: &[GoldAttribution]) -> Vec<Claim> {
+    gold.iter()
+        .filter_map(|g| {
+            let all = g.source.iter().chain(&g.cue).chain(&g.content);
+            let start = all.clone().map(|r| r.start).min()?;
+            let end = all.map(|r| r.end).max()?;
+            Some(Claim {
+                span: start..end,
+                cue: g.cue.first().cloned().unwrap_or(start..start),
+                source: g.source.first().cloned(),
+                entity: None,
+                content: g.content.first().cloned(),
+            })
+        })
+        .collect()
+}
+
+/// Scores on the articles that two annotators annotated: the second
+/// annotator scored against the first (how far people agree under this
+/// scorer), and gloss against the first on the same articles.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Agreement {
+    pub articles: usize,
+    pub second_annotator: Counts,
+    pub gloss: Counts,
+}
+
+/// Read every article of `dir` that has two or more annotators' files and
+/// score the second file, and gloss, against the first.
+pub fn agreement(dir: &Path) -> anyhow::Result<Agreement> {
+    let registry = Registry::empty();
+    let mut out = Agreement::default();
+    for (_, text, golds) in annotated(dir, 2)? {
+        let [first, second, ..] = golds.as_slice() else {
+            continue;
+        };
+        out.articles += 1;
+        out.second_annotator
+            .add(&score(&text, first, &as_claims(second), None));
+        let detected = claims::detect(&text, &[], &registry);
+        out.gloss.add(&score(&text, first, &detected, None));
+    }
+    Ok(out)
+}
+
+/// Print [`agreement`] as a table.
+pub fn run_agreement(dir: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+    let a = agreement(dir)?;
+    writeln!(
+        out,
+        "{} articles with two annotators, {} attributions by the first",
+        a.articles, a.gloss.gold
+    )?;
+    writeln!(out, "{:<22} {:>8} {:>8}", "", "second", "gloss")?;
+    print_rows(&a.second_annotator, &a.gloss, out)
 }
 
 /// Score a system over a directory; errors go to `log` when given.
@@ -446,6 +524,11 @@ pub fn run_with(
         gloss.gold, gloss.gold_cues
     )?;
     writeln!(out, "{:<22} {:>8} {:>8}", "", "gloss", "baseline")?;
+    print_rows(&gloss, &base, out)
+}
+
+/// The score rows and the counts behind them, for two columns.
+fn print_rows(a: &Counts, b: &Counts, out: &mut dyn Write) -> anyhow::Result<()> {
     type Score = fn(&Counts) -> f64;
     let rows: [(&str, Score); 6] = [
         ("claim precision", Counts::claim_precision),
@@ -456,7 +539,7 @@ pub fn run_with(
         ("exact-cue F1", Counts::cue_f1),
     ];
     for (label, f) in rows {
-        writeln!(out, "{label:<22} {:>8.1} {:>8.1}", f(&gloss), f(&base))?;
+        writeln!(out, "{label:<22} {:>8.1} {:>8.1}", f(a), f(b))?;
     }
     // With the counts behind precision and recall, so that a change too
     // small for one decimal still shows.
@@ -468,7 +551,7 @@ pub fn run_with(
         ("exact cues", |c| c.detected_cues_exact),
     ];
     for (label, f) in counts {
-        writeln!(out, "{label:<22} {:>8} {:>8}", f(&gloss), f(&base))?;
+        writeln!(out, "{label:<22} {:>8} {:>8}", f(a), f(b))?;
     }
     Ok(())
 }
@@ -497,5 +580,45 @@ mod tests {
             (c.gold_found, c.detected_right, c.gold_cues_exact),
             (1, 1, 1)
         );
+    }
+
+    /// Two annotators of one article, a third article with one: only the
+    /// doubly annotated article is scored, the second file against the
+    /// first, with the same counts as `score`.
+    #[test]
+    fn agreement_scores_the_second_annotator_against_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let (text_dir, ann_dir) = (dir.path().join("text"), dir.path().join("attributions"));
+        std::fs::create_dir_all(&text_dir).unwrap();
+        std::fs::create_dir_all(&ann_dir).unwrap();
+        let text = "Ann said it rained. Bob thinks it will snow.";
+        std::fs::write(text_dir.join("a.txt"), text).unwrap();
+        std::fs::write(text_dir.join("b.txt"), text).unwrap();
+        // The first annotator: two attributions, cues "said" and "thinks".
+        let first = "T1\tSource 0 3\tAnn\nT2\tCue 4 8\tsaid\nT3\tContent 9 18\tit rained\n\
+                     E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n\
+                     T4\tSource 20 23\tBob\nT5\tCue 24 30\tthinks\nT6\tContent 31 43\tit will snow\n\
+                     E2\tAttribution:T5 Source:T4 Cue:T5 Content:T6\n";
+        // The second: the first attribution only, its cue "Ann said".
+        let second = "T1\tCue 0 8\tAnn said\nT2\tContent 9 18\tit rained\n\
+                      E1\tAttribution-no-source:T1 Cue:T1 Content:T2\n";
+        std::fs::write(ann_dir.join("a_x1.ann"), first).unwrap();
+        std::fs::write(ann_dir.join("a_y2.ann"), second).unwrap();
+        std::fs::write(ann_dir.join("b_x1.ann"), first).unwrap();
+        let a = agreement(dir.path()).unwrap();
+        assert_eq!(a.articles, 1);
+        let c = a.second_annotator;
+        assert_eq!((c.gold, c.gold_found), (2, 1));
+        assert_eq!((c.detected, c.detected_right), (1, 1));
+        assert_eq!((c.gold_cues_exact, c.detected_cues_exact), (0, 0));
+        assert_eq!(a.gloss.gold, 2);
+        // The other way round, every attribution of the first is found.
+        let back = score(
+            text,
+            &read_gold(text, second),
+            &as_claims(&read_gold(text, first)),
+            None,
+        );
+        assert_eq!((back.gold, back.gold_found, back.detected_right), (1, 1, 1));
     }
 }
