@@ -241,6 +241,7 @@ const ORG_WORDS_LIST: &[&str] = &[
     "Corporation",
     "Company",
     "Inc.",
+    "Inc",
     "Ltd",
     "Fund",
     "Foundation",
@@ -265,6 +266,18 @@ const ORG_WORDS_LIST: &[&str] = &[
     "Fellowship",
     "School",
     "College",
+    // Buildings that are run as institutions and speak as one ("Buckingham
+    // Palace said", "the Kodak Theatre", "Great Ormond Street Hospital",
+    // "Belmarsh Prison"); none is a common surname, unlike "Hall", "Bridge"
+    // or "Tower" ("Wayne Bridge").
+    "Theatre",
+    "Theater",
+    "Museum",
+    "Gallery",
+    "Hospital",
+    "Prison",
+    "Palace",
+    "Cathedral",
 ];
 static ORG_WORDS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(ORG_WORDS_LIST));
 
@@ -996,8 +1009,11 @@ fn scan_joined(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>)
             // Thames Valley Police"), not the start of an institution.
             let piece_words =
                 piece_start.map_or(0, |from| line[from..pos].split_whitespace().count());
+            // "and the" joins two names ("the BBC and the National
+            // Theatre"), never the parts of one.
+            let the_after = line[pos + w.len()..].starts_with("the ");
             let joining = match word {
-                "and" => ends_in_org && !org_before,
+                "and" => ends_in_org && !org_before && !the_after,
                 _ => ORG_WORDS.contains(&prev) || (ends_in_org && piece_words <= 2),
             };
             if !joining {
@@ -1097,6 +1113,19 @@ fn scan_run(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>) {
             }
         } else {
             break;
+        }
+    }
+    // The sentence's full stop is still on the run's last word ("visited
+    // the European Commission."), and the lists below hold bare words: it
+    // cost the institution its nationality ("Commission", then no hint)
+    // and "General Motors." its "General". An initial keeps its stop. (Not
+    // before the common words are dropped: "said economist David Page." is
+    // a person, though "Page" is a common word.)
+    if let Some((_, w)) = words.last_mut() {
+        if let Some(head) = w.strip_suffix('.') {
+            if !head.ends_with(char::is_uppercase) {
+                *w = head;
+            }
         }
     }
     // "US" and "UK" are most often modifiers ("US officials"), but in
@@ -1656,6 +1685,42 @@ mod tests {
                 ("UK Independence Party", EntityKind::Organization),
                 ("US Congress", EntityKind::Organization),
                 ("George Bush", EntityKind::Person),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_building_run_as_an_institution_is_no_person() {
+        use EntityKind::Organization as Org;
+        let t = "Buckingham Palace said the Kodak Theatre and the Ethel Barrymore Theatre met Belmarsh Prison. Prince Edward Theatre staff visited Great Ormond Street Hospital and the British Museum.\n";
+        assert_eq!(
+            kinds_and_alternatives(t),
+            vec![
+                ("Buckingham Palace", Org, None),
+                ("Kodak Theatre", Org, None),
+                ("Ethel Barrymore Theatre", Org, None),
+                ("Belmarsh Prison", Org, None),
+                ("Prince Edward Theatre", Org, None),
+                ("Great Ormond Street Hospital", Org, None),
+                ("British Museum", Org, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_institution_at_the_end_of_a_sentence_keeps_its_first_word() {
+        let t = "Officials visited the European Commission. Others visited General Motors. Staff met the World Bank. The BBC and the National Theatre agreed. Some went to the US Navy. J.K. Rowling met John F. Kennedy Jr. So said Investec economist David Page.\n";
+        assert_eq!(
+            names(t),
+            vec![
+                "European Commission",
+                "General Motors",
+                "World Bank",
+                "National Theatre",
+                "US Navy",
+                "J.K. Rowling",
+                "John F. Kennedy Jr",
+                "David Page"
             ]
         );
     }
