@@ -2739,6 +2739,36 @@ const ROWS: &[Row] = &[
         D,
         "2005-03-09",
     ),
+    // An infinitive after "likely" or after a side picked for a match
+    // looks ahead.
+    r(
+        "Arsenal is likely to face Chelsea on Sunday.",
+        "2005-03-15",
+        "Sunday",
+        D,
+        "2005-03-20",
+    ),
+    r(
+        "Betsen is back in the squad to face England at Twickenham on Sunday.",
+        "2005-03-15",
+        "Sunday",
+        D,
+        "2005-03-20",
+    ),
+    r(
+        "He was named in Italy's team to face Scotland on Saturday.",
+        "2005-03-15",
+        "Saturday",
+        D,
+        "2005-03-19",
+    ),
+    r(
+        "The striker refused to play on Sunday.",
+        "2005-03-15",
+        "Sunday",
+        D,
+        "2005-03-13",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {
