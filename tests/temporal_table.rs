@@ -2769,6 +2769,54 @@ const ROWS: &[Row] = &[
         D,
         "2005-03-13",
     ),
+    // "NOUN of the year" names an award.
+    none("She was named player of the year by her peers.", "2005-03-15"),
+    none("The band won album of the year and song of the year.", "2005-03-15"),
+    none("Federer was voted Swiss sportsman of the year.", "2005-03-15"),
+    r(
+        "It is the fastest-selling single of the year so far.",
+        "2005-03-15",
+        "the year",
+        D,
+        "2005",
+    ),
+    r(
+        "It was one of the best films of the year.",
+        "2005-03-15",
+        "the year",
+        D,
+        "2005",
+    ),
+    // A frequency adjective before a compound of a measured quantity.
+    none("The bank said annual pre-tax profits fell to £170m.", "2005-03-15"),
+    none("They give 0.7% of their annual gross national income in aid.", "2005-03-15"),
+    none("Annual house price inflation dipped below 20%.", "2005-03-15"),
+    none("It will lead to annual savings of more than $375m.", "2005-03-15"),
+    r(
+        "The firm held its annual general meeting.",
+        "2005-03-15",
+        "annual",
+        S,
+        "P1Y",
+    ),
+    // A holiday inside a name.
+    none("The boy meets Father Christmas in the film.", "2005-03-15"),
+    none("It is part of the commitment to Holocaust Memorial Day.", "2005-03-15"),
+    none("Slade's song and Wham's Last Christmas were played.", "2005-03-15"),
+    r(
+        "The shops closed on Christmas Day.",
+        "2005-03-15",
+        "Christmas Day",
+        D,
+        "2004-12-25",
+    ),
+    r(
+        "They will travel over the US Memorial Day weekend.",
+        "2005-03-15",
+        "Memorial Day",
+        D,
+        "2005-05-30",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {
