@@ -2817,6 +2817,22 @@ const ROWS: &[Row] = &[
         D,
         "2005-05-30",
     ),
+    // "the year" right after a comparison with the previous year is the
+    // year of the figures.
+    r(
+        "Releases rose to 310 in 2004 from 287 the previous year. Sales on DVD came to £2.5bn for the year.",
+        "2005-03-15",
+        "the year",
+        D,
+        "2004",
+    ),
+    r(
+        "Releases rose to 310 in 2004 from 287 the previous year. This year sales will rise.",
+        "2005-03-15",
+        "This year",
+        D,
+        "2005",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

@@ -42,6 +42,9 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let mut out: Vec<Timex> = Vec::new();
     // The text has named the attacks of 2001 by their date.
     let mut attacks_named = false;
+    // The year a comparison right before ("287 the previous year") was
+    // counted from: the year the figures are for.
+    let mut compared_from: Option<i32> = None;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -92,9 +95,24 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         // Boeing was rolled out at 2200 GMT" after "delayed by the 11
         // September attacks" is still on the day of the story.
         let saved = event_name.then(|| ctx.clone());
-        let (kind, value) = match weekend_of_date(&g, &p, dct, &ctx) {
-            Some(v) => (super::TimexType::Date, v),
-            None => normalize(&p.sem, dct, tense, &mut ctx),
+        let ref_year = ctx.ref_year;
+        let (kind, value) = match (weekend_of_date(&g, &p, dct, &ctx), compared_from) {
+            (Some(v), _) => (super::TimexType::Date, v),
+            // "rose to 310 in 2004 from 287 the previous year. Sales ...
+            // for the year": the year of the figures, not the one they
+            // were compared with, nor the DCT's.
+            (None, Some(y)) if the_year(&g, &p) => {
+                ctx.refer_year(y);
+                (super::TimexType::Date, format!("{y:04}"))
+            }
+            (None, _) => normalize(&p.sem, dct, tense, &mut ctx),
+        };
+        compared_from = match p.sem {
+            Sem::Anaphor {
+                unit: lexicon::Unit::Year,
+                off,
+            } if off < 0 => ref_year,
+            _ => None,
         };
         if let Some(saved) = saved {
             ctx = saved;
@@ -150,6 +168,18 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         }
     }
     out
+}
+
+/// "for the year", "during the year": "the year" alone, which is the
+/// year in focus (the DCT's when nothing else is).
+fn the_year(g: &Grammar, p: &Parsed) -> bool {
+    p.sem
+        == (Sem::UnitOff {
+            unit: lexicon::Unit::Year,
+            off: 0,
+        })
+        && p.end == p.start + 2
+        && g.is_w(p.start, W::The)
 }
 
 /// "until then", "by then" at bytes `start..end`: the calendar date,

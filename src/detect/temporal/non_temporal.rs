@@ -79,8 +79,21 @@ const RATE_NOUNS: &[&str] = &[
 /// steps over: "annual pre-tax profits", "annual gross national income",
 /// "annual house price inflation".
 const RATE_COMPOUND: &[&str] = &[
-    "pre", "tax", "pretax", "net", "gross", "national", "domestic", "operating", "house",
-    "price", "average", "total", "underlying", "core", "economic",
+    "pre",
+    "tax",
+    "pretax",
+    "net",
+    "gross",
+    "national",
+    "domestic",
+    "operating",
+    "house",
+    "price",
+    "average",
+    "total",
+    "underlying",
+    "core",
+    "economic",
 ];
 
 /// Nouns of a person, a work or a team that an award names with "of the

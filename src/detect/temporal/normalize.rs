@@ -211,7 +211,7 @@ impl DocCtx {
         self.focus_on_quarter(y, q);
     }
 
-    fn refer_year(&mut self, y: i32) {
+    pub(super) fn refer_year(&mut self, y: i32) {
         if self.ref_year != Some(y) {
             self.ref_month = None;
             self.ref_day = None;
