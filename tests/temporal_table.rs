@@ -2833,6 +2833,26 @@ const ROWS: &[Row] = &[
         D,
         "2005",
     ),
+    // "today" right after a noun of the present age, closing its clause,
+    // is the present age.
+    none("There is a lot of swearing on TV today.", "2005-03-15"),
+    none("It is a matter of the nature of football today, he said.", "2005-03-15"),
+    none("It is one of the worst problems facing consumers today.", "2005-03-15"),
+    none("Young people today are more anxious than ever.", "2005-03-15"),
+    r(
+        "Rain will sweep across Britain today.",
+        "2005-03-15",
+        "today",
+        D,
+        "2005-03-15",
+    ),
+    r(
+        "Thousands of people today marched through London.",
+        "2005-03-15",
+        "today",
+        D,
+        "2005-03-15",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

@@ -86,6 +86,14 @@ const PRESENT_AGE_NOUNS: &[&str] = &[
     "america",
 ];
 
+/// Nouns of a field of life that, right before "today", make it the
+/// present age ("football today", "swearing on TV today").
+const AGE_TODAY_NOUNS: &[&str] = &["football", "sport", "tv", "television", "country"];
+
+/// The places among [`PRESENT_AGE_NOUNS`]: right before "today" they are
+/// as often where something happens on the day ("across Britain today").
+const PLACES: &[&str] = &["britain", "america"];
+
 impl Grammar<'_> {
     /// `p` with its meaning replaced when it is an indefinite time.
     pub fn indefinite_time(&self, mut p: Parsed) -> Parsed {
@@ -131,10 +139,37 @@ impl Grammar<'_> {
             Sem::DayOff { off: 0, pod: None } if self.eq(p.start, "today") => {
                 (self.punct(p.end, b'\'') && self.eq(p.end + 1, "s") && age_noun(p.end + 2))
                     || self.age_of(p)
+                    || self.age_today(p)
             }
             Sem::DayOff { off: 1, pod: None } if self.eq(p.start, "tomorrow") => self.age_of(p),
             _ => false,
         }
+    }
+
+    /// "mainstream music today, ...", "swearing on TV today.", "the people
+    /// of our country today.", "young people today are ...": a lone "today"
+    /// right after a noun of the present age (not a place: "rain across
+    /// Britain today" is the day), closing its clause or before a verb
+    /// in the present tense, is the present age. A verb of an event after
+    /// it ("people today marched") or a colon ("Football today: ...")
+    /// keeps the day.
+    fn age_today(&self, p: &Parsed) -> bool {
+        let Some(k) = p.start.checked_sub(1) else {
+            return false;
+        };
+        let noun = PRESENT_AGE_NOUNS
+            .iter()
+            .chain(AGE_TODAY_NOUNS)
+            .filter(|n| !PLACES.contains(n))
+            .any(|n| self.eq(k, n));
+        let closes = [b'.', b',', b';', b'-', b'!', b'?', b'"']
+            .iter()
+            .any(|&c| self.punct(p.end, c))
+            || self.toks.get(p.end).is_none();
+        let present = ["is", "are", "has", "have", "can"]
+            .iter()
+            .any(|w| self.eq(p.end, w));
+        noun && (closes || present)
     }
 
     /// "NOUN of" right before `p`, the noun one of the present age, and no
