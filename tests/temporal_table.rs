@@ -2853,6 +2853,24 @@ const ROWS: &[Row] = &[
         D,
         "2005-03-15",
     ),
+    // "the past" before a count of things that are no time units.
+    none("Pierce Brosnan led the past four Bond films.", "2005-03-15"),
+    none("I have been playing well in the past few matches.", "2005-03-15"),
+    none("Output fell for the fifth month in the past six.", "2005-03-15"),
+    r(
+        "In the past, prices rose.",
+        "2005-03-15",
+        "the past",
+        D,
+        "PAST_REF",
+    ),
+    r(
+        "Prices rose over the past three years.",
+        "2005-03-15",
+        "the past three years",
+        U,
+        "P3Y",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

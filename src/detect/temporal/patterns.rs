@@ -2740,6 +2740,27 @@ impl<'a> Grammar<'a> {
                 if let Some(p) = self.relative(j, true) {
                     return span(p);
                 }
+                // "the past three elections", "the past few matches", "the
+                // fifth month in the past six": "past" is the adjective
+                // before a count of things that are no time units (the
+                // units took the `relative` rule above), not the noun "the
+                // past". A season after the count ("the past three
+                // summers") stays.
+                let count = self.number(j + 1).map(|(k, _)| k).or_else(|| {
+                    ["few", "several", "couple"]
+                        .iter()
+                        .any(|w| self.eq(j + 1, w))
+                        .then_some(j + 2)
+                });
+                let season = |k: usize| {
+                    matches!(self.lex(k), Lex::Season(_))
+                        || ["summers", "winters", "springs", "autumns"]
+                            .iter()
+                            .any(|w| self.eq(k, w))
+                };
+                if count.is_some_and(|k| !season(k)) {
+                    return None;
+                }
                 // "the past" alone
                 if !self.unit(j + 1).is_some_and(|_| true) {
                     return Some(Parsed {
