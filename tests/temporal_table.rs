@@ -2871,6 +2871,51 @@ const ROWS: &[Row] = &[
         U,
         "P3Y",
     ),
+    // The last or final quarter of a year is its fourth; a part "of the
+    // year" right after a year written out is a part of that year.
+    r(
+        "GM saw its profits fall 37% in the last quarter of 2004.",
+        "2005-03-15",
+        "the last quarter of 2004",
+        D,
+        "2004-Q4",
+    ),
+    r(
+        "In the final quarter of 2004, businesses increased spending.",
+        "2005-03-15",
+        "the final quarter of 2004",
+        D,
+        "2004-Q4",
+    ),
+    r(
+        "Prices rose 15.1% over the whole of 2004, but by only 2.8% in the second half of the year.",
+        "2005-03-15",
+        "the second half of the year",
+        D,
+        "2004-H2",
+    ),
+    r(
+        "The economy grew by 3.1% in 2004 after accelerating in the last quarter of the year, says the ONS.",
+        "2005-03-15",
+        "the last quarter of the year",
+        D,
+        "2004-Q4",
+    ),
+    r(
+        "Revenues fell from £610m a year earlier. The firm expects improvement in the second quarter of the year.",
+        "2005-03-15",
+        "the second quarter of the year",
+        D,
+        "2005-Q2",
+    ),
+    // The quarter compared with takes no focus.
+    r(
+        "Sales rose in the fourth quarter of 2004, after a fall in the previous quarter. Profit doubled in the quarter.",
+        "2005-03-15",
+        "the quarter",
+        D,
+        "2004-Q4",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

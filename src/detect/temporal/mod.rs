@@ -67,6 +67,7 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             continue;
         }
         let (p, event_name) = september_11(&g, g.indefinite_time(p), dct, attacks_named);
+        let p = part_of_the_year_named(&g, &out, p);
         attacks_named |= event_name;
         if p.sem == Sem::Then {
             if let Some(t) = then_value(text, &out, toks[p.start].start, toks[p.start].end) {
@@ -168,6 +169,56 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         }
     }
     out
+}
+
+/// "prices rose 15.1% over the whole of 2004, but by only 2.8% in the
+/// second half of the year": a part "of the year" is a part of the year
+/// the text has just named (the expression right before, in the same
+/// sentence or the one before), not of the year the tense would pick.
+fn part_of_the_year_named(g: &Grammar, out: &[Timex], p: Parsed) -> Parsed {
+    let Sem::Part {
+        y: None,
+        part,
+        rel: Rel::None,
+    } = p.sem
+    else {
+        return p;
+    };
+    let of_the_year = p.end >= p.start + 4
+        && g.is_w(p.end - 3, W::Of)
+        && g.is_w(p.end - 2, W::The)
+        && g.eq(p.end - 1, "year");
+    let Some(prev) = out.last().filter(|t| t.kind == super::TimexType::Date) else {
+        return p;
+    };
+    let start = g.toks[p.start].start;
+    let Some(between) = g.text.get(prev.span.end..start) else {
+        return p;
+    };
+    let close = between.len() <= 200 && between.matches(". ").count() <= 1;
+    // A year written out ("in 2004", "the whole of 2004"); a counted one
+    // ("a year earlier") is a comparison, not the year in focus.
+    let written = g
+        .text
+        .get(prev.span.clone())
+        .and_then(|t| t.get(t.len().saturating_sub(4)..))
+        .is_some_and(|t| t.bytes().all(|b| b.is_ascii_digit()));
+    let year = prev
+        .value
+        .get(..4)
+        .filter(|y| written && y.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|y| y.parse::<i32>().ok());
+    match year {
+        Some(y) if of_the_year && close => Parsed {
+            sem: Sem::Part {
+                y: Some(y),
+                part,
+                rel: Rel::None,
+            },
+            ..p
+        },
+        _ => p,
+    }
 }
 
 /// "for the year", "during the year": "the year" alone, which is the

@@ -1666,6 +1666,14 @@ impl<'a> Grammar<'a> {
         }
         let (y, end) = match self.of_year_after(e) {
             Some((y, e2)) => (Some(y), e2),
+            // "the fourth quarter of the year": the year in focus, which
+            // the tense of the clause picks, as for the part alone.
+            None if self.is_w(e, W::Of)
+                && self.is_w(e + 1, W::The)
+                && self.unit(e + 2) == Some((Unit::Year, false)) =>
+            {
+                (None, e + 3)
+            }
             None => (None, e),
         };
         Parsed {
@@ -2677,18 +2685,22 @@ impl<'a> Grammar<'a> {
                 sem: p.sem,
             })
         };
-        // "the last half of 1989": the second half of that year.
-        if self.is_w(j, W::Last) && self.is_w(j + 1, W::Half) {
-            if let Some((y, e)) = self.of_year_after(j + 2) {
-                return Some(Parsed {
-                    start: i,
-                    end: e,
-                    sem: Sem::Part {
-                        y: Some(y),
-                        part: Part::Half(2),
-                        rel: Rel::None,
-                    },
-                });
+        // "the last half of 1989": the second half of that year; "the last
+        // quarter of 2004", "the final quarter of the year": the fourth.
+        // Without a year after it, "the last quarter" is the latest one.
+        if self.is_w(j, W::Last) || self.eq(j, "final") {
+            let part = if self.is_w(j + 1, W::Half) {
+                Some(Part::Half(2))
+            } else if self.unit(j + 1) == Some((Unit::Quarter, false)) {
+                Some(Part::Quarter(4))
+            } else {
+                None
+            };
+            if let Some(part) = part {
+                let p = self.part_of_year(i, j + 2, part);
+                if p.end > j + 2 {
+                    return Some(p);
+                }
             }
         }
         // "the week of March 6": the week that holds that day.
