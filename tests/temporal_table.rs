@@ -2916,6 +2916,50 @@ const ROWS: &[Row] = &[
         D,
         "2004-Q4",
     ),
+    // "one day" as some day to come: before a modal in its clause, after
+    // one a few words back, or in "to one day" before a bare verb.
+    r(
+        "\"One day you will be able to tell your children,\" he said.",
+        "2005-03-15",
+        "One day",
+        D,
+        "FUTURE_REF",
+    ),
+    r(
+        "He hopes that one day it can be developed to help blind people.",
+        "2005-03-15",
+        "one day",
+        D,
+        "FUTURE_REF",
+    ),
+    r(
+        "He can go abroad one day and see how it is.",
+        "2005-03-15",
+        "one day",
+        D,
+        "FUTURE_REF",
+    ),
+    r(
+        "It is the ambition of many players to one day be captain of England.",
+        "2005-03-15",
+        "one day",
+        D,
+        "FUTURE_REF",
+    ),
+    r(
+        "Its shares lost 18% in one day.",
+        "2005-03-15",
+        "one day",
+        U,
+        "P1D",
+    ),
+    r(
+        "The union will strike for one day if talks fail.",
+        "2005-03-15",
+        "one day",
+        U,
+        "P1D",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

@@ -15,6 +15,7 @@
 use super::lexicon::Unit;
 use super::normalize::Sem;
 use super::patterns::{Grammar, Parsed};
+use super::token::Kind;
 
 /// Modal verbs: after one of them, "one day" is an indefinite future day
 /// ("will one day", "could one day", "may one day").
@@ -94,10 +95,33 @@ const AGE_TODAY_NOUNS: &[&str] = &["football", "sport", "tv", "television", "cou
 /// as often where something happens on the day ("across Britain today").
 const PLACES: &[&str] = &["britain", "america"];
 
+/// Words before "one day" that make it a stretch of one day or a day
+/// counted from another ("in one day", "for one day", "just one day
+/// after"), not an indefinite time.
+const NOT_BEFORE_ONE_DAY: &[&str] = &[
+    "in", "for", "of", "within", "after", "before", "than", "just", "only", "about", "by", "over",
+    "to", "the", "a", "and", "or", "every", "each", "per", "last", "first", "on",
+];
+
+/// Words after "one day" that measure from it or place it in a
+/// calendar: "one day later", "one day next week", "one day a week".
+const NOT_AFTER_ONE_DAY: &[&str] = &[
+    "later", "earlier", "after", "before", "ago", "next", "this", "last", "of", "a", "per", "each",
+    "every", "strike", "strikes", "stoppage", "walkout",
+];
+
+/// Bare verbs after "to one day": an infinitive whose event lies in some
+/// future ("the ambition to one day be captain"). "cut to one day" has
+/// no verb after it.
+const INFINITIVES: &[&str] = &[
+    "be", "become", "see", "play", "win", "return", "lead", "captain", "make", "have", "get", "go",
+    "take", "run", "work", "live", "come", "own", "replace", "rival", "compete",
+];
+
 impl Grammar<'_> {
     /// `p` with its meaning replaced when it is an indefinite time.
     pub fn indefinite_time(&self, mut p: Parsed) -> Parsed {
-        if self.one_day_after_modal(&p) {
+        if self.one_day_to_come(&p) {
             p.sem = Sem::Ref("FUTURE_REF");
         }
         // "the then current market price", "the then-current chairman":
@@ -182,10 +206,13 @@ impl Grammar<'_> {
     }
 
     /// "will one day be", "could one day replace": "one day" (a duration of
-    /// one day, written with the word "one") right after a modal verb.
-    fn one_day_after_modal(&self, p: &Parsed) -> bool {
-        p.end == p.start + 2
-            && p.start > 0
+    /// one day, written with the word "one") right after a modal verb; also
+    /// with a modal a few words after it in its clause ("One day you will
+    /// tell your children") or before it ("can go abroad one day"), and
+    /// in "to one day" before a bare verb ("the ambition to one day be
+    /// captain").
+    fn one_day_to_come(&self, p: &Parsed) -> bool {
+        let one_day = p.end == p.start + 2
             && matches!(
                 p.sem,
                 Sem::Duration {
@@ -193,7 +220,45 @@ impl Grammar<'_> {
                     n: Some(n)
                 } if n == 1.0
             )
-            && self.eq(p.start, "one")
-            && MODALS.iter().any(|m| self.eq(p.start - 1, m))
+            && self.eq(p.start, "one");
+        if !one_day {
+            return false;
+        }
+        let modal = |k: usize| MODALS.iter().any(|m| self.eq(k, m));
+        if p.start > 0 && modal(p.start - 1) {
+            return true;
+        }
+        // A preposition, a determiner or a count before it, or a word
+        // that measures from it after it, makes "one day" a stretch or a
+        // day of a calendar: "lose 18% in one day", "for one day on 5
+        // November", "one day later", "one day's notice".
+        let before_ok = p.start == 0
+            || self.sentence_start(p.start)
+            || !self.toks.get(p.start - 1).is_some_and(|t| {
+                t.kind == Kind::Word && NOT_BEFORE_ONE_DAY.iter().any(|w| self.eq(p.start - 1, w))
+            });
+        // "to one day be captain of England": an infinitive.
+        if p.start > 0 && self.eq(p.start - 1, "to") {
+            return INFINITIVES.iter().any(|w| self.eq(p.end, w));
+        }
+        let after_ok =
+            !NOT_AFTER_ONE_DAY.iter().any(|w| self.eq(p.end, w)) && !self.punct(p.end, b'\'');
+        if !before_ok || !after_ok {
+            return false;
+        }
+        // "One day you will be able to", "hopes that one day it can be":
+        // a modal within the next three words of the clause; "can go
+        // abroad one day and see": one within the four words before.
+        let clause = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.kind == Kind::Word || t.is_punct(b'\''))
+        };
+        let ahead = (p.end..p.end + 3).take_while(|&k| clause(k)).any(modal);
+        let behind = (p.start.saturating_sub(4)..p.start)
+            .rev()
+            .take_while(|&k| clause(k))
+            .any(modal);
+        ahead || behind
     }
 }
