@@ -2739,6 +2739,227 @@ const ROWS: &[Row] = &[
         D,
         "2005-03-09",
     ),
+    // An infinitive after "likely" or after a side picked for a match
+    // looks ahead.
+    r(
+        "Arsenal is likely to face Chelsea on Sunday.",
+        "2005-03-15",
+        "Sunday",
+        D,
+        "2005-03-20",
+    ),
+    r(
+        "Betsen is back in the squad to face England at Twickenham on Sunday.",
+        "2005-03-15",
+        "Sunday",
+        D,
+        "2005-03-20",
+    ),
+    r(
+        "He was named in Italy's team to face Scotland on Saturday.",
+        "2005-03-15",
+        "Saturday",
+        D,
+        "2005-03-19",
+    ),
+    r(
+        "The striker refused to play on Sunday.",
+        "2005-03-15",
+        "Sunday",
+        D,
+        "2005-03-13",
+    ),
+    // "NOUN of the year" names an award.
+    none("She was named player of the year by her peers.", "2005-03-15"),
+    none("The band won album of the year and song of the year.", "2005-03-15"),
+    none("Federer was voted Swiss sportsman of the year.", "2005-03-15"),
+    r(
+        "It is the fastest-selling single of the year so far.",
+        "2005-03-15",
+        "the year",
+        D,
+        "2005",
+    ),
+    r(
+        "It was one of the best films of the year.",
+        "2005-03-15",
+        "the year",
+        D,
+        "2005",
+    ),
+    // A frequency adjective before a compound of a measured quantity.
+    none("The bank said annual pre-tax profits fell to £170m.", "2005-03-15"),
+    none("They give 0.7% of their annual gross national income in aid.", "2005-03-15"),
+    none("Annual house price inflation dipped below 20%.", "2005-03-15"),
+    none("It will lead to annual savings of more than $375m.", "2005-03-15"),
+    r(
+        "The firm held its annual general meeting.",
+        "2005-03-15",
+        "annual",
+        S,
+        "P1Y",
+    ),
+    // A holiday inside a name.
+    none("The boy meets Father Christmas in the film.", "2005-03-15"),
+    none("It is part of the commitment to Holocaust Memorial Day.", "2005-03-15"),
+    none("Slade's song and Wham's Last Christmas were played.", "2005-03-15"),
+    r(
+        "The shops closed on Christmas Day.",
+        "2005-03-15",
+        "Christmas Day",
+        D,
+        "2004-12-25",
+    ),
+    r(
+        "They will travel over the US Memorial Day weekend.",
+        "2005-03-15",
+        "Memorial Day",
+        D,
+        "2005-05-30",
+    ),
+    // "the year" right after a comparison with the previous year is the
+    // year of the figures.
+    r(
+        "Releases rose to 310 in 2004 from 287 the previous year. Sales on DVD came to £2.5bn for the year.",
+        "2005-03-15",
+        "the year",
+        D,
+        "2004",
+    ),
+    r(
+        "Releases rose to 310 in 2004 from 287 the previous year. This year sales will rise.",
+        "2005-03-15",
+        "This year",
+        D,
+        "2005",
+    ),
+    // "today" right after a noun of the present age, closing its clause,
+    // is the present age.
+    none("There is a lot of swearing on TV today.", "2005-03-15"),
+    none("It is a matter of the nature of football today, he said.", "2005-03-15"),
+    none("It is one of the worst problems facing consumers today.", "2005-03-15"),
+    none("Young people today are more anxious than ever.", "2005-03-15"),
+    r(
+        "Rain will sweep across Britain today.",
+        "2005-03-15",
+        "today",
+        D,
+        "2005-03-15",
+    ),
+    r(
+        "Thousands of people today marched through London.",
+        "2005-03-15",
+        "today",
+        D,
+        "2005-03-15",
+    ),
+    // "the past" before a count of things that are no time units.
+    none("Pierce Brosnan led the past four Bond films.", "2005-03-15"),
+    none("I have been playing well in the past few matches.", "2005-03-15"),
+    none("Output fell for the fifth month in the past six.", "2005-03-15"),
+    r(
+        "In the past, prices rose.",
+        "2005-03-15",
+        "the past",
+        D,
+        "PAST_REF",
+    ),
+    r(
+        "Prices rose over the past three years.",
+        "2005-03-15",
+        "the past three years",
+        U,
+        "P3Y",
+    ),
+    // The last or final quarter of a year is its fourth; a part "of the
+    // year" right after a year written out is a part of that year.
+    r(
+        "GM saw its profits fall 37% in the last quarter of 2004.",
+        "2005-03-15",
+        "the last quarter of 2004",
+        D,
+        "2004-Q4",
+    ),
+    r(
+        "In the final quarter of 2004, businesses increased spending.",
+        "2005-03-15",
+        "the final quarter of 2004",
+        D,
+        "2004-Q4",
+    ),
+    r(
+        "Prices rose 15.1% over the whole of 2004, but by only 2.8% in the second half of the year.",
+        "2005-03-15",
+        "the second half of the year",
+        D,
+        "2004-H2",
+    ),
+    r(
+        "The economy grew by 3.1% in 2004 after accelerating in the last quarter of the year, says the ONS.",
+        "2005-03-15",
+        "the last quarter of the year",
+        D,
+        "2004-Q4",
+    ),
+    r(
+        "Revenues fell from £610m a year earlier. The firm expects improvement in the second quarter of the year.",
+        "2005-03-15",
+        "the second quarter of the year",
+        D,
+        "2005-Q2",
+    ),
+    // The quarter compared with takes no focus.
+    r(
+        "Sales rose in the fourth quarter of 2004, after a fall in the previous quarter. Profit doubled in the quarter.",
+        "2005-03-15",
+        "the quarter",
+        D,
+        "2004-Q4",
+    ),
+    // "one day" as some day to come: before a modal in its clause, after
+    // one a few words back, or in "to one day" before a bare verb.
+    r(
+        "\"One day you will be able to tell your children,\" he said.",
+        "2005-03-15",
+        "One day",
+        D,
+        "FUTURE_REF",
+    ),
+    r(
+        "He hopes that one day it can be developed to help blind people.",
+        "2005-03-15",
+        "one day",
+        D,
+        "FUTURE_REF",
+    ),
+    r(
+        "He can go abroad one day and see how it is.",
+        "2005-03-15",
+        "one day",
+        D,
+        "FUTURE_REF",
+    ),
+    r(
+        "It is the ambition of many players to one day be captain of England.",
+        "2005-03-15",
+        "one day",
+        D,
+        "FUTURE_REF",
+    ),
+    r(
+        "Its shares lost 18% in one day.",
+        "2005-03-15",
+        "one day",
+        U,
+        "P1D",
+    ),
+    r(
+        "The union will strike for one day if talks fail.",
+        "2005-03-15",
+        "one day",
+        U,
+        "P1D",
+    ),
 ];
 
 fn dct(s: &str) -> Option<NaiveDate> {

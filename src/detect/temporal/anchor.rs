@@ -139,6 +139,9 @@ const ARM_WORDS: &[&str] = &[
     "hopes",
     "hope",
     "aims",
+    "likely",
+    "unlikely",
+    "poised",
     "soon",
     "early",
     "until",
@@ -273,6 +276,7 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
         "expect" | "expects" if to_after_object(text, toks, j) => Some(Tense::Future),
         "expected" | "due" | "planned" | "plans" | "plan" | "intends" | "intend" | "going"
         | "set" | "slated" | "planning" | "expects" | "expect" | "hopes" | "hope" | "aims"
+        | "likely" | "unlikely" | "poised"
             if next_to =>
         {
             Some(Tense::Future)
@@ -330,10 +334,10 @@ fn classify(text: &str, toks: &[Tok], j: usize, after: bool) -> Option<Tense> {
         _ if sets & IN_PRESENT != 0 => Some(Tense::Present),
         _ if sets & IN_FUTURATE != 0
             && !t.cap
-            && !j.checked_sub(1).is_some_and(|k| {
+            && (!j.checked_sub(1).is_some_and(|k| {
                 let w = word(text, &toks[k]);
                 NOT_FUTURATE_AFTER.iter().any(|x| w.eq_ignore_ascii_case(x))
-            })
+            }) || team_to(text, toks, j))
             && !bare_infinitive(text, toks, j) =>
         {
             Some(Tense::Future)
@@ -348,6 +352,22 @@ pub fn tense_of_word(text: &str, toks: &[Tok], j: usize) -> Option<Tense> {
         return None;
     }
     classify(text, toks, j, false)
+}
+
+/// Nouns of a side picked for a match: the infinitive after them is the
+/// match it is picked for ("Italy's team to face Scotland on Saturday").
+const TEAM_NOUNS: &[&str] = &["team", "side", "squad", "lineup", "xv"];
+
+/// "the team to face Scotland on Saturday", "their squad to play Wales":
+/// the verb at `j` is an infinitive after a noun of a side. A side is named
+/// before its match, so the day lies ahead, where "refused to play on
+/// Sunday" (a verb before "to") takes the tense of that verb.
+fn team_to(text: &str, toks: &[Tok], j: usize) -> bool {
+    j >= 2
+        && word(text, &toks[j - 1]).eq_ignore_ascii_case("to")
+        && TEAM_NOUNS
+            .iter()
+            .any(|n| word(text, &toks[j - 2]).eq_ignore_ascii_case(n))
 }
 
 /// "to" within the four words after token `j` ("expect the deal to"), with

@@ -15,6 +15,7 @@
 use super::lexicon::Unit;
 use super::normalize::Sem;
 use super::patterns::{Grammar, Parsed};
+use super::token::Kind;
 
 /// Modal verbs: after one of them, "one day" is an indefinite future day
 /// ("will one day", "could one day", "may one day").
@@ -86,10 +87,41 @@ const PRESENT_AGE_NOUNS: &[&str] = &[
     "america",
 ];
 
+/// Nouns of a field of life that, right before "today", make it the
+/// present age ("football today", "swearing on TV today").
+const AGE_TODAY_NOUNS: &[&str] = &["football", "sport", "tv", "television", "country"];
+
+/// The places among [`PRESENT_AGE_NOUNS`]: right before "today" they are
+/// as often where something happens on the day ("across Britain today").
+const PLACES: &[&str] = &["britain", "america"];
+
+/// Words before "one day" that make it a stretch of one day or a day
+/// counted from another ("in one day", "for one day", "just one day
+/// after"), not an indefinite time.
+const NOT_BEFORE_ONE_DAY: &[&str] = &[
+    "in", "for", "of", "within", "after", "before", "than", "just", "only", "about", "by", "over",
+    "to", "the", "a", "and", "or", "every", "each", "per", "last", "first", "on",
+];
+
+/// Words after "one day" that measure from it or place it in a
+/// calendar: "one day later", "one day next week", "one day a week".
+const NOT_AFTER_ONE_DAY: &[&str] = &[
+    "later", "earlier", "after", "before", "ago", "next", "this", "last", "of", "a", "per", "each",
+    "every", "strike", "strikes", "stoppage", "walkout",
+];
+
+/// Bare verbs after "to one day": an infinitive whose event lies in some
+/// future ("the ambition to one day be captain"). "cut to one day" has
+/// no verb after it.
+const INFINITIVES: &[&str] = &[
+    "be", "become", "see", "play", "win", "return", "lead", "captain", "make", "have", "get", "go",
+    "take", "run", "work", "live", "come", "own", "replace", "rival", "compete",
+];
+
 impl Grammar<'_> {
     /// `p` with its meaning replaced when it is an indefinite time.
     pub fn indefinite_time(&self, mut p: Parsed) -> Parsed {
-        if self.one_day_after_modal(&p) {
+        if self.one_day_to_come(&p) {
             p.sem = Sem::Ref("FUTURE_REF");
         }
         // "the then current market price", "the then-current chairman":
@@ -131,10 +163,37 @@ impl Grammar<'_> {
             Sem::DayOff { off: 0, pod: None } if self.eq(p.start, "today") => {
                 (self.punct(p.end, b'\'') && self.eq(p.end + 1, "s") && age_noun(p.end + 2))
                     || self.age_of(p)
+                    || self.age_today(p)
             }
             Sem::DayOff { off: 1, pod: None } if self.eq(p.start, "tomorrow") => self.age_of(p),
             _ => false,
         }
+    }
+
+    /// "mainstream music today, ...", "swearing on TV today.", "the people
+    /// of our country today.", "young people today are ...": a lone "today"
+    /// right after a noun of the present age (not a place: "rain across
+    /// Britain today" is the day), closing its clause or before a verb
+    /// in the present tense, is the present age. A verb of an event after
+    /// it ("people today marched") or a colon ("Football today: ...")
+    /// keeps the day.
+    fn age_today(&self, p: &Parsed) -> bool {
+        let Some(k) = p.start.checked_sub(1) else {
+            return false;
+        };
+        let noun = PRESENT_AGE_NOUNS
+            .iter()
+            .chain(AGE_TODAY_NOUNS)
+            .filter(|n| !PLACES.contains(n))
+            .any(|n| self.eq(k, n));
+        let closes = [b'.', b',', b';', b'-', b'!', b'?', b'"']
+            .iter()
+            .any(|&c| self.punct(p.end, c))
+            || self.toks.get(p.end).is_none();
+        let present = ["is", "are", "has", "have", "can"]
+            .iter()
+            .any(|w| self.eq(p.end, w));
+        noun && (closes || present)
     }
 
     /// "NOUN of" right before `p`, the noun one of the present age, and no
@@ -147,10 +206,13 @@ impl Grammar<'_> {
     }
 
     /// "will one day be", "could one day replace": "one day" (a duration of
-    /// one day, written with the word "one") right after a modal verb.
-    fn one_day_after_modal(&self, p: &Parsed) -> bool {
-        p.end == p.start + 2
-            && p.start > 0
+    /// one day, written with the word "one") right after a modal verb; also
+    /// with a modal a few words after it in its clause ("One day you will
+    /// tell your children") or before it ("can go abroad one day"), and
+    /// in "to one day" before a bare verb ("the ambition to one day be
+    /// captain").
+    fn one_day_to_come(&self, p: &Parsed) -> bool {
+        let one_day = p.end == p.start + 2
             && matches!(
                 p.sem,
                 Sem::Duration {
@@ -158,7 +220,45 @@ impl Grammar<'_> {
                     n: Some(n)
                 } if n == 1.0
             )
-            && self.eq(p.start, "one")
-            && MODALS.iter().any(|m| self.eq(p.start - 1, m))
+            && self.eq(p.start, "one");
+        if !one_day {
+            return false;
+        }
+        let modal = |k: usize| MODALS.iter().any(|m| self.eq(k, m));
+        if p.start > 0 && modal(p.start - 1) {
+            return true;
+        }
+        // A preposition, a determiner or a count before it, or a word
+        // that measures from it after it, makes "one day" a stretch or a
+        // day of a calendar: "lose 18% in one day", "for one day on 5
+        // November", "one day later", "one day's notice".
+        let before_ok = p.start == 0
+            || self.sentence_start(p.start)
+            || !self.toks.get(p.start - 1).is_some_and(|t| {
+                t.kind == Kind::Word && NOT_BEFORE_ONE_DAY.iter().any(|w| self.eq(p.start - 1, w))
+            });
+        // "to one day be captain of England": an infinitive.
+        if p.start > 0 && self.eq(p.start - 1, "to") {
+            return INFINITIVES.iter().any(|w| self.eq(p.end, w));
+        }
+        let after_ok =
+            !NOT_AFTER_ONE_DAY.iter().any(|w| self.eq(p.end, w)) && !self.punct(p.end, b'\'');
+        if !before_ok || !after_ok {
+            return false;
+        }
+        // "One day you will be able to", "hopes that one day it can be":
+        // a modal within the next three words of the clause; "can go
+        // abroad one day and see": one within the four words before.
+        let clause = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| t.kind == Kind::Word || t.is_punct(b'\''))
+        };
+        let ahead = (p.end..p.end + 3).take_while(|&k| clause(k)).any(modal);
+        let behind = (p.start.saturating_sub(4)..p.start)
+            .rev()
+            .take_while(|&k| clause(k))
+            .any(modal);
+        ahead || behind
     }
 }

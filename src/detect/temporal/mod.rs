@@ -42,6 +42,9 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let mut out: Vec<Timex> = Vec::new();
     // The text has named the attacks of 2001 by their date.
     let mut attacks_named = false;
+    // The year a comparison right before ("287 the previous year") was
+    // counted from: the year the figures are for.
+    let mut compared_from: Option<i32> = None;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -64,6 +67,7 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
             continue;
         }
         let (p, event_name) = september_11(&g, g.indefinite_time(p), dct, attacks_named);
+        let p = part_of_the_year_named(&g, &out, p);
         attacks_named |= event_name;
         if p.sem == Sem::Then {
             if let Some(t) = then_value(text, &out, toks[p.start].start, toks[p.start].end) {
@@ -92,9 +96,24 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         // Boeing was rolled out at 2200 GMT" after "delayed by the 11
         // September attacks" is still on the day of the story.
         let saved = event_name.then(|| ctx.clone());
-        let (kind, value) = match weekend_of_date(&g, &p, dct, &ctx) {
-            Some(v) => (super::TimexType::Date, v),
-            None => normalize(&p.sem, dct, tense, &mut ctx),
+        let ref_year = ctx.ref_year;
+        let (kind, value) = match (weekend_of_date(&g, &p, dct, &ctx), compared_from) {
+            (Some(v), _) => (super::TimexType::Date, v),
+            // "rose to 310 in 2004 from 287 the previous year. Sales ...
+            // for the year": the year of the figures, not the one they
+            // were compared with, nor the DCT's.
+            (None, Some(y)) if the_year(&g, &p) => {
+                ctx.refer_year(y);
+                (super::TimexType::Date, format!("{y:04}"))
+            }
+            (None, _) => normalize(&p.sem, dct, tense, &mut ctx),
+        };
+        compared_from = match p.sem {
+            Sem::Anaphor {
+                unit: lexicon::Unit::Year,
+                off,
+            } if off < 0 => ref_year,
+            _ => None,
         };
         if let Some(saved) = saved {
             ctx = saved;
@@ -150,6 +169,68 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         }
     }
     out
+}
+
+/// "prices rose 15.1% over the whole of 2004, but by only 2.8% in the
+/// second half of the year": a part "of the year" is a part of the year
+/// the text has just named (the expression right before, in the same
+/// sentence or the one before), not of the year the tense would pick.
+fn part_of_the_year_named(g: &Grammar, out: &[Timex], p: Parsed) -> Parsed {
+    let Sem::Part {
+        y: None,
+        part,
+        rel: Rel::None,
+    } = p.sem
+    else {
+        return p;
+    };
+    let of_the_year = p.end >= p.start + 4
+        && g.is_w(p.end - 3, W::Of)
+        && g.is_w(p.end - 2, W::The)
+        && g.eq(p.end - 1, "year");
+    let Some(prev) = out.last().filter(|t| t.kind == super::TimexType::Date) else {
+        return p;
+    };
+    let start = g.toks[p.start].start;
+    let Some(between) = g.text.get(prev.span.end..start) else {
+        return p;
+    };
+    let close = between.len() <= 200 && between.matches(". ").count() <= 1;
+    // A year written out ("in 2004", "the whole of 2004"); a counted one
+    // ("a year earlier") is a comparison, not the year in focus.
+    let written = g
+        .text
+        .get(prev.span.clone())
+        .and_then(|t| t.get(t.len().saturating_sub(4)..))
+        .is_some_and(|t| t.bytes().all(|b| b.is_ascii_digit()));
+    let year = prev
+        .value
+        .get(..4)
+        .filter(|y| written && y.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|y| y.parse::<i32>().ok());
+    match year {
+        Some(y) if of_the_year && close => Parsed {
+            sem: Sem::Part {
+                y: Some(y),
+                part,
+                rel: Rel::None,
+            },
+            ..p
+        },
+        _ => p,
+    }
+}
+
+/// "for the year", "during the year": "the year" alone, which is the
+/// year in focus (the DCT's when nothing else is).
+fn the_year(g: &Grammar, p: &Parsed) -> bool {
+    p.sem
+        == (Sem::UnitOff {
+            unit: lexicon::Unit::Year,
+            off: 0,
+        })
+        && p.end == p.start + 2
+        && g.is_w(p.start, W::The)
 }
 
 /// "until then", "by then" at bytes `start..end`: the calendar date,

@@ -59,6 +59,85 @@ const RATE_NOUNS: &[&str] = &[
     "capacity",
     "consumption",
     "inflation",
+    "savings",
+    "total",
+    "totals",
+    "gains",
+    "losses",
+    "loss",
+    "investment",
+    "bonus",
+    "limit",
+    "limits",
+    "target",
+    "targets",
+    "payouts",
+    "gdp",
+];
+
+/// Words of a compound before a [`RATE_NOUNS`] noun that the rate rule
+/// steps over: "annual pre-tax profits", "annual gross national income",
+/// "annual house price inflation".
+const RATE_COMPOUND: &[&str] = &[
+    "pre",
+    "tax",
+    "pretax",
+    "net",
+    "gross",
+    "national",
+    "domestic",
+    "operating",
+    "house",
+    "price",
+    "average",
+    "total",
+    "underlying",
+    "core",
+    "economic",
+];
+
+/// Nouns of a person, a work or a team that an award names with "of the
+/// year": "album of the year", "player of the year", "Swiss sportsman of
+/// the year". The accolade is a title, and no time the text refers to
+/// (at the Grammys of 2005 the album of the year is one of 2004). The
+/// plural ("one of the films of the year", "the big events of the year")
+/// ranks things within the year and stays a date.
+const AWARD_NOUNS: &[&str] = &[
+    "album",
+    "record",
+    "song",
+    "songwriter",
+    "film",
+    "movie",
+    "novel",
+    "book",
+    "artist",
+    "act",
+    "band",
+    "actor",
+    "actress",
+    "director",
+    "producer",
+    "newcomer",
+    "player",
+    "footballer",
+    "cricketer",
+    "sportsman",
+    "sportswoman",
+    "sportsperson",
+    "athlete",
+    "coach",
+    "manager",
+    "personality",
+    "man",
+    "woman",
+    "team",
+    "gig",
+    "game",
+    "publisher",
+    "vendor",
+    "blog",
+    "word",
 ];
 
 /// Words of a match of football, rugby or cricket: near one of them a
@@ -144,6 +223,67 @@ impl Grammar<'_> {
             || self.paper_before_name(p)
             || self.paper_name(p)
             || self.match_half(p)
+            || self.award_of_the_year(p)
+            || self.holiday_in_name(p)
+    }
+
+    /// "Father Christmas", "Holocaust Memorial Day", "Wham's Last
+    /// Christmas": a holiday inside a name. A capitalised "Father" before
+    /// Christmas makes a person; a capitalised word before "Memorial Day"
+    /// (other than the United States' own) another day of remembrance,
+    /// on another date; a capitalised "Last", "This" or "Next" inside a
+    /// sentence a title ("Gonna Have a No 1 This Christmas").
+    fn holiday_in_name(&self, p: &Parsed) -> bool {
+        let Sem::Holiday { id, .. } = p.sem else {
+            return false;
+        };
+        let Some((name, _, _)) = super::lexicon::holiday(id) else {
+            return false;
+        };
+        let Some(first) = self.toks.get(p.start) else {
+            return false;
+        };
+        let inside = !self.sentence_start(p.start) && !self.all_caps(p.start);
+        if matches!(first.lex, Lex::W(W::Last | W::This | W::Next)) {
+            return first.cap && inside;
+        }
+        if !inside || p.start == 0 {
+            return false;
+        }
+        let b = p.start - 1;
+        let Some(before) = self.toks.get(b) else {
+            return false;
+        };
+        if before.kind != Kind::Word || !before.cap || self.all_caps(b) {
+            return false;
+        }
+        match name {
+            "christmas" => self.eq(b, "father"),
+            "memorial" => !["us", "american", "america"].iter().any(|w| self.eq(b, w)),
+            _ => false,
+        }
+    }
+
+    /// "album of the year", "was named player of the year": "the year"
+    /// after "of" and a singular noun of [`AWARD_NOUNS`] ends the name of
+    /// an award. "the fastest-selling single of the year so far" counts
+    /// within the year and stays.
+    fn award_of_the_year(&self, p: &Parsed) -> bool {
+        if p.end != p.start + 2 || p.start < 2 || !self.eq(p.start, "the") {
+            return false;
+        }
+        let year = matches!(
+            self.toks.get(p.start + 1).map(|t| t.lex),
+            Some(Lex::Unit(Unit::Year, false))
+        );
+        if !year || !self.eq(p.start - 1, "of") {
+            return false;
+        }
+        let noun = p.start - 2;
+        let so_far = self.eq(p.end, "so") && self.eq(p.end + 1, "far");
+        self.toks.get(noun).is_some_and(|t| t.kind == Kind::Word)
+            && AWARD_NOUNS.iter().any(|n| self.eq(noun, n))
+            && !so_far
     }
 
     /// "a second-half goal", "we didn't play in the first half", "the
@@ -288,7 +428,8 @@ impl Grammar<'_> {
 
     /// "annual sales", "average daily volume", "daily share turnover": a
     /// one-word frequency adjective whose noun (the next word or the one
-    /// after) is a quantity measured over the period.
+    /// after, past the words of a compound such as "pre-tax" or "gross
+    /// national") is a quantity measured over the period.
     fn rate_adjective(&self, p: &Parsed) -> bool {
         if p.end != p.start + 1 || !matches!(p.sem, Sem::Set(_)) {
             return false;
@@ -301,10 +442,31 @@ impl Grammar<'_> {
         ) {
             return false;
         }
-        (p.end..p.end + 2).any(|k| {
-            self.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
-                && RATE_NOUNS.iter().any(|n| self.eq(k, n))
-        })
+        let mut k = p.end;
+        let mut words = 0;
+        while let Some(t) = self.toks.get(k) {
+            if t.is_punct(b'-') {
+                k += 1;
+                continue;
+            }
+            // A number may fill the first place: "the annual 2004 rate".
+            let num = words == 0 && t.is_num();
+            if t.kind != Kind::Word && !num {
+                return false;
+            }
+            if RATE_NOUNS.iter().any(|n| self.eq(k, n)) {
+                return true;
+            }
+            words += 1;
+            // The noun may follow one word of any kind ("daily share
+            // turnover", "annual 2004 rate"); further words must belong to
+            // a compound.
+            if (words > 1 && !RATE_COMPOUND.iter().any(|n| self.eq(k, n))) || words > 4 {
+                return false;
+            }
+            k += 1;
+        }
+        false
     }
 
     /// "to rise 8.5% annually", "grew 5 percent a year": a percentage

@@ -211,7 +211,7 @@ impl DocCtx {
         self.focus_on_quarter(y, q);
     }
 
-    fn refer_year(&mut self, y: i32) {
+    pub(super) fn refer_year(&mut self, y: i32) {
         if self.ref_year != Some(y) {
             self.ref_month = None;
             self.ref_day = None;
@@ -848,7 +848,11 @@ fn anaphor(unit: Unit, off: i64, dct: Option<NaiveDate>, ctx: &mut DocCtx) -> (T
             base.map(|(y, q)| {
                 let (y, m) = add_months(y, q * 3, 3 * off);
                 let q = quarter_of(m);
-                ctx.focus_on_quarter(y, q);
+                // "compared with 0.5% in the previous quarter. ... grew 1.0%
+                // in the quarter": the quarter compared with takes no focus.
+                if off >= 0 {
+                    ctx.focus_on_quarter(y, q);
+                }
                 format!("{y:04}-Q{q}")
             })
         }

@@ -1666,6 +1666,14 @@ impl<'a> Grammar<'a> {
         }
         let (y, end) = match self.of_year_after(e) {
             Some((y, e2)) => (Some(y), e2),
+            // "the fourth quarter of the year": the year in focus, which
+            // the tense of the clause picks, as for the part alone.
+            None if self.is_w(e, W::Of)
+                && self.is_w(e + 1, W::The)
+                && self.unit(e + 2) == Some((Unit::Year, false)) =>
+            {
+                (None, e + 3)
+            }
             None => (None, e),
         };
         Parsed {
@@ -2677,18 +2685,22 @@ impl<'a> Grammar<'a> {
                 sem: p.sem,
             })
         };
-        // "the last half of 1989": the second half of that year.
-        if self.is_w(j, W::Last) && self.is_w(j + 1, W::Half) {
-            if let Some((y, e)) = self.of_year_after(j + 2) {
-                return Some(Parsed {
-                    start: i,
-                    end: e,
-                    sem: Sem::Part {
-                        y: Some(y),
-                        part: Part::Half(2),
-                        rel: Rel::None,
-                    },
-                });
+        // "the last half of 1989": the second half of that year; "the last
+        // quarter of 2004", "the final quarter of the year": the fourth.
+        // Without a year after it, "the last quarter" is the latest one.
+        if self.is_w(j, W::Last) || self.eq(j, "final") {
+            let part = if self.is_w(j + 1, W::Half) {
+                Some(Part::Half(2))
+            } else if self.unit(j + 1) == Some((Unit::Quarter, false)) {
+                Some(Part::Quarter(4))
+            } else {
+                None
+            };
+            if let Some(part) = part {
+                let p = self.part_of_year(i, j + 2, part);
+                if p.end > j + 2 {
+                    return Some(p);
+                }
             }
         }
         // "the week of March 6": the week that holds that day.
@@ -2739,6 +2751,27 @@ impl<'a> Grammar<'a> {
             Lex::W(W::Past) => {
                 if let Some(p) = self.relative(j, true) {
                     return span(p);
+                }
+                // "the past three elections", "the past few matches", "the
+                // fifth month in the past six": "past" is the adjective
+                // before a count of things that are no time units (the
+                // units took the `relative` rule above), not the noun "the
+                // past". A season after the count ("the past three
+                // summers") stays.
+                let count = self.number(j + 1).map(|(k, _)| k).or_else(|| {
+                    ["few", "several", "couple"]
+                        .iter()
+                        .any(|w| self.eq(j + 1, w))
+                        .then_some(j + 2)
+                });
+                let season = |k: usize| {
+                    matches!(self.lex(k), Lex::Season(_))
+                        || ["summers", "winters", "springs", "autumns"]
+                            .iter()
+                            .any(|w| self.eq(k, w))
+                };
+                if count.is_some_and(|k| !season(k)) {
+                    return None;
                 }
                 // "the past" alone
                 if !self.unit(j + 1).is_some_and(|_| true) {
