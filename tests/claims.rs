@@ -2047,3 +2047,27 @@ fn a_weak_cue_after_that_or_which_sees_is_no_claim() {
         vec![]
     );
 }
+
+/// "read" of a text that quotes: after a closing quotation and a short
+/// subject at the end of the sentence, or before a quotation.
+#[test]
+fn a_text_that_reads_a_quotation() {
+    one(
+        "\u{201c}We will not give up,\u{201d} the statement read.",
+        "read",
+        Some("the statement"),
+        Some("\u{201c}We will not give up,\u{201d}"),
+    );
+    one(
+        "One message read \u{201c}Go home now\u{201d}.",
+        "read",
+        Some("One message"),
+        Some("\u{201c}Go home now\u{201d}"),
+    );
+    one(
+        "She wore a shirt that read: \u{201c}Vote for nobody.\u{201d}",
+        "read:",
+        Some("a shirt"),
+        Some("\u{201c}Vote for nobody.\u{201d}"),
+    );
+}

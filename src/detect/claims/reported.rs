@@ -557,7 +557,7 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
                 },
             ))
         } else {
-            cue_at(ctx, i)
+            cue_at(ctx, i).or_else(|| read_of_a_text(ctx, floor, b, i))
         };
         // After a determiner, a possessive or a quantity word the word is a
         // noun ("a say", "his claims", "Trump's show", "much support").
@@ -821,6 +821,31 @@ fn subject_before_relative(ctx: &Ctx, comma: usize, a: usize) -> Option<Range<us
         return relative_antecedent(ctx, pronoun, a).map(|(r, _)| r);
     }
     None
+}
+
+/// "read" of a text that quotes: "“..., ” the statement read." (a short
+/// subject between a closing quotation and "read" at the end of the
+/// sentence or clause) and "One message read “...”", "a shirt that read:
+/// “...”" (a quotation right after it). "read" is no cue word: "Queen
+/// Mary read The Ugly Duckling" is no claim, nor is a text that is read
+/// out ("read the statement").
+fn read_of_a_text(ctx: &Ctx, floor: usize, b: usize, i: usize) -> Option<(usize, usize, Cue)> {
+    if !ctx.eq(i, "read") || !ctx.is_lower(i) || i <= floor {
+        return None;
+    }
+    let cue = Cue {
+        listener: false,
+        particle: None,
+        weak: false,
+    };
+    let quotes_after = ctx.quote_starting_at(i + 1, b).is_some() && ctx.punct(i + 1) != ",";
+    if quotes_after && ctx.toks[i - 1].is_word() && !is_determiner(ctx.word(i - 1)) {
+        return Some((i, i, cue));
+    }
+    let closes = i + 1 >= b || matches!(ctx.punct(i + 1), "." | "," | ";");
+    let src = ctx.np_back(i - 1, floor)?;
+    let short = src.len() <= 6 && src.start > floor;
+    (closes && short && ctx.quote_ending_at(src.start - 1, floor).is_some()).then_some((i, i, cue))
 }
 
 /// Prepositions that take a noun phrase as object.
@@ -1909,7 +1934,8 @@ fn build(
     let adverb = BETWEEN.contains(&ctx.word(c0)) || cues::ly_adverb(ctx.word(c0));
     let noun = p > 0
         && ctx.eq(p - 1, "that")
-        && (ctx.toks.get(c1 + 1).is_none_or(|t| !t.is_word())
+        && (c1 + 1 >= ctx.toks.len()
+            || matches!(ctx.punct(c1 + 1), "." | "," | ";" | ")")
             || is_auxiliary(&ctx.word(c1 + 1).to_ascii_lowercase()));
     let relative_passive = p > 0 && passive(ctx, p, c1) && !ctx.eq(p - 1, "who");
     // A weak cue after "that" or "which" ("a year that has pushed", "a
