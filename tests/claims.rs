@@ -2071,3 +2071,21 @@ fn a_text_that_reads_a_quotation() {
         Some("\u{201c}Vote for nobody.\u{201d}"),
     );
 }
+
+/// A verb of saying after "and" or "but", with no claim before it in the
+/// sentence, shares the subject of the clause before.
+#[test]
+fn a_second_verb_of_saying_takes_the_subject_of_the_clause() {
+    one(
+        "The minister visited the plant and said the closure was a mistake.",
+        "said",
+        Some("The minister"),
+        Some("the closure was a mistake"),
+    );
+    one(
+        "The senator left the hall but insisted the vote would pass.",
+        "insisted",
+        Some("The senator"),
+        Some("the vote would pass"),
+    );
+}

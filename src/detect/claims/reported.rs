@@ -1986,6 +1986,22 @@ fn build(
     if source.is_none() && floor == a && then_verb {
         source = first_clause_subject(ctx, a, p - 1);
     }
+    // "The minister visited the plant and said the closure was a
+    // mistake": a second verb of the clause's subject, with no claim
+    // before it. Not for weak cues: on BBC News most of those were
+    // actions ("She will run in Glasgow and may defend her title").
+    if source.is_none()
+        && floor == a
+        && p > a + 2
+        && (ctx.eq(p - 1, "and") || ctx.eq(p - 1, "but"))
+        && ctx.is_lower(c0)
+        && !ctx.word(c0).ends_with("ing")
+        && !adverb
+        && !passive(ctx, p, c1)
+        && !cue.weak
+    {
+        source = first_clause_subject(ctx, a, p - 1).filter(|s| s.end + 1 < p - 1);
+    }
     // "Sen. Cruz, also a candidate, called the group abhorrent": the
     // subject opens the sentence and a parenthetical stands between.
     if source.is_none() && !participle && ctx.punct(p.saturating_sub(1)) == "," {
