@@ -2089,3 +2089,30 @@ fn a_second_verb_of_saying_takes_the_subject_of_the_clause() {
         Some("the vote would pass"),
     );
 }
+
+/// "is expected to" after a relative pronoun or a conjunction is an
+/// expectation without a source, as after a subject.
+#[test]
+fn an_expectation_after_which_or_but() {
+    assert_eq!(
+        claims(
+            "The first rate rise, which is widely expected to come in December, worries markets."
+        )
+        .first()
+        .cloned(),
+        Some((
+            "is widely expected".to_owned(),
+            None,
+            Some("to come in December".to_owned())
+        ))
+    );
+    assert!(
+        claims("She is moving to Los Angeles but is expected to continue on the show.").contains(
+            &(
+                "is expected".to_owned(),
+                None,
+                Some("to continue on the show".to_owned())
+            )
+        )
+    );
+}

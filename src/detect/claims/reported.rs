@@ -759,9 +759,12 @@ fn relative_antecedent(ctx: &Ctx, k: usize, floor: usize) -> Option<(Range<usize
         // "it’s the process that explains": the noun after the cleft's
         // pronoun and copula.
         let pronoun = ctx.is_lower(m) && (is_pronoun(ctx.word(m)) || ctx.eq(m, "there"));
-        if ctx.toks[m].is_word()
-            && (preposition || pronoun || finite_verb(ctx, m) || ends_subject(ctx, m))
-        {
+        // A verb ends the phrase, and so does an adverb or auxiliary that
+        // stands between a subject and its verb; "first" and "last" are
+        // ordinals too ("the first rate rise").
+        let w = ctx.word(m);
+        let verb = ends_subject(ctx, m) && w != "first" && w != "last";
+        if ctx.toks[m].is_word() && (preposition || pronoun || finite_verb(ctx, m) || verb) {
             start = m + 1;
             break;
         }
@@ -1937,13 +1940,18 @@ fn build(
         && (c1 + 1 >= ctx.toks.len()
             || matches!(ctx.punct(c1 + 1), "." | "," | ";" | ")")
             || is_auxiliary(&ctx.word(c1 + 1).to_ascii_lowercase()));
-    let relative_passive = p > 0 && passive(ctx, p, c1) && !ctx.eq(p - 1, "who");
+    // "which is widely expected to come", "but is not expected to
+    // sign": an expectation with no source, whose subject is its topic
+    // (PolNeAR annotates these as it does "X is expected to").
+    let expectation = ctx.eq(c1, "expected") && ctx.eq(c1 + 1, "to") && passive(ctx, p, c1);
+    let relative_passive = p > 0 && passive(ctx, p, c1) && !ctx.eq(p - 1, "who") && !expectation;
     // A weak cue after "that" or "which" ("a year that has pushed", "a
     // prototype that can show", "the film, which sees Cage's character
     // chase a fortune"): things more often than speakers; on BBC News
     // nearly all of them were false claims.
     let thing = p > 0
         && cue.weak
+        && !expectation
         && (ctx.eq(p - 1, "that")
             || (ctx.eq(p - 1, "which")
                 && ["see", "sees", "saw", "seen", "seeing"]
@@ -1997,8 +2005,7 @@ fn build(
         && ctx.is_lower(c0)
         && !ctx.word(c0).ends_with("ing")
         && !adverb
-        && !passive(ctx, p, c1)
-        && !cue.weak
+        && ((!passive(ctx, p, c1) && !cue.weak) || expectation)
     {
         source = first_clause_subject(ctx, a, p - 1).filter(|s| s.end + 1 < p - 1);
     }
