@@ -1960,3 +1960,159 @@ fn an_origin_after_a_name_is_no_source() {
         Some("he would have a go"),
     );
 }
+
+/// A relative pronoun is no source: the speaker is the noun it stands
+/// for, and a clause set off by commas ends at the next comma. A weak cue
+/// after "who", "which" or "all of whom" counts, as after any subject.
+#[test]
+fn the_source_of_a_relative_clause_is_its_antecedent() {
+    one(
+        "The mayor, who said the plan was dead, left early.",
+        "said",
+        Some("The mayor"),
+        Some("the plan was dead"),
+    );
+    one(
+        "Local employers such as Monsanto, which opposed the bill, stayed quiet.",
+        "opposed",
+        Some("Monsanto"),
+        Some("the bill"),
+    );
+    one(
+        "The council met Mr Reyes, who said the plan was fair.",
+        "said",
+        Some("Mr Reyes"),
+        Some("the plan was fair"),
+    );
+    assert_eq!(
+        claims("The senator praised Mr Reyes, who said the plan was fair."),
+        vec![
+            (
+                "praised".to_owned(),
+                Some("The senator".to_owned()),
+                Some("Mr Reyes, who said the plan was fair".to_owned())
+            ),
+            (
+                "said".to_owned(),
+                Some("Mr Reyes".to_owned()),
+                Some("the plan was fair".to_owned())
+            ),
+        ]
+    );
+    assert_eq!(
+        claims("Two Democrats, both of whom opposed the deal, are backing the measure."),
+        vec![
+            (
+                "opposed".to_owned(),
+                Some("Two Democrats".to_owned()),
+                Some("the deal".to_owned())
+            ),
+            (
+                "are backing".to_owned(),
+                Some("Two Democrats".to_owned()),
+                Some("the measure".to_owned())
+            ),
+        ]
+    );
+}
+
+/// After a relative clause that holds a claim of its own, the verb of
+/// the sentence is the verb of the noun before the clause.
+#[test]
+fn the_verb_after_a_relative_clause_takes_the_noun_before_it() {
+    assert_eq!(
+        claims("Ms Warren, who has not endorsed a candidate, told reporters the race was close."),
+        vec![
+            (
+                "has not endorsed".to_owned(),
+                Some("Ms Warren".to_owned()),
+                Some("a candidate".to_owned())
+            ),
+            (
+                "told".to_owned(),
+                Some("Ms Warren".to_owned()),
+                Some("reporters the race was close".to_owned())
+            ),
+        ]
+    );
+}
+
+/// Things more often than speakers stand before a weak cue after "that"
+/// or "which sees": no claim.
+#[test]
+fn a_weak_cue_after_that_or_which_sees_is_no_claim() {
+    assert_eq!(claims("It was a year that has seen prices double."), vec![]);
+    assert_eq!(
+        claims("The film, which sees the hero chase a fortune, opens on Friday."),
+        vec![]
+    );
+}
+
+/// "read" of a text that quotes: after a closing quotation and a short
+/// subject at the end of the sentence, or before a quotation.
+#[test]
+fn a_text_that_reads_a_quotation() {
+    one(
+        "\u{201c}We will not give up,\u{201d} the statement read.",
+        "read",
+        Some("the statement"),
+        Some("\u{201c}We will not give up,\u{201d}"),
+    );
+    one(
+        "One message read \u{201c}Go home now\u{201d}.",
+        "read",
+        Some("One message"),
+        Some("\u{201c}Go home now\u{201d}"),
+    );
+    one(
+        "She wore a shirt that read: \u{201c}Vote for nobody.\u{201d}",
+        "read:",
+        Some("a shirt"),
+        Some("\u{201c}Vote for nobody.\u{201d}"),
+    );
+}
+
+/// A verb of saying after "and" or "but", with no claim before it in the
+/// sentence, shares the subject of the clause before.
+#[test]
+fn a_second_verb_of_saying_takes_the_subject_of_the_clause() {
+    one(
+        "The minister visited the plant and said the closure was a mistake.",
+        "said",
+        Some("The minister"),
+        Some("the closure was a mistake"),
+    );
+    one(
+        "The senator left the hall but insisted the vote would pass.",
+        "insisted",
+        Some("The senator"),
+        Some("the vote would pass"),
+    );
+}
+
+/// "is expected to" after a relative pronoun or a conjunction is an
+/// expectation without a source, as after a subject.
+#[test]
+fn an_expectation_after_which_or_but() {
+    assert_eq!(
+        claims(
+            "The first rate rise, which is widely expected to come in December, worries markets."
+        )
+        .first()
+        .cloned(),
+        Some((
+            "is widely expected".to_owned(),
+            None,
+            Some("to come in December".to_owned())
+        ))
+    );
+    assert!(
+        claims("She is moving to Los Angeles but is expected to continue on the show.").contains(
+            &(
+                "is expected".to_owned(),
+                None,
+                Some("to continue on the show".to_owned())
+            )
+        )
+    );
+}

@@ -92,6 +92,17 @@ fn starts_with_ignore_case(w: &str, prefix: &str) -> bool {
 /// is the tokens `s..e` opens a clause: it follows punctuation or a word of
 /// [`CLAUSE_WORDS`], not the content's own start.
 fn opens_clause(ctx: &Ctx, s: usize, e: usize, src: &Range<usize>) -> bool {
+    // "praised Mr Reyes, who said ...": the source is the antecedent of a
+    // relative pronoun right after it, and the clause opens there.
+    let after = s + ctx.toks[s..e].partition_point(|t| t.start < src.end);
+    let pronoun = if ctx.punct(after) == "," {
+        after + 1
+    } else {
+        after
+    };
+    if pronoun < e && ["who", "which"].iter().any(|w| ctx.eq(pronoun, w)) && ctx.is_lower(pronoun) {
+        return true;
+    }
     let first = s + ctx.toks[s..e].partition_point(|t| t.start < src.start);
     if first <= s {
         return false;
@@ -130,7 +141,7 @@ fn likely_subject(ctx: &Ctx, floor: usize, p: usize) -> bool {
         return false;
     }
     let w = ctx.word(p - 1);
-    if reported::is_pronoun(w) || !ctx.is_lower(p - 1) {
+    if reported::is_pronoun(w) || !ctx.is_lower(p - 1) || w == "who" || w == "which" {
         return true;
     }
     if p >= floor + 2 && reported::is_determiner(ctx.word(p - 2)) && !reported::is_determiner(w) {

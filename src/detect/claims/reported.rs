@@ -557,7 +557,7 @@ pub fn claims_in(ctx: &Ctx, sent: Range<usize>, prev_quote: Option<Range<usize>>
                 },
             ))
         } else {
-            cue_at(ctx, i)
+            cue_at(ctx, i).or_else(|| read_of_a_text(ctx, floor, b, i))
         };
         // After a determiner, a possessive or a quantity word the word is a
         // noun ("a say", "his claims", "Trump's show", "much support").
@@ -693,6 +693,162 @@ fn reduced_relative(ctx: &Ctx, a: usize, b: usize, c0: usize, c1: usize) -> bool
         }
     }
     false
+}
+
+/// Words that open a noun phrase: the antecedent of a relative pronoun
+/// starts at the last of them ("to license all companies who").
+const PHRASE_OPENERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your",
+    "all", "every", "each", "some", "any",
+];
+
+/// Quantities before "of whom" / "of which": "all of whom", "both of which".
+const OF_WHOM: &[&str] = &[
+    "all", "both", "each", "most", "many", "some", "several", "none", "one", "two", "three",
+];
+
+/// The antecedent of the relative pronoun at `k` that is the subject of a
+/// cue: "Monsanto, which opposed the bill", "the minister, who said",
+/// "businesses that warn", "two Democrats, both of whom opposed". The
+/// speaker is the noun phrase the pronoun refers to, not the pronoun.
+/// Returns the noun phrase (cut after the last finite verb in it, so that
+/// "He praised the senator, who said" gives "the senator") and whether a
+/// comma set the clause off (a clause that ends at the next comma). A
+/// capitalised "Who" or "That" opens a question or a sentence of its own;
+/// "that" after a noun that follows a cue word is the conjunction of that
+/// cue ("told reporters that expected cuts ..."), and "that" after a comma
+/// or any word no noun ends in is no relative pronoun either.
+fn relative_antecedent(ctx: &Ctx, k: usize, floor: usize) -> Option<(Range<usize>, bool)> {
+    if !ctx.is_lower(k) || k <= floor {
+        return None;
+    }
+    let w = ctx.word(k);
+    let mut j = k;
+    let that = w.eq_ignore_ascii_case("that");
+    if w.eq_ignore_ascii_case("whom") || (w.eq_ignore_ascii_case("which") && ctx.eq(k - 1, "of")) {
+        if k < floor + 3 || !ctx.eq(k - 1, "of") || !OF_WHOM.iter().any(|q| ctx.eq(k - 2, q)) {
+            return None;
+        }
+        j = k - 2;
+    } else if !(that || w.eq_ignore_ascii_case("who") || w.eq_ignore_ascii_case("which")) {
+        return None;
+    }
+    let comma = j > floor + 1 && ctx.punct(j - 1) == ",";
+    let e = if comma { j - 2 } else { j - 1 };
+    if e < floor || !ctx.toks[e].is_word() || (that && comma) {
+        return None;
+    }
+    let last = ctx.word(e);
+    let lower = last.to_ascii_lowercase();
+    if STOPS.contains(&lower.as_str())
+        || is_determiner(last)
+        || is_auxiliary(&lower)
+        || is_pronoun(last)
+        || OBJECT_PREPOSITIONS.contains(&lower.as_str())
+        || (ctx.is_lower(e) && (cues::lookup(last).is_some() || finite_verb(ctx, e)))
+    {
+        return None;
+    }
+    let np = ctx.np_back(e, floor)?;
+    let mut start = np.start;
+    for m in (np.start..e).rev() {
+        // "a big play for Pennsylvania, which": the noun after the
+        // preposition; "the head of the party, who" stays whole.
+        let preposition =
+            ctx.is_lower(m) && !ctx.eq(m, "of") && OBJECT_PREPOSITIONS.iter().any(|q| ctx.eq(m, q));
+        // "it’s the process that explains": the noun after the cleft's
+        // pronoun and copula.
+        let pronoun = ctx.is_lower(m) && (is_pronoun(ctx.word(m)) || ctx.eq(m, "there"));
+        // A verb ends the phrase, and so does an adverb or auxiliary that
+        // stands between a subject and its verb; "first" and "last" are
+        // ordinals too ("the first rate rise").
+        let w = ctx.word(m);
+        let verb = ends_subject(ctx, m) && w != "first" && w != "last";
+        if ctx.toks[m].is_word() && (preposition || pronoun || finite_verb(ctx, m) || verb) {
+            start = m + 1;
+            break;
+        }
+    }
+    // "a decision to license all companies who": the phrase starts at its
+    // last determiner that no "of" stands before ("the head of the party"
+    // keeps its first); "composed of experts who": not at the "of".
+    if let Some(m) = (start + 1..e)
+        .rev()
+        .find(|&m| ctx.is_lower(m) && PHRASE_OPENERS.contains(&ctx.word(m)) && !ctx.eq(m - 1, "of"))
+    {
+        start = m;
+    }
+    while start < e
+        && (!ctx.toks[start].is_word()
+            || (ctx.is_lower(start) && OBJECT_PREPOSITIONS.iter().any(|q| ctx.eq(start, q))))
+    {
+        start += 1;
+    }
+    if that
+        && start > floor
+        && ctx.toks[start - 1].is_word()
+        && cues::lookup(ctx.word(start - 1)).is_some()
+    {
+        return None;
+    }
+    ctx.trim(start, e + 1).map(|r| (r, comma))
+}
+
+/// The noun before a relative clause set off by commas that ends at the
+/// comma at `comma` ("Warren, who has not endorsed a candidate,"), not
+/// reaching before `a`: at most 30 tokens back, and no other punctuation
+/// than commas inside the clause's last stretch.
+fn subject_before_relative(ctx: &Ctx, comma: usize, a: usize) -> Option<Range<usize>> {
+    let floor = a.max(comma.saturating_sub(30));
+    let mut k = comma;
+    while k > floor {
+        k -= 1;
+        if ctx.toks[k].is_word() || ctx.in_closed_quote(k) {
+            continue;
+        }
+        // "Mrs. Clinton", "pro-life", "Trump’s": punctuation inside a name
+        // or a word.
+        if matches!(ctx.punct(k), "." | "-" | "’s" | "'" | "&") {
+            continue;
+        }
+        if ctx.punct(k) != "," {
+            return None;
+        }
+        let pronoun = if ctx.eq(k + 1, "who") || ctx.eq(k + 1, "which") {
+            k + 1
+        } else if ctx.eq(k + 2, "of") && (ctx.eq(k + 3, "whom") || ctx.eq(k + 3, "which")) {
+            k + 3
+        } else {
+            return None;
+        };
+        return relative_antecedent(ctx, pronoun, a).map(|(r, _)| r);
+    }
+    None
+}
+
+/// "read" of a text that quotes: "“..., ” the statement read." (a short
+/// subject between a closing quotation and "read" at the end of the
+/// sentence or clause) and "One message read “...”", "a shirt that read:
+/// “...”" (a quotation right after it). "read" is no cue word: "Queen
+/// Mary read The Ugly Duckling" is no claim, nor is a text that is read
+/// out ("read the statement").
+fn read_of_a_text(ctx: &Ctx, floor: usize, b: usize, i: usize) -> Option<(usize, usize, Cue)> {
+    if !ctx.eq(i, "read") || !ctx.is_lower(i) || i <= floor {
+        return None;
+    }
+    let cue = Cue {
+        listener: false,
+        particle: None,
+        weak: false,
+    };
+    let quotes_after = ctx.quote_starting_at(i + 1, b).is_some() && ctx.punct(i + 1) != ",";
+    if quotes_after && ctx.toks[i - 1].is_word() && !is_determiner(ctx.word(i - 1)) {
+        return Some((i, i, cue));
+    }
+    let closes = i + 1 >= b || matches!(ctx.punct(i + 1), "." | "," | ";");
+    let src = ctx.np_back(i - 1, floor)?;
+    let short = src.len() <= 6 && src.start > floor;
+    (closes && short && ctx.quote_ending_at(src.start - 1, floor).is_some()).then_some((i, i, cue))
 }
 
 /// Prepositions that take a noun phrase as object.
@@ -1355,6 +1511,11 @@ fn final_attribution(ctx: &Ctx, a: usize, b: usize) -> Option<Found> {
         return None;
     }
     let tail = k + 1..e;
+    // "The plan was criticised by Mr Jones, who said it was unfair": a
+    // relative clause, whose content follows its cue.
+    if ctx.eq(k + 1, "who") || ctx.eq(k + 1, "whom") {
+        return None;
+    }
     if tail.clone().any(|t| {
         STOPS
             .iter()
@@ -1765,6 +1926,43 @@ fn build(
             }
         }
     }
+    // "Monsanto, which opposed the bill", "the minister, who said": the
+    // speaker is the noun the relative pronoun stands for, and a clause
+    // set off by a comma ends at the next one.
+    let mut relative_clause = false;
+    // Not for an adverb read as a cue ("which also includes"), a cue word
+    // that is a noun ("that support.", "that blame has been"), nor a
+    // passive with no "who" ("which is intended to", "that are seen as":
+    // on PolNeAR train these were false claims more often than not).
+    let adverb = BETWEEN.contains(&ctx.word(c0)) || cues::ly_adverb(ctx.word(c0));
+    let noun = p > 0
+        && ctx.eq(p - 1, "that")
+        && (c1 + 1 >= ctx.toks.len()
+            || matches!(ctx.punct(c1 + 1), "." | "," | ";" | ")")
+            || is_auxiliary(&ctx.word(c1 + 1).to_ascii_lowercase()));
+    // "which is widely expected to come", "but is not expected to
+    // sign": an expectation with no source, whose subject is its topic
+    // (PolNeAR annotates these as it does "X is expected to").
+    let expectation = ctx.eq(c1, "expected") && ctx.eq(c1 + 1, "to") && passive(ctx, p, c1);
+    let relative_passive = p > 0 && passive(ctx, p, c1) && !ctx.eq(p - 1, "who") && !expectation;
+    // A weak cue after "that" or "which" ("a year that has pushed", "a
+    // prototype that can show", "the film, which sees Cage's character
+    // chase a fortune"): things more often than speakers; on BBC News
+    // nearly all of them were false claims.
+    let thing = p > 0
+        && cue.weak
+        && !expectation
+        && (ctx.eq(p - 1, "that")
+            || (ctx.eq(p - 1, "which")
+                && ["see", "sees", "saw", "seen", "seeing"]
+                    .iter()
+                    .any(|w| ctx.eq(c0, w))));
+    if p > floor && !then_verb && !adverb && !noun && !relative_passive && !thing {
+        if let Some((antecedent, comma)) = relative_antecedent(ctx, p - 1, floor) {
+            source = Some(antecedent);
+            relative_clause = comma;
+        }
+    }
     // "Mr Mubanga, 32, from Wembley, London, said": where someone comes
     // from, and their age, are appositions to the name before them.
     if let Some(r) = source.clone() {
@@ -1796,10 +1994,31 @@ fn build(
     if source.is_none() && floor == a && then_verb {
         source = first_clause_subject(ctx, a, p - 1);
     }
+    // "The minister visited the plant and said the closure was a
+    // mistake": a second verb of the clause's subject, with no claim
+    // before it. Not for weak cues: on BBC News most of those were
+    // actions ("She will run in Glasgow and may defend her title").
+    if source.is_none()
+        && floor == a
+        && p > a + 2
+        && (ctx.eq(p - 1, "and") || ctx.eq(p - 1, "but"))
+        && ctx.is_lower(c0)
+        && !ctx.word(c0).ends_with("ing")
+        && !adverb
+        && ((!passive(ctx, p, c1) && !cue.weak) || expectation)
+    {
+        source = first_clause_subject(ctx, a, p - 1).filter(|s| s.end + 1 < p - 1);
+    }
     // "Sen. Cruz, also a candidate, called the group abhorrent": the
     // subject opens the sentence and a parenthetical stands between.
     if source.is_none() && !participle && ctx.punct(p.saturating_sub(1)) == "," {
         source = opening_subject(ctx, floor, p - 1);
+    }
+    // "Warren, who has not endorsed a candidate, told reporters": the
+    // claim of the relative clause ended at the comma, and the verb after
+    // it is the verb of the noun before the clause.
+    if source.is_none() && !participle && p > a && ctx.punct(p - 1) == "," {
+        source = subject_before_relative(ctx, p - 1, a);
     }
     // A weak cue counts with a subject, after "to" or as a participle after
     // a comma ("..., calling him a liar").
@@ -2024,7 +2243,7 @@ fn build(
                 k = last + 1;
                 continue;
             }
-            if adverbial && ctx.punct(k) == "," {
+            if (adverbial || relative_clause) && ctx.punct(k) == "," {
                 end = k;
                 break;
             }
