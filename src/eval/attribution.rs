@@ -347,7 +347,7 @@ fn context(text: &str, r: &Range<usize>) -> String {
 /// The articles of a PolNeAR-layout directory in name order: (name, text,
 /// gold of the first annotator).
 pub fn articles(dir: &Path) -> anyhow::Result<Vec<(String, String, Vec<GoldAttribution>)>> {
-    Ok(annotated(dir, 1)?
+    Ok(annotated(dir, 1, 1)?
         .into_iter()
         .map(|(name, text, mut golds)| (name, text, golds.swap_remove(0)))
         .collect())
@@ -357,8 +357,8 @@ pub fn articles(dir: &Path) -> anyhow::Result<Vec<(String, String, Vec<GoldAttri
 type Annotated = (String, String, Vec<Vec<GoldAttribution>>);
 
 /// The articles with at least `min` annotators' files, in name order:
-/// (name, text, gold of each annotator in file-name order).
-fn annotated(dir: &Path, min: usize) -> anyhow::Result<Vec<Annotated>> {
+/// (name, text, gold of the first `max` annotators in file-name order).
+fn annotated(dir: &Path, min: usize, max: usize) -> anyhow::Result<Vec<Annotated>> {
     let text_dir = dir.join("text");
     let ann_dir = dir.join("attributions");
     let mut anns: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -394,7 +394,7 @@ fn annotated(dir: &Path, min: usize) -> anyhow::Result<Vec<Annotated>> {
         let bytes = std::fs::read(text_dir.join(&name))?;
         let (text, _) = decode(&bytes);
         let mut golds = Vec::with_capacity(files.len());
-        for f in files.iter() {
+        for f in files.iter().take(max) {
             let ann_bytes = std::fs::read(ann_dir.join(f))?;
             let (ann, _) = decode(&ann_bytes);
             golds.push(read_gold(&text, &ann));
@@ -439,7 +439,7 @@ pub struct Agreement {
 pub fn agreement(dir: &Path) -> anyhow::Result<Agreement> {
     let registry = Registry::empty();
     let mut out = Agreement::default();
-    for (_, text, golds) in annotated(dir, 2)? {
+    for (_, text, golds) in annotated(dir, 2, 2)? {
         let [first, second, ..] = golds.as_slice() else {
             continue;
         };
