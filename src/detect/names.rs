@@ -1010,11 +1010,14 @@ fn scan_joined(at: &Line, start: usize, run: &str, out: &mut Vec<NameCandidate>)
             let piece_words =
                 piece_start.map_or(0, |from| line[from..pos].split_whitespace().count());
             // "and the" joins two names ("the BBC and the National
-            // Theatre"), never the parts of one.
+            // Theatre"), never the parts of one; "of the" and "for the"
+            // join only after an institution's word ("Museum of the Moving
+            // Image"), not a short run that ends before one ("Neaptide for
+            // the National Theatre", a play).
             let the_after = line[pos + w.len()..].starts_with("the ");
             let joining = match word {
                 "and" => ends_in_org && !org_before && !the_after,
-                _ => ORG_WORDS.contains(&prev) || (ends_in_org && piece_words <= 2),
+                _ => ORG_WORDS.contains(&prev) || (ends_in_org && piece_words <= 2 && !the_after),
             };
             if !joining {
                 org_before = false;
@@ -1721,6 +1724,16 @@ mod tests {
                 "J.K. Rowling",
                 "John F. Kennedy Jr",
                 "David Page"
+            ]
+        );
+        let t = "Her career included stage performances in Neaptide for the National Theatre, said Paul Hofheinz of the Lisbon Council, a think tank. The Museum of the Moving Image opened.\n";
+        assert_eq!(
+            names(t),
+            vec![
+                "National Theatre",
+                "Paul Hofheinz",
+                "Lisbon Council",
+                "Museum of the Moving Image"
             ]
         );
     }
