@@ -228,6 +228,10 @@ impl Grammar<'_> {
         if p.start > 0 && modal(p.start - 1) {
             return true;
         }
+        // "to one day be captain of England": an infinitive.
+        if p.start > 0 && self.eq(p.start - 1, "to") {
+            return INFINITIVES.iter().any(|w| self.eq(p.end, w));
+        }
         // A preposition, a determiner or a count before it, or a word
         // that measures from it after it, makes "one day" a stretch or a
         // day of a calendar: "lose 18% in one day", "for one day on 5
@@ -237,10 +241,6 @@ impl Grammar<'_> {
             || !self.toks.get(p.start - 1).is_some_and(|t| {
                 t.kind == Kind::Word && NOT_BEFORE_ONE_DAY.iter().any(|w| self.eq(p.start - 1, w))
             });
-        // "to one day be captain of England": an infinitive.
-        if p.start > 0 && self.eq(p.start - 1, "to") {
-            return INFINITIVES.iter().any(|w| self.eq(p.end, w));
-        }
         let after_ok =
             !NOT_AFTER_ONE_DAY.iter().any(|w| self.eq(p.end, w)) && !self.punct(p.end, b'\'');
         if !before_ok || !after_ok {
